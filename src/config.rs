@@ -1,0 +1,619 @@
+//! Configuration: serde structs with defaults, `validate()` reporting every problem at
+//! once, paths resolved against the config file's folder, and secrets that never show
+//! in `Debug` output or logs.
+
+use crate::ticket::model::Priority;
+use serde::Deserialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Every problem found in a configuration, listed together so one edit fixes them all.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path} is not valid TOML: {message}")]
+    Syntax { path: PathBuf, message: String },
+    #[error("config file {path} has {} problem(s):\n  - {}", .problems.len(), .problems.join("\n  - "))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
+}
+
+/// A secret string: printed as `"***"` by `Debug`.
+#[derive(Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("\"\"")
+        } else {
+            f.write_str("\"***\"")
+        }
+    }
+}
+
+/// Transport security of a mail connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    None,
+    #[default]
+    Starttls,
+    Tls,
+}
+
+/// A duration written as text: "15m", "2h", "90s", "3days".
+#[derive(Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Dur(pub Duration);
+
+impl TryFrom<String> for Dur {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        humantime::parse_duration(s.trim()).map(Dur).map_err(|e| {
+            format!("invalid duration {s:?}: {e} (examples: \"90s\", \"15m\", \"2h\", \"3days\")")
+        })
+    }
+}
+
+impl fmt::Debug for Dur {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", humantime::format_duration(self.0))
+    }
+}
+
+impl Dur {
+    pub fn secs(self) -> i64 {
+        i64::try_from(self.0.as_secs()).unwrap_or(i64::MAX)
+    }
+}
+
+fn dur(s: u64) -> Dur {
+    Dur(Duration::from_secs(s))
+}
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub general: General,
+    pub mailbox: Mailbox,
+    pub smtp: Smtp,
+    #[serde(default)]
+    pub database: Database,
+    #[serde(default)]
+    pub loop_guard: LoopGuard,
+    #[serde(default)]
+    pub outbox: Outbox,
+    #[serde(default)]
+    pub sla: Sla,
+    /// Folder of the config file; relative paths resolve against it.
+    #[serde(skip)]
+    pub base_dir: PathBuf,
+}
+
+/// `[general]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct General {
+    /// Where raw mails and attachments are kept.
+    pub data_dir: PathBuf,
+    /// IANA time zone used for the local times in mails ("Asia/Shanghai").
+    pub timezone: String,
+    /// Mails larger than this are quarantined.
+    pub max_message_bytes: usize,
+    /// Custom rules file (default: the built-in rules).
+    pub rules: Option<PathBuf>,
+    /// Custom templates folder (default: the built-in templates).
+    pub templates: Option<PathBuf>,
+    /// Name used in mails we send ("IT Service Desk").
+    pub desk_name: String,
+}
+
+impl Default for General {
+    fn default() -> Self {
+        General {
+            data_dir: PathBuf::from("var"),
+            timezone: "UTC".into(),
+            max_message_bytes: 25 * 1024 * 1024,
+            rules: None,
+            templates: None,
+            desk_name: "IT Service Desk".into(),
+        }
+    }
+}
+
+/// `[mailbox]`: the support mailbox watched over IMAP.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mailbox {
+    pub host: String,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    pub username: String,
+    #[serde(default)]
+    pub password: Secret,
+    #[serde(default)]
+    pub password_env: Option<String>,
+    #[serde(default = "default_folder")]
+    pub folder: String,
+    /// The support address requesters write to, e.g. support@example.com.
+    pub address: String,
+    #[serde(default = "default_poll")]
+    pub poll_interval: Dur,
+    #[serde(default = "yes")]
+    pub idle: bool,
+    /// Re-issue IDLE after this long (RFC 2177 asks for less than 29 minutes).
+    #[serde(default = "default_idle_timeout")]
+    pub idle_timeout: Dur,
+    /// Folder that unparseable mails are moved to.
+    #[serde(default = "default_quarantine")]
+    pub quarantine_folder: String,
+    /// PEM file of the CA (or the self-signed certificate) to trust, in addition to the
+    /// public web roots.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    /// Mails fetched and committed per batch.
+    #[serde(default = "default_batch")]
+    pub batch_size: usize,
+}
+
+fn default_folder() -> String {
+    "INBOX".into()
+}
+fn default_poll() -> Dur {
+    dur(60)
+}
+fn default_idle_timeout() -> Dur {
+    dur(5 * 60)
+}
+fn default_quarantine() -> String {
+    "Quarantine".into()
+}
+fn default_batch() -> usize {
+    100
+}
+fn yes() -> bool {
+    true
+}
+
+impl Mailbox {
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.security {
+            Security::Tls => 993,
+            Security::None | Security::Starttls => 143,
+        })
+    }
+}
+
+/// `[smtp]`: where outgoing mail is handed over.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Smtp {
+    pub host: String,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub password: Secret,
+    #[serde(default)]
+    pub password_env: Option<String>,
+    /// From header of our mails: `"IT Support <support@example.com>"` or a bare address.
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    /// Parallel SMTP connections used by the outbox sender.
+    #[serde(default = "default_connections")]
+    pub connections: usize,
+    #[serde(default = "default_smtp_timeout")]
+    pub timeout: Dur,
+}
+
+fn default_connections() -> usize {
+    4
+}
+fn default_smtp_timeout() -> Dur {
+    dur(30)
+}
+
+impl Smtp {
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.security {
+            Security::Tls => 465,
+            Security::Starttls => 587,
+            Security::None => 25,
+        })
+    }
+}
+
+/// `[database]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Database {
+    /// `sqlite://var/supportbot.db` (relative to the config folder) or `postgres://…`.
+    pub url: Secret,
+    pub max_connections: u32,
+    pub statement_timeout: Dur,
+}
+
+impl Default for Database {
+    fn default() -> Self {
+        Database {
+            url: Secret::new("sqlite://var/supportbot.db"),
+            max_connections: 8,
+            statement_timeout: dur(30),
+        }
+    }
+}
+
+/// `[loop_guard]`: the last line of defence against mail ping-pong.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LoopGuard {
+    /// At most this many mails to one correspondent …
+    pub max_mails_per_sender: u32,
+    /// … within this window.
+    pub window: Dur,
+}
+
+impl Default for LoopGuard {
+    fn default() -> Self {
+        LoopGuard {
+            max_mails_per_sender: 10,
+            window: dur(3600),
+        }
+    }
+}
+
+/// `[outbox]`: delivery retries.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Outbox {
+    /// Give up (mark failed) after this many transient failures.
+    pub max_attempts: u32,
+    /// First retry delay; doubles each attempt, with jitter.
+    pub retry_base: Dur,
+    /// Longest delay between two attempts.
+    pub retry_max: Dur,
+}
+
+impl Default for Outbox {
+    fn default() -> Self {
+        Outbox {
+            max_attempts: 20,
+            retry_base: dur(30),
+            retry_max: dur(3600),
+        }
+    }
+}
+
+/// Respond and resolve targets of one priority.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub respond: Dur,
+    pub resolve: Dur,
+}
+
+/// `[sla.P1]` … `[sla.P4]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sla {
+    #[serde(rename = "P1")]
+    pub p1: Target,
+    #[serde(rename = "P2")]
+    pub p2: Target,
+    #[serde(rename = "P3")]
+    pub p3: Target,
+    #[serde(rename = "P4")]
+    pub p4: Target,
+}
+
+impl Default for Sla {
+    fn default() -> Self {
+        let t = |r, s| Target {
+            respond: dur(r),
+            resolve: dur(s),
+        };
+        Sla {
+            p1: t(15 * 60, 2 * 3600),
+            p2: t(30 * 60, 4 * 3600),
+            p3: t(2 * 3600, 8 * 3600),
+            p4: t(4 * 3600, 24 * 3600),
+        }
+    }
+}
+
+impl Sla {
+    pub fn target(&self, p: Priority) -> Target {
+        match p {
+            Priority::P1 => self.p1,
+            Priority::P2 => self.p2,
+            Priority::P3 => self.p3,
+            Priority::P4 => self.p4,
+        }
+    }
+}
+
+impl Config {
+    /// Read, parse and validate a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let base = path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let base = if base.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            base
+        };
+        Config::from_toml(&text, path, &base)
+    }
+
+    /// Parse and validate config text; `base` is the folder relative paths resolve against.
+    pub fn from_toml(text: &str, path: &Path, base: &Path) -> Result<Config, ConfigError> {
+        let mut cfg: Config = toml::from_str(text).map_err(|e| ConfigError::Syntax {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        cfg.base_dir = std::path::absolute(base).unwrap_or_else(|_| base.to_path_buf());
+        let problems = cfg.validate();
+        if problems.is_empty() {
+            Ok(cfg)
+        } else {
+            Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                problems,
+            })
+        }
+    }
+
+    /// Every problem in the configuration (empty when it is usable).
+    pub fn validate(&self) -> Vec<String> {
+        let mut p = Vec::new();
+        if self.mailbox.host.trim().is_empty() {
+            p.push("mailbox.host is empty".into());
+        }
+        if !self.mailbox.address.contains('@') {
+            p.push(format!(
+                "mailbox.address {:?} is not an email address",
+                self.mailbox.address
+            ));
+        }
+        if self.mailbox.batch_size == 0 || self.mailbox.batch_size > 10_000 {
+            p.push("mailbox.batch_size must be between 1 and 10000".into());
+        }
+        if self.mailbox.idle_timeout.0 >= Duration::from_secs(29 * 60) {
+            p.push("mailbox.idle_timeout must be under 29 minutes (RFC 2177)".into());
+        }
+        if self.mailbox.poll_interval.0 < Duration::from_secs(1) {
+            p.push("mailbox.poll_interval must be at least 1s".into());
+        }
+        if let Some(var) = &self.mailbox.password_env {
+            if std::env::var(var).is_err() {
+                p.push(format!(
+                    "mailbox.password_env names {var}, which is not set"
+                ));
+            }
+        }
+        if let Some(var) = &self.smtp.password_env {
+            if std::env::var(var).is_err() {
+                p.push(format!("smtp.password_env names {var}, which is not set"));
+            }
+        }
+        if self.smtp.host.trim().is_empty() {
+            p.push("smtp.host is empty".into());
+        }
+        if self.smtp.connections == 0 || self.smtp.connections > 64 {
+            p.push("smtp.connections must be between 1 and 64".into());
+        }
+        if let Some(from) = &self.smtp.from {
+            if !from.contains('@') {
+                p.push(format!("smtp.from {from:?} has no email address"));
+            }
+        }
+        if self.general.timezone.parse::<chrono_tz::Tz>().is_err() {
+            p.push(format!(
+                "general.timezone {:?} is not an IANA time zone (e.g. \"Asia/Shanghai\", \"UTC\")",
+                self.general.timezone
+            ));
+        }
+        let url = self.database.url.expose();
+        if !(url.starts_with("sqlite:")
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://"))
+        {
+            p.push("database.url must start with sqlite:// or postgres://".into());
+        }
+        for f in [&self.mailbox.ca_file, &self.smtp.ca_file]
+            .into_iter()
+            .flatten()
+        {
+            let path = self.resolve(f);
+            if !path.is_file() {
+                p.push(format!("ca_file {} does not exist", path.display()));
+            }
+        }
+        if let Some(r) = &self.general.rules {
+            let path = self.resolve(r);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    if let Err(e) = crate::ticket::classify::Rules::from_toml(&text) {
+                        p.push(format!("general.rules {}: {e}", path.display()));
+                    }
+                }
+                Err(e) => p.push(format!("general.rules {}: {e}", path.display())),
+            }
+        }
+        if let Some(t) = &self.general.templates {
+            let path = self.resolve(t);
+            if !path.is_dir() {
+                p.push(format!(
+                    "general.templates {} is not a folder",
+                    path.display()
+                ));
+            }
+        }
+        for pr in Priority::ALL {
+            let t = self.sla.target(*pr);
+            if t.respond.0 > t.resolve.0 {
+                p.push(format!("sla.{pr}: respond is longer than resolve"));
+            }
+        }
+        p
+    }
+
+    /// A path from the config, resolved against the config file's folder.
+    pub fn resolve(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base_dir.join(p)
+        }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.resolve(&self.general.data_dir)
+    }
+
+    /// The database URL with a relative SQLite path resolved against the config folder.
+    pub fn database_url(&self) -> String {
+        let url = self.database.url.expose();
+        if let Some(rest) = url.strip_prefix("sqlite://") {
+            let (path, query) = match rest.split_once('?') {
+                Some((p, q)) => (p, Some(q)),
+                None => (rest, None),
+            };
+            if path == ":memory:" {
+                return url.to_string();
+            }
+            let abs = self.resolve(Path::new(path));
+            match query {
+                Some(q) => format!("sqlite://{}?{q}", abs.display()),
+                None => format!("sqlite://{}", abs.display()),
+            }
+        } else {
+            url.to_string()
+        }
+    }
+
+    pub fn mailbox_password(&self) -> Secret {
+        secret_from(&self.mailbox.password, &self.mailbox.password_env)
+    }
+
+    pub fn smtp_password(&self) -> Secret {
+        secret_from(&self.smtp.password, &self.smtp.password_env)
+    }
+
+    /// The From header of our mails.
+    pub fn from_header(&self) -> String {
+        match &self.smtp.from {
+            Some(f) => f.clone(),
+            None => format!("{} <{}>", self.general.desk_name, self.mailbox.address),
+        }
+    }
+
+    /// Domain of the support address: our Message-IDs end in it.
+    pub fn support_domain(&self) -> &str {
+        self.mailbox
+            .address
+            .rsplit_once('@')
+            .map(|(_, d)| d)
+            .unwrap_or("localhost")
+    }
+}
+
+fn secret_from(inline: &Secret, env: &Option<String>) -> Secret {
+    match env {
+        Some(var) => Secret::new(std::env::var(var).unwrap_or_default()),
+        None => inline.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[mailbox]
+host = "127.0.0.1"
+username = "support@example.test"
+password = "hunter2"
+address = "support@example.test"
+[smtp]
+host = "127.0.0.1"
+"#;
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let cfg = Config::from_toml(MINIMAL, Path::new("x.toml"), Path::new("/etc/sb")).unwrap();
+        assert_eq!(cfg.mailbox.folder, "INBOX");
+        assert_eq!(cfg.mailbox.port(), 143);
+        assert_eq!(cfg.sla.p1.respond.secs(), 900);
+        assert_eq!(cfg.database_url(), "sqlite:///etc/sb/var/supportbot.db");
+        assert_eq!(cfg.support_domain(), "example.test");
+    }
+
+    #[test]
+    fn debug_redacts_passwords() {
+        let cfg = Config::from_toml(MINIMAL, Path::new("x.toml"), Path::new("/")).unwrap();
+        let dbg = format!("{cfg:?}");
+        assert!(!dbg.contains("hunter2"), "{dbg}");
+        assert!(dbg.contains("***"));
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let text = MINIMAL.replace("support@example.test\"\n[smtp]", "nope\"\n[smtp]")
+            + "[general]\ntimezone = \"Mars/Base\"\n";
+        let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("mailbox.address"), "{msg}");
+        assert!(msg.contains("Mars/Base"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let text = MINIMAL.to_string() + "[database]\nulr = \"x\"\n";
+        let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap_err();
+        assert!(err.to_string().contains("ulr"), "{err}");
+    }
+
+    #[test]
+    fn bad_duration_is_explained() {
+        let text = MINIMAL.replace("[smtp]", "poll_interval = \"soon\"\n[smtp]");
+        let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap_err();
+        assert!(err.to_string().contains("soon"), "{err}");
+    }
+}

@@ -1,0 +1,12 @@
+//! supportbot: an email-first IT support desk.
+//!
+//! Architecture (functional core, imperative shell):
+//! - `ticket/` is PURE: model, classification, lifecycle decisions, SLA arithmetic.
+//! - `mail/parse`, `mail/loopguard`, `mail/render` are pure transformations of mail.
+//! - `mail/imap`, `mail/smtp`, `store/`, `clock` are the edges that do I/O.
+//! - `worker/` wires them: fetch → parse → decide → one transaction → flag; outbox → send.
+
+pub mod clock;
+pub mod config;
+pub mod mail;
+pub mod ticket;

@@ -1,0 +1,5 @@
+//! PURE ticket logic. Nothing here does I/O, reads the clock or knows about tokio,
+//! sqlx, lettre or async-imap: values in, values out (tests/it/architecture.rs checks it).
+
+pub mod classify;
+pub mod model;

@@ -1,0 +1,158 @@
+//! The ticket vocabulary: statuses, priorities, categories, events. Plain data, no I/O.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Seconds since the Unix epoch, UTC. Every time in the core is one of these.
+pub type Timestamp = i64;
+
+/// Error for a value that is not one of a closed set of names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {value:?} (expected one of: {expected})")]
+pub struct UnknownValue {
+    pub what: &'static str,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident, $what:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let lower = s.trim().to_ascii_lowercase();
+                match lower.as_str() {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(UnknownValue {
+                        what: $what,
+                        value: s.to_string(),
+                        expected: concat!($($text, " "),+),
+                    }),
+                }
+            }
+        }
+    };
+}
+
+named_enum!(
+    /// Where a ticket is in its life: `new → open → waiting ↔ open → resolved → closed`.
+    Status, "status", {
+        New => "new",
+        Open => "open",
+        Waiting => "waiting",
+        Resolved => "resolved",
+        Closed => "closed",
+    }
+);
+
+named_enum!(
+    /// What has to be fixed or answered (see the labelling guide).
+    Category, "category", {
+        Hardware => "hardware",
+        Software => "software",
+        Network => "network",
+        Account => "account",
+        Request => "request",
+        Other => "other",
+    }
+);
+
+named_enum!(
+    /// Language used for the mails we send to a requester.
+    Language, "language", {
+        Zh => "zh",
+        En => "en",
+        Mixed => "mixed",
+    }
+);
+
+impl Language {
+    /// Templates exist for `zh` and `en`; mixed-language requesters get Chinese
+    /// because a reader of mixed text reads Chinese.
+    pub fn template_lang(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Zh | Language::Mixed => "zh",
+        }
+    }
+}
+
+/// P1 (urgent) … P4 (low).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Priority {
+    P1,
+    P2,
+    P3,
+    P4,
+}
+
+impl Priority {
+    pub const ALL: &'static [Priority] = &[Priority::P1, Priority::P2, Priority::P3, Priority::P4];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::P1 => "P1",
+            Priority::P2 => "P2",
+            Priority::P3 => "P3",
+            Priority::P4 => "P4",
+        }
+    }
+    /// 1 for P1 … 4 for P4.
+    pub fn level(self) -> u8 {
+        match self {
+            Priority::P1 => 1,
+            Priority::P2 => 2,
+            Priority::P3 => 3,
+            Priority::P4 => 4,
+        }
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Priority {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "P1" | "1" => Ok(Priority::P1),
+            "P2" | "2" => Ok(Priority::P2),
+            "P3" | "3" => Ok(Priority::P3),
+            "P4" | "4" => Ok(Priority::P4),
+            _ => Err(UnknownValue {
+                what: "priority",
+                value: s.to_string(),
+                expected: "P1 P2 P3 P4",
+            }),
+        }
+    }
+}
+
+/// What the classifier decided about a request, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Classification {
+    pub category: Category,
+    pub priority: Priority,
+    pub language: Language,
+    /// Human-readable reasons, e.g. `category network: "VPN" (+3)`.
+    pub reasons: Vec<String>,
+}
