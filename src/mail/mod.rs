@@ -3,6 +3,7 @@
 
 pub mod loopguard;
 pub mod parse;
+pub mod render;
 
 use serde::Serialize;
 

@@ -2,4 +2,5 @@
 //! sqlx, lettre or async-imap: values in, values out (tests/it/architecture.rs checks it).
 
 pub mod classify;
+pub mod lifecycle;
 pub mod model;

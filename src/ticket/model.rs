@@ -156,3 +156,92 @@ pub struct Classification {
     /// Human-readable reasons, e.g. `category network: "VPN" (+3)`.
     pub reasons: Vec<String>,
 }
+
+/// A ticket as the core sees it. The number is the database id shown as `[#N]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ticket {
+    pub number: i64,
+    pub status: Status,
+    pub category: Category,
+    pub priority: Priority,
+    pub language: Language,
+    pub requester: String,
+    pub requester_name: Option<String>,
+    pub subject: String,
+    /// Why the classifier chose the category and priority.
+    pub reasons: Vec<String>,
+    /// Name of the mailbox the ticket came in through.
+    pub mailbox: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub respond_by: Timestamp,
+    pub resolve_by: Timestamp,
+    pub first_response_at: Option<Timestamp>,
+    pub resolved_at: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+    /// Engineer's email address.
+    pub assignee: Option<String>,
+    pub rating: Option<u8>,
+    /// Message-ID of the mail that opened the ticket: replies thread on it.
+    pub root_message_id: String,
+}
+
+/// One entry of a ticket's audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub at: Timestamp,
+    /// Who caused it: an email address, or `supportbot`.
+    pub actor: String,
+    pub kind: EventKind,
+    pub from_value: Option<String>,
+    pub to_value: Option<String>,
+    pub detail: Option<String>,
+    /// The mail that caused it, if any.
+    pub message_id: Option<String>,
+}
+
+named_enum!(
+    /// What happened to a ticket.
+    EventKind, "event kind", {
+        Created => "created",
+        FollowUp => "follow_up",
+        StatusChanged => "status",
+        PriorityChanged => "priority",
+        CategoryChanged => "category",
+        Assigned => "assigned",
+        Note => "note",
+        PublicReply => "public_reply",
+        Acknowledged => "acknowledged",
+        LoopSuppressed => "loop_suppressed",
+        Rated => "rated",
+        Reminder => "reminder",
+        Escalated => "escalated",
+        CommandRejected => "command_rejected",
+    }
+);
+
+impl Category {
+    /// Chinese name, for mails to Chinese-speaking requesters.
+    pub fn zh_name(self) -> &'static str {
+        match self {
+            Category::Hardware => "硬件",
+            Category::Software => "软件",
+            Category::Network => "网络",
+            Category::Account => "账号与权限",
+            Category::Request => "咨询与需求",
+            Category::Other => "其他",
+        }
+    }
+}
+
+impl Priority {
+    /// Chinese name of the level.
+    pub fn zh_name(self) -> &'static str {
+        match self {
+            Priority::P1 => "紧急",
+            Priority::P2 => "高",
+            Priority::P3 => "中",
+            Priority::P4 => "低",
+        }
+    }
+}
