@@ -4,3 +4,4 @@
 pub mod calendar;
 pub mod classify;
 pub mod model;
+pub mod sla;
