@@ -273,6 +273,12 @@ fn bar_chart(
             escape_html(name)
         );
     }
+    let _ = write!(
+        svg,
+        r##"<line x1="{LABEL_W}" y1="{:.0}" x2="{LABEL_W}" y2="{:.0}" stroke="#cbd5e1"/>"##,
+        top - 3.0,
+        height - 6.0
+    );
     let max = if max > 0.0 { max } else { 1.0 };
     for (r, (label, values)) in rows.iter().enumerate() {
         let y0 = top + r as f64 * per_row;
@@ -360,6 +366,7 @@ main{max-width:1200px;margin:0 auto;padding:24px 32px 48px}
 .kpi .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(540px,1fr));gap:16px}
 .chart{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px;overflow-x:auto}
+.chart svg{max-width:100%;height:auto}
 .chart figcaption{font-weight:600;margin-bottom:6px}
 .chart .label,.chart .legend{font-size:12px;fill:var(--ink)}
 .chart .value{font-size:11px;fill:var(--muted)}
