@@ -335,106 +335,96 @@ pub struct Alert {
     pub deadline: Timestamp,
 }
 
-/// One alert series evaluated at `now`: what is due and when the next one will be.
+/// One alert series evaluated at `now`: what is due now and when the next one will be.
+#[derive(Default)]
 struct Series {
     due: Option<Alert>,
     next: Option<Timestamp>,
 }
 
-/// Repeating breach series: repeat n (≥ 1) is due after `target + (n-1)·repeat` working
-/// seconds of the clock; `elapsed` is the clock at `now`, `instant(amount)` maps an
-/// amount back to time.
-fn breach_series(
+/// A clock seen at `now`: how much of it has run, and when a given amount will have run
+/// (`None` if a known open pause stops it first).
+struct Running<'a> {
     elapsed: i64,
-    target: i64,
-    repeat: i64,
-    make: fn(u32) -> AlertKey,
-    sent: &[AlertKey],
-    instant: &dyn Fn(i64) -> Option<Timestamp>,
-) -> (Option<Alert>, Option<Timestamp>, bool) {
-    let amount_of = |n: u32| {
-        target.saturating_add(i64::from(n.saturating_sub(1)).saturating_mul(repeat.max(0)))
+    instant: &'a dyn Fn(i64) -> Option<Timestamp>,
+}
+
+/// Notices numbered n = 1, 2, … falling when the clock reaches `first + (n-1)·every`
+/// (`every = None`: only n = 1). After a gap only the latest due number is returned, and
+/// never one at or below `last_sent`.
+fn repeating(
+    clock: &Running<'_>,
+    first: i64,
+    every: Option<i64>,
+    last_sent: u32,
+    key: &dyn Fn(u32) -> AlertKey,
+    deadline: Option<Timestamp>,
+) -> Series {
+    let every = every.filter(|e| *e > 0);
+    let amount = |n: u32| {
+        let repeats = i64::from(n.saturating_sub(1));
+        first.saturating_add(repeats.saturating_mul(every.unwrap_or(0)))
     };
-    let due_n: u32 = if elapsed < target {
-        0
-    } else if repeat <= 0 {
-        1
-    } else {
-        u32::try_from((elapsed - target) / repeat)
+    let due_n: u32 = match every {
+        _ if clock.elapsed < first => 0,
+        None => 1,
+        Some(e) => u32::try_from((clock.elapsed - first) / e)
             .unwrap_or(u32::MAX - 1)
-            .saturating_add(1)
+            .saturating_add(1),
     };
-    let deadline = instant(target);
-    let max_sent = sent
-        .iter()
-        .filter_map(|k| match (make(1), k) {
-            (AlertKey::RespondBreach(_), AlertKey::RespondBreach(n))
-            | (AlertKey::ResolveBreach(_), AlertKey::ResolveBreach(n)) => Some(*n),
-            _ => None,
+    let due = if due_n >= 1 && due_n > last_sent {
+        (clock.instant)(amount(due_n)).map(|at| Alert {
+            key: key(due_n),
+            due_at: at,
+            deadline: deadline.unwrap_or(at),
         })
-        .max()
-        .unwrap_or(0);
-    let due = match (due_n > max_sent, instant(amount_of(due_n)), deadline) {
-        (true, Some(at), Some(deadline)) if due_n >= 1 => Some(Alert {
-            key: make(due_n),
+    } else {
+        None
+    };
+    let next_n = due_n.max(last_sent).saturating_add(1);
+    let next = if next_n == 1 || every.is_some() {
+        (clock.instant)(amount(next_n))
+    } else {
+        None
+    };
+    Series { due, next }
+}
+
+/// The one-off warning at `warn_after` of a target, unless already sent or the breach
+/// itself is already due.
+fn warning(
+    clock: &Running<'_>,
+    warn_after: Option<i64>,
+    target: i64,
+    key: AlertKey,
+    sent: &[AlertKey],
+) -> Series {
+    let Some(w) = warn_after else {
+        return Series::default();
+    };
+    if clock.elapsed >= target || sent.contains(&key) {
+        return Series::default();
+    }
+    if clock.elapsed < w {
+        return Series {
+            due: None,
+            next: (clock.instant)(w),
+        };
+    }
+    let due = match ((clock.instant)(w), (clock.instant)(target)) {
+        (Some(at), Some(deadline)) => Some(Alert {
+            key,
             due_at: at,
             deadline,
         }),
         _ => None,
     };
-    let next_n = due_n.max(max_sent).saturating_add(1);
-    let next = if next_n == 1 || repeat > 0 {
-        instant(amount_of(next_n))
-    } else {
-        None
-    };
-    (due, next, due_n >= 1)
+    Series { due, next: None }
 }
 
-/// Warning + breach series for one clock.
-#[allow(clippy::too_many_arguments)]
-fn clock_series(
-    elapsed: i64,
-    target: i64,
-    policy: &SlaPolicy,
-    warn_key: AlertKey,
-    make: fn(u32) -> AlertKey,
-    sent: &[AlertKey],
-    instant: &dyn Fn(i64) -> Option<Timestamp>,
-    out: &mut Vec<Series>,
-) {
-    let (breach, next_breach, breached) = breach_series(
-        elapsed,
-        target,
-        policy.escalation_repeat,
-        make,
-        sent,
-        instant,
-    );
-    if let Some(w) = policy.warn_after(target) {
-        if !breached && !sent.contains(&warn_key) {
-            let at = instant(w);
-            match (elapsed >= w, at, instant(target)) {
-                (true, Some(at), Some(deadline)) => out.push(Series {
-                    due: Some(Alert {
-                        key: warn_key,
-                        due_at: at,
-                        deadline,
-                    }),
-                    next: None,
-                }),
-                (false, at, _) => out.push(Series {
-                    due: None,
-                    next: at,
-                }),
-                _ => {}
-            }
-        }
-    }
-    out.push(Series {
-        due: breach,
-        next: next_breach,
-    });
+/// Highest repeat number already sent among the keys `pick` recognises.
+fn last_sent(sent: &[AlertKey], pick: impl Fn(&AlertKey) -> Option<u32>) -> u32 {
+    sent.iter().filter_map(pick).max().unwrap_or(0)
 }
 
 fn evaluate(
@@ -446,81 +436,92 @@ fn evaluate(
 ) -> Vec<Series> {
     let mut out = Vec::new();
     let target = policy.target(clock.priority);
+    let repeat = Some(policy.escalation_repeat);
     let responded = clock.first_response_at.is_some_and(|t| t <= now);
     let resolved = clock.resolved_at.is_some_and(|t| t <= now);
     let created = clock.created_at;
 
     if !responded && !resolved {
-        let elapsed = cal.working_between(created, now);
         let instant = |amount: i64| Some(cal.add_working(created, amount));
-        clock_series(
-            elapsed,
+        let run = Running {
+            elapsed: cal.working_between(created, now),
+            instant: &instant,
+        };
+        let respond_by = instant(target.respond);
+        out.push(warning(
+            &run,
+            policy.warn_after(target.respond),
             target.respond,
-            policy,
             AlertKey::RespondWarning,
-            AlertKey::RespondBreach,
             sent,
-            &instant,
-            &mut out,
-        );
+        ));
+        let last = last_sent(sent, |k| match k {
+            AlertKey::RespondBreach(n) => Some(*n),
+            _ => None,
+        });
+        out.push(repeating(
+            &run,
+            target.respond,
+            repeat,
+            last,
+            &AlertKey::RespondBreach,
+            respond_by,
+        ));
     }
 
     let pauses = clock.merged_pauses();
     let paused = pauses
         .iter()
         .any(|&(s, e)| s <= now && e.is_none_or(|e| now < e));
-    if !resolved && !paused {
-        // A pause that starts in the future is not known yet; ignore it for now.
-        let known: Vec<_> = pauses.iter().copied().filter(|&(s, _)| s <= now).collect();
-        let elapsed = resolve_elapsed(created, &known, cal, now);
-        let instant = |amount: i64| resolve_instant(created, &known, cal, amount);
-        clock_series(
-            elapsed,
-            target.resolve,
-            policy,
-            AlertKey::ResolveWarning,
-            AlertKey::ResolveBreach,
-            sent,
-            &instant,
-            &mut out,
-        );
+    if resolved || paused {
+        return out;
+    }
+    // A pause dated after `now` is not known yet; ignore it for now.
+    let known: Vec<Pause> = pauses.into_iter().filter(|&(s, _)| s <= now).collect();
+    let instant = |amount: i64| resolve_instant(created, &known, cal, amount);
+    let run = Running {
+        elapsed: resolve_elapsed(created, &known, cal, now),
+        instant: &instant,
+    };
+    let resolve_by = instant(target.resolve);
+    out.push(warning(
+        &run,
+        policy.warn_after(target.resolve),
+        target.resolve,
+        AlertKey::ResolveWarning,
+        sent,
+    ));
+    let last = last_sent(sent, |k| match k {
+        AlertKey::ResolveBreach(n) => Some(*n),
+        _ => None,
+    });
+    out.push(repeating(
+        &run,
+        target.resolve,
+        repeat,
+        last,
+        &AlertKey::ResolveBreach,
+        resolve_by,
+    ));
 
-        if let (Some(kil), Some(first)) = (
-            policy.keep_in_loop(clock.priority),
-            clock.first_response_at.filter(|t| *t <= now),
-        ) {
-            let anchor = clock
-                .last_public_update_at
-                .filter(|t| *t <= now)
-                .map_or(first, |u| u.max(first));
-            let instant =
-                |amount: i64| resolve_instant(anchor, &known_after(&known, anchor), cal, amount);
-            let elapsed = resolve_elapsed(anchor, &known_after(&known, anchor), cal, now);
-            let make_n = |n: u32| AlertKey::KeepInLoop { since: anchor, n };
-            let due_n = u32::try_from(elapsed / kil).unwrap_or(u32::MAX - 1);
-            let max_sent = sent
-                .iter()
-                .filter_map(|k| match k {
-                    AlertKey::KeepInLoop { since, n } if *since == anchor => Some(*n),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(0);
-            let amount = |n: u32| i64::from(n).saturating_mul(kil);
-            let due = if due_n >= 1 && due_n > max_sent {
-                instant(amount(due_n)).map(|at| Alert {
-                    key: make_n(due_n),
-                    due_at: at,
-                    deadline: at,
-                })
-            } else {
-                None
-            };
-            out.push(Series {
-                due,
-                next: instant(amount(due_n.max(max_sent).saturating_add(1))),
-            });
-        }
+    let first_response = clock.first_response_at.filter(|t| *t <= now);
+    if let (Some(every), Some(first)) = (policy.keep_in_loop(clock.priority), first_response) {
+        let anchor = clock
+            .last_public_update_at
+            .filter(|t| *t <= now)
+            .map_or(first, |u| u.max(first));
+        let since_anchor = known_after(&known, anchor);
+        let instant = |amount: i64| resolve_instant(anchor, &since_anchor, cal, amount);
+        let run = Running {
+            elapsed: resolve_elapsed(anchor, &since_anchor, cal, now),
+            instant: &instant,
+        };
+        let last = last_sent(sent, |k| match k {
+            AlertKey::KeepInLoop { since, n } if *since == anchor => Some(*n),
+            _ => None,
+        });
+        let key = |n: u32| AlertKey::KeepInLoop { since: anchor, n };
+        out.push(repeating(&run, every, Some(every), last, &key, None));
     }
     out
 }
