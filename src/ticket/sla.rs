@@ -4,12 +4,15 @@
 //! timer worker stores the returned [`AlertKey`]s (UNIQUE) and passes them back in.
 //!
 //! Rules, in one place:
-//! - All targets are working time of the calendar. The respond clock never pauses.
+//! - All targets are working time of the calendar. The respond clock never pauses; it
+//!   stops at the first response (or at the resolution, if nobody answered first).
 //! - The resolve clock stops while the ticket waits on the requester (`pauses`). Pauses are
 //!   clipped to `[created_at, resolved_at)` and merged, so overlaps count once. A pause that
 //!   starts after the deadline does not move it: a breach stays a breach.
-//! - While a pause is open the resolve clock is not running: `resolve_by` is `None` and no
-//!   resolve alert is due; the worker recomputes when the ticket is resumed.
+//! - While a pause is open the resolve clock is not running: `resolve_by` is `None` (or
+//!   the past deadline, if it broke before the pause) and no resolve alert or escalation
+//!   goes out; the worker recomputes when the ticket is resumed. Pauses dated after
+//!   `now` are ignored by the alert functions (they cannot be known yet).
 //! - Warnings fire at `warn_ratio` of the target. If the timer only looks after the breach
 //!   instant, the warning is skipped (the breach says more). Breaches repeat every
 //!   `escalation_repeat` of working time (`…-breach#1`, `#2`, …); after a gap only the
@@ -17,9 +20,10 @@
 //! - Keep-in-loop (P1/P2 by default) fires when the requester got no public update for
 //!   `keep_in_loop` working time after our first response; the anchor is the latest public
 //!   update, so a new update starts a fresh series (`keep-in-loop@<anchor>#n`). It is
-//!   silent while paused and after resolution.
+//!   silent while paused (paused time does not count) and after resolution.
 //! - A priority change recomputes everything from creation: call again with the new
-//!   priority. Stored keys are kept, so a notice already sent is never repeated.
+//!   priority. Stored keys are kept, so a notice already sent is never repeated (and a
+//!   breach number sent under the old priority holds back the lower numbers of the new).
 
 use super::calendar::Calendar;
 use super::model::{Priority, Timestamp};
