@@ -431,6 +431,40 @@ mod tests {
     }
 
     #[test]
+    fn add_working_and_working_between_agree_on_random_inputs() {
+        // add_working(s, n) is the first instant with n working seconds since s.
+        let mut ny = cfg("America/New_York", WEEK, &["08:30-12:00", "13:00-17:30"]);
+        ny.holidays = vec!["2026-11-26".into(), "2026-03-09".into()];
+        ny.workdays = vec!["2026-03-07".into()];
+        let calendars = [
+            shanghai(),
+            Calendar::from_config(&ny).unwrap(),
+            Calendar::always(),
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            i64::try_from((seed >> 33) % n).unwrap()
+        };
+        let base = at("UTC", "2026-01-01 00:00");
+        for cal in &calendars {
+            for _ in 0..2_000 {
+                let start = base + next(365 * 86_400);
+                let secs = 1 + next(60 * 3600);
+                let end = cal.add_working(start, secs);
+                assert_eq!(cal.working_between(start, end), secs, "{start} + {secs}");
+                assert_eq!(
+                    cal.working_between(start, end - 1),
+                    secs - 1,
+                    "{start} + {secs}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn working_between_table() {
         let sh = shanghai();
         let z = "Asia/Shanghai";
