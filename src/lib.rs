@@ -9,4 +9,5 @@
 pub mod clock;
 pub mod config;
 pub mod mail;
+pub mod report;
 pub mod ticket;

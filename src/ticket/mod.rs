@@ -1,6 +1,8 @@
 //! PURE ticket logic. Nothing here does I/O, reads the clock or knows about tokio,
 //! sqlx, lettre or async-imap: values in, values out (tests/it/architecture.rs checks it).
 
+pub mod calendar;
 pub mod classify;
 pub mod lifecycle;
 pub mod model;
+pub mod sla;
