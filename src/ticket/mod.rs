@@ -3,4 +3,5 @@
 
 pub mod classify;
 pub mod model;
+pub mod reply;
 pub mod token;

@@ -1,0 +1,962 @@
+//! What a requester's reply means: "is it fixed?" answers, satisfaction ratings and requests to
+//! close, in English and Chinese. Also owns the line-level reading of reply text that
+//! `command.rs` shares: where the new text ends (quoted history, signature) and how full-width
+//! and invisible characters are folded.
+//!
+//! Everything here is a pure function of the text, explainable as "these phrases matched": no
+//! models, no I/O, no clock. Only the first few meaningful lines are read, because further down a
+//! reply holds signatures, disclaimers and quoted history that the caller may not have removed.
+
+use std::fmt;
+
+/// How many non-blank lines of new text are read for a verdict.
+const WINDOW_LINES: usize = 3;
+/// Longer lines are cut here (in chars) before phrase matching; answers are short.
+const MAX_LINE_CHARS: usize = 400;
+
+// ---------------------------------------------------------------------------------------------
+// Text reading shared with command.rs
+
+/// Zero-width and directional characters that HTML→text conversions and some clients leave in.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// Fold one char for matching: full-width ASCII (`＃`, `１`, `：`, `Ｐ`) to ASCII, the ideographic
+/// space to a space, typographic apostrophes to `'`, ASCII to lower case. Always one char for one
+/// char, so positions in the folded text are positions in the original.
+pub(crate) fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// The line without leading whitespace (NBSP included) and invisible characters.
+pub(crate) fn strip_lead(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c))
+}
+
+/// True when the line holds nothing visible.
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+fn folded(line: &str) -> String {
+    strip_lead(line)
+        .trim_end_matches(|c: char| c.is_whitespace() || is_invisible(c))
+        .chars()
+        .map(fold_char)
+        .collect()
+}
+
+/// The lines of a reply's new text: everything before the first quoted-history or signature
+/// marker. Markers recognised: `>` quotes, `-- ` signature separators, Outlook's underscore rule,
+/// `-----Original Message-----` / `-----原始邮件-----` / `原始信息` / forwarded-message rules,
+/// `On … wrote:` (also wrapped over two lines), `… 写道：` (Gmail, Thunderbird, Foxmail in Chinese),
+/// `发件人:` / `寄件者:` header blocks, `From:` followed by `Sent:`/`Date:`, and mobile footers
+/// (`Sent from my …`, `发自我的…`).
+pub fn fresh_lines(text: &str) -> Vec<&str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if is_boundary(&lines, i) {
+            break;
+        }
+        out.push(*line);
+    }
+    out
+}
+
+fn is_boundary(lines: &[&str], i: usize) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let f = folded(line);
+    let next = |k: usize| lines.get(i + k).map(|l| folded(l)).unwrap_or_default();
+    if f.starts_with('>') || f == "--" || f == "—" {
+        return true;
+    }
+    if f.chars().count() >= 10 && f.chars().all(|c| c == '_') {
+        return true;
+    }
+    const RULE_WORDS: [&str; 8] = [
+        "original message",
+        "forwarded message",
+        "原始邮件",
+        "原始信息",
+        "原邮件",
+        "转发邮件",
+        "转发的邮件",
+        "邮件原文",
+    ];
+    if f.starts_with("--") && RULE_WORDS.iter().any(|w| f.contains(w)) {
+        return true;
+    }
+    if f.starts_with("on ") && (f.ends_with("wrote:") || next(1).ends_with("wrote:")) {
+        return true;
+    }
+    if f.ends_with("写道:") || (f.starts_with('在') && next(1).ends_with("写道:")) {
+        return true;
+    }
+    if f.starts_with("发件人:") || f.starts_with("寄件者:") || f.starts_with("发件人 :") {
+        return true;
+    }
+    if f.starts_with("from:") {
+        let header = |l: &str| {
+            ["sent:", "date:", "发送时间:", "to:"]
+                .iter()
+                .any(|h| l.starts_with(h))
+        };
+        if f.contains(" sent:") || f.contains(" date:") || (1..=4).any(|k| header(&next(k))) {
+            return true;
+        }
+    }
+    ["sent from my ", "发自我的", "get outlook for "]
+        .iter()
+        .any(|p| f.starts_with(p))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase matching
+
+/// A phrase found in folded text, as a char range.
+#[derive(Debug, Clone, Copy)]
+struct Hit<K> {
+    kind: K,
+    phrase: &'static str,
+    start: usize,
+    end: usize,
+}
+
+/// Leftmost-longest phrase matching over folded chars. Phrases are folded text; a space matches
+/// one or more whitespace chars; a leading `^` means "only at the start of a sentence"; ASCII
+/// words only match whole words. Longest-first is what makes "not solved" and "没有解决" win over
+/// "solved" and "解决": the negation starts earlier and is consumed first.
+fn scan<K: Copy>(text: &[char], table: &[(&'static str, K)]) -> Vec<Hit<K>> {
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let mut best: Option<(usize, &'static str, K)> = None;
+        for &(phrase, kind) in table {
+            if let Some(end) = match_at(text, i, phrase) {
+                if best.is_none_or(|(e, _, _)| end > e) {
+                    best = Some((end, phrase, kind));
+                }
+            }
+        }
+        match best {
+            Some((end, phrase, kind)) => {
+                hits.push(Hit {
+                    kind,
+                    phrase: phrase.trim_start_matches('^'),
+                    start: i,
+                    end,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+fn match_at(text: &[char], i: usize, phrase: &str) -> Option<usize> {
+    let (anchored, phrase) = match phrase.strip_prefix('^') {
+        Some(p) => (true, p),
+        None => (false, phrase),
+    };
+    if anchored && !at_sentence_start(text, i) {
+        return None;
+    }
+    let word_char = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if phrase.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && i > 0
+        && word_char(text.get(i - 1))
+    {
+        return None;
+    }
+    let mut j = i;
+    for pc in phrase.chars() {
+        if pc == ' ' {
+            if !text.get(j).is_some_and(|c| c.is_whitespace()) {
+                return None;
+            }
+            while text.get(j).is_some_and(|c| c.is_whitespace()) {
+                j += 1;
+            }
+        } else {
+            if text.get(j) != Some(&pc) {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    if phrase.ends_with(|c: char| c.is_ascii_alphanumeric()) && word_char(text.get(j)) {
+        return None;
+    }
+    Some(j)
+}
+
+fn at_sentence_start(text: &[char], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && text.get(k - 1).is_some_and(|c| c.is_whitespace()) {
+        k -= 1;
+    }
+    k == 0 || text.get(k - 1).is_some_and(|c| !c.is_alphanumeric())
+}
+
+/// Content not explained by any phrase, in half-words: an ASCII word is 2, a CJK char is 1.
+fn uncovered_weight<K>(text: &[char], hits: &[Hit<K>]) -> usize {
+    let covered = |i: usize| hits.iter().any(|h| h.start <= i && i < h.end);
+    let mut weight = 0;
+    let mut in_word = false;
+    for (i, c) in text.iter().enumerate() {
+        if covered(i) {
+            in_word = false;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            if !in_word {
+                weight += 2;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+            if c.is_alphabetic() {
+                weight += 1;
+            }
+        }
+    }
+    weight
+}
+
+/// The first few non-blank lines of new text, folded, cut to a sane length.
+fn window(text: &str) -> Vec<Vec<char>> {
+    fresh_lines(text)
+        .into_iter()
+        .filter(|l| !is_blank(l))
+        .take(WINDOW_LINES)
+        .map(|l| folded(l).chars().take(MAX_LINE_CHARS).collect())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Confirmation
+
+/// The requester's answer to "is this fixed?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// Fixed: the ticket may be resolved/closed.
+    Affirmative,
+    /// Not fixed, or a new problem described: the ticket goes back to the engineer.
+    Negative,
+    /// Nothing we can act on ("thanks", "ok", "not sure yet").
+    Unclear,
+}
+
+/// A confirmation verdict with the phrases that decided it, for logs and the ticket history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmationVerdict {
+    pub confirmation: Confirmation,
+    /// E.g. `negative: "still"`, or `negative: new text without a yes`.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Yes,
+    No,
+    Hedge,
+    Filler,
+}
+
+impl fmt::Display for Cue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Cue::Yes => "affirmative",
+            Cue::No => "negative",
+            Cue::Hedge => "unclear",
+            Cue::Filler => "filler",
+        })
+    }
+}
+
+const CONFIRMATION_PHRASES: &[(&str, Cue)] = &[
+    // English: yes
+    ("yes", Cue::Yes),
+    ("yep", Cue::Yes),
+    ("yeah", Cue::Yes),
+    ("yup", Cue::Yes),
+    ("fixed", Cue::Yes),
+    ("works", Cue::Yes),
+    ("working", Cue::Yes),
+    ("worked", Cue::Yes),
+    ("solved", Cue::Yes),
+    ("resolved", Cue::Yes),
+    ("sorted", Cue::Yes),
+    ("all good", Cue::Yes),
+    ("all set", Cue::Yes),
+    ("good now", Cue::Yes),
+    ("fine now", Cue::Yes),
+    ("ok now", Cue::Yes),
+    ("okay now", Cue::Yes),
+    ("looks good", Cue::Yes),
+    ("perfect", Cue::Yes),
+    ("great", Cue::Yes),
+    ("awesome", Cue::Yes),
+    ("excellent", Cue::Yes),
+    ("confirmed", Cue::Yes),
+    ("i confirm", Cue::Yes),
+    ("no problem", Cue::Yes),
+    ("no problems", Cue::Yes),
+    ("no issue", Cue::Yes),
+    ("no issues", Cue::Yes),
+    ("no more", Cue::Yes),
+    ("up and running", Cue::Yes),
+    ("back to normal", Cue::Yes),
+    // Chinese: yes. Bare 是/对 only open a sentence: 可是, 就是, 不对 are not answers.
+    ("^是", Cue::Yes),
+    ("是的", Cue::Yes),
+    ("^对", Cue::Yes),
+    ("对的", Cue::Yes),
+    ("没错", Cue::Yes),
+    ("好了", Cue::Yes),
+    ("好啦", Cue::Yes),
+    ("已解决", Cue::Yes),
+    ("解决了", Cue::Yes),
+    ("已经解决", Cue::Yes),
+    ("可以了", Cue::Yes),
+    ("没问题", Cue::Yes),
+    ("没有问题", Cue::Yes),
+    ("没事了", Cue::Yes),
+    ("正常了", Cue::Yes),
+    ("恢复正常", Cue::Yes),
+    ("恢复了", Cue::Yes),
+    ("已修复", Cue::Yes),
+    ("修好了", Cue::Yes),
+    ("搞定", Cue::Yes),
+    ("能用了", Cue::Yes),
+    ("可以用了", Cue::Yes),
+    ("好用了", Cue::Yes),
+    ("没有再", Cue::Yes),
+    ("没再", Cue::Yes),
+    ("确认", Cue::Yes),
+    // English: no, negations and contrast ("works, but …" describes what is still wrong)
+    ("no", Cue::No),
+    ("nope", Cue::No),
+    ("nah", Cue::No),
+    ("not", Cue::No),
+    ("not yet", Cue::No),
+    ("not fixed", Cue::No),
+    ("not solved", Cue::No),
+    ("not resolved", Cue::No),
+    ("not working", Cue::No),
+    ("doesn't", Cue::No),
+    ("does not", Cue::No),
+    ("didn't", Cue::No),
+    ("did not", Cue::No),
+    ("don't", Cue::No),
+    ("isn't", Cue::No),
+    ("is not", Cue::No),
+    ("wasn't", Cue::No),
+    ("won't", Cue::No),
+    ("can't", Cue::No),
+    ("cannot", Cue::No),
+    ("couldn't", Cue::No),
+    ("unable", Cue::No),
+    ("still", Cue::No),
+    ("broken", Cue::No),
+    ("stopped", Cue::No),
+    ("fail", Cue::No),
+    ("fails", Cue::No),
+    ("failed", Cue::No),
+    ("failing", Cue::No),
+    ("again", Cue::No),
+    ("same problem", Cue::No),
+    ("same issue", Cue::No),
+    ("same error", Cue::No),
+    ("but", Cue::No),
+    ("however", Cue::No),
+    ("though", Cue::No),
+    ("unfortunately", Cue::No),
+    // Chinese: no
+    ("没有", Cue::No),
+    ("不行", Cue::No),
+    ("还是不行", Cue::No),
+    ("还不行", Cue::No),
+    ("未解决", Cue::No),
+    ("没解决", Cue::No),
+    ("没有解决", Cue::No),
+    ("没修好", Cue::No),
+    ("没好", Cue::No),
+    ("还没", Cue::No),
+    ("不是", Cue::No),
+    ("不对", Cue::No),
+    ("仍然", Cue::No),
+    ("仍旧", Cue::No),
+    ("依旧", Cue::No),
+    ("依然", Cue::No),
+    ("还是", Cue::No),
+    ("不能", Cue::No),
+    ("不可以", Cue::No),
+    ("无法", Cue::No),
+    ("失败", Cue::No),
+    ("有问题", Cue::No),
+    ("又", Cue::No),
+    ("再次", Cue::No),
+    ("但是", Cue::No),
+    ("不过", Cue::No),
+    ("可是", Cue::No),
+    // Hedges
+    ("not sure", Cue::Hedge),
+    ("don't know", Cue::Hedge),
+    ("do not know", Cue::Hedge),
+    ("dunno", Cue::Hedge),
+    ("maybe", Cue::Hedge),
+    ("will check", Cue::Hedge),
+    ("will test", Cue::Hedge),
+    ("will try", Cue::Hedge),
+    ("let you know", Cue::Hedge),
+    ("can't tell", Cue::Hedge),
+    ("no longer", Cue::Hedge),
+    ("not anymore", Cue::Hedge),
+    ("anymore", Cue::Hedge),
+    ("不确定", Cue::Hedge),
+    ("不知道", Cue::Hedge),
+    ("不清楚", Cue::Hedge),
+    ("也许", Cue::Hedge),
+    ("可能", Cue::Hedge),
+    ("稍后", Cue::Hedge),
+    ("再看看", Cue::Hedge),
+    ("再试试", Cue::Hedge),
+    ("试试看", Cue::Hedge),
+    ("不再", Cue::Hedge),
+    // Politeness carries no answer
+    ("thanks", Cue::Filler),
+    ("thank you", Cue::Filler),
+    ("thank u", Cue::Filler),
+    ("thx", Cue::Filler),
+    ("ty", Cue::Filler),
+    ("cheers", Cue::Filler),
+    ("regards", Cue::Filler),
+    ("best regards", Cue::Filler),
+    ("kind regards", Cue::Filler),
+    ("hi", Cue::Filler),
+    ("hello", Cue::Filler),
+    ("hey", Cue::Filler),
+    ("dear", Cue::Filler),
+    ("team", Cue::Filler),
+    ("very much", Cue::Filler),
+    ("so much", Cue::Filler),
+    ("a lot", Cue::Filler),
+    ("for your help", Cue::Filler),
+    ("for the help", Cue::Filler),
+    ("appreciate it", Cue::Filler),
+    ("no worries", Cue::Filler),
+    ("have a nice day", Cue::Filler),
+    ("have a good day", Cue::Filler),
+    ("ok", Cue::Filler),
+    ("okay", Cue::Filler),
+    ("谢谢", Cue::Filler),
+    ("谢谢你", Cue::Filler),
+    ("谢谢您", Cue::Filler),
+    ("感谢", Cue::Filler),
+    ("多谢", Cue::Filler),
+    ("辛苦了", Cue::Filler),
+    ("麻烦了", Cue::Filler),
+    ("您好", Cue::Filler),
+    ("你好", Cue::Filler),
+    ("嗯", Cue::Filler),
+    ("哦", Cue::Filler),
+    ("好的", Cue::Filler),
+    ("收到", Cue::Filler),
+    ("没关系", Cue::Filler),
+];
+
+/// Words beyond this (in half-words, see `uncovered_weight`) on one line without any cue are read
+/// as a description of a problem: three English words or six CJK characters.
+const NEW_PROBLEM_WEIGHT: usize = 6;
+
+/// Classify the reply to "is this fixed? reply yes (是 / 已解决) or tell us what is still wrong".
+pub fn classify_confirmation(new_text: &str) -> Confirmation {
+    explain_confirmation(new_text).confirmation
+}
+
+/// [`classify_confirmation`] with its reason. Rules, in order, over the first three non-blank
+/// lines of new text: any negative phrase (negations, "still", "but", 没有, 还是, 不是 …) →
+/// Negative; else any hedge ("not sure", 不确定) → Unclear; else any affirmative phrase →
+/// Affirmative; else a line with three or more unexplained words (a new problem described) →
+/// Negative; else Unclear. Bare thanks or "ok" stay Unclear on purpose.
+pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
+    let mut all_hits = Vec::new();
+    let mut new_problem: Option<String> = None;
+    for line in window(new_text) {
+        let hits = scan(&line, CONFIRMATION_PHRASES);
+        let cued = hits.iter().any(|h| h.kind != Cue::Filler);
+        if !cued && new_problem.is_none() && uncovered_weight(&line, &hits) >= NEW_PROBLEM_WEIGHT {
+            new_problem = Some(line.iter().take(40).collect());
+        }
+        all_hits.extend(hits);
+    }
+    let first = |cue: Cue| all_hits.iter().find(|h| h.kind == cue).map(|h| h.phrase);
+    let verdict = |confirmation, reason: String| ConfirmationVerdict {
+        confirmation,
+        reason,
+    };
+    if let Some(p) = first(Cue::No) {
+        return verdict(Confirmation::Negative, format!("{}: {p:?}", Cue::No));
+    }
+    if let Some(p) = first(Cue::Hedge) {
+        return verdict(Confirmation::Unclear, format!("{}: {p:?}", Cue::Hedge));
+    }
+    if let Some(p) = first(Cue::Yes) {
+        return verdict(Confirmation::Affirmative, format!("{}: {p:?}", Cue::Yes));
+    }
+    if let Some(line) = new_problem {
+        return verdict(
+            Confirmation::Negative,
+            format!("negative: new text without a yes: {line:?}"),
+        );
+    }
+    verdict(
+        Confirmation::Unclear,
+        "unclear: no answer found".to_string(),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rating
+
+/// A satisfaction rating from a requester's reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rating {
+    /// 1 (very dissatisfied) ..= 5 (very satisfied).
+    pub score: u8,
+    /// What else the requester wrote, if anything.
+    pub comment: Option<String>,
+}
+
+/// Rating words, folded. `^` = only at the start of a sentence ("ok" deep in a sentence is no
+/// rating). Negated forms are listed so that longest-match reads "not satisfied" as 2.
+const RATING_WORDS: &[(&str, u8)] = &[
+    ("非常满意", 5),
+    ("很满意", 5),
+    ("十分满意", 5),
+    ("满意", 4),
+    ("比较满意", 4),
+    ("还算满意", 4),
+    ("一般", 3),
+    ("还行", 3),
+    ("还可以", 3),
+    ("不太满意", 2),
+    ("不满意", 2),
+    ("不大满意", 2),
+    ("非常不满意", 1),
+    ("很不满意", 1),
+    ("很差", 1),
+    ("极差", 1),
+    ("差", 2),
+    ("好评", 5),
+    ("差评", 1),
+    ("very satisfied", 5),
+    ("extremely satisfied", 5),
+    ("satisfied", 4),
+    ("neutral", 3),
+    ("^ok", 3),
+    ("^okay", 3),
+    ("dissatisfied", 2),
+    ("unsatisfied", 2),
+    ("not satisfied", 2),
+    ("very dissatisfied", 1),
+    ("very unsatisfied", 1),
+    ("excellent", 5),
+    ("outstanding", 5),
+    ("very good", 5),
+    ("good", 4),
+    ("not good", 2),
+    ("fair", 3),
+    ("average", 3),
+    ("poor", 2),
+    ("bad", 2),
+    ("very poor", 1),
+    ("very bad", 1),
+    ("terrible", 1),
+    ("awful", 1),
+];
+
+/// Units after a digit that make it a rating: "4分", "5/5", "5 stars", "3 out of 5".
+const RATING_UNITS: &[&str] = &[
+    "/5", "/ 5", "分", "星", "颗星", "stars", "star", "points", "point", "out of 5", "of 5",
+];
+
+/// Labels that may precede a score: "rating: 4", "评分：5", "给5分".
+const RATING_LABELS: &[&str] = &[
+    "rating",
+    "my rating",
+    "score",
+    "i give",
+    "i give it",
+    "i give it a",
+    "i'd give",
+    "i'd give it",
+    "i'd give it a",
+    "i rate",
+    "i rate it",
+    "i rate it a",
+    "评分",
+    "打分",
+    "评价",
+    "给",
+    "打",
+];
+
+/// Read a 1–5 rating: digits ("5", "4分", "5/5", full-width "５"), stars ("★★★★☆" counts the
+/// filled ones, "⭐⭐⭐⭐⭐"), Chinese numerals with a unit ("五星"), or words (非常满意=5, 满意=4,
+/// 一般=3, 不满意=2, 非常不满意=1, very satisfied=5, satisfied=4, neutral/ok=3,
+/// dissatisfied/unsatisfied=2, very dissatisfied=1, excellent=5, good=4, poor=2, terrible=1).
+/// Stars, then digits, then words; the first of the first three lines that has one wins. The rest
+/// of the text is the comment. Out-of-range values ("6", "0/5", six stars) give `None`.
+pub fn parse_rating(new_text: &str) -> Option<Rating> {
+    let lines: Vec<&str> = fresh_lines(new_text)
+        .into_iter()
+        .filter(|l| !is_blank(l))
+        .collect();
+    for (index, line) in lines.iter().enumerate().take(WINDOW_LINES) {
+        let original: Vec<char> = line.chars().take(MAX_LINE_CHARS).collect();
+        let text: Vec<char> = original.iter().map(|&c| fold_char(c)).collect();
+        let found = match find_stars(&text) {
+            Stars::Found(r) => Some(r),
+            Stars::Invalid => return None,
+            Stars::None => find_number(&text).or_else(|| find_rating_word(&text)),
+        };
+        let Some((score, start, end)) = found else {
+            continue;
+        };
+        if !(1..=5).contains(&score) {
+            return None;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for before in lines.iter().take(index) {
+            let f: Vec<char> = folded(before).chars().collect();
+            let hits = scan(&f, CONFIRMATION_PHRASES);
+            let filler_only = hits.iter().all(|h| h.kind == Cue::Filler);
+            if !(filler_only && uncovered_weight(&f, &hits) <= 2) {
+                parts.push(before.trim().to_string());
+            }
+        }
+        // A leading score is cut out; a rating word inside a sentence stays part of it.
+        let leading = text.iter().take(start).all(|c| !c.is_alphanumeric());
+        let rest: String = if leading {
+            original.iter().skip(end).collect()
+        } else {
+            original.iter().collect()
+        };
+        parts.push(trim_separators(&rest).trim_end().to_string());
+        parts.extend(lines.iter().skip(index + 1).map(|l| l.trim().to_string()));
+        let comment = parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let comment = comment.trim().to_string();
+        return Some(Rating {
+            score,
+            comment: (!comment.is_empty()).then_some(comment),
+        });
+    }
+    None
+}
+
+enum Stars {
+    None,
+    Invalid,
+    Found((u8, usize, usize)),
+}
+
+fn find_stars(text: &[char]) -> Stars {
+    let is_filled = |c: char| matches!(c, '★' | '⭐' | '🌟');
+    let is_star = |c: char| is_filled(c) || c == '☆' || c == '\u{FE0F}';
+    let Some(start) = text.iter().position(|&c| is_filled(c) || c == '☆') else {
+        return leading_asterisks(text);
+    };
+    let mut end = text
+        .iter()
+        .rposition(|&c| is_filled(c) || c == '☆')
+        .map_or(start + 1, |e| e + 1);
+    // Emoji stars often carry a variation selector (U+FE0F) after them.
+    while text.get(end) == Some(&'\u{FE0F}') {
+        end += 1;
+    }
+    let span = text.get(start..end).unwrap_or_default();
+    if !span.iter().all(|&c| is_star(c) || c.is_whitespace()) {
+        return Stars::Invalid;
+    }
+    let filled = span.iter().filter(|&&c| is_filled(c)).count();
+    match u8::try_from(filled) {
+        Ok(n @ 1..=5) => Stars::Found((n, start, end)),
+        _ => Stars::Invalid,
+    }
+}
+
+/// "***" at the start of a line, as typed on keyboards without a star.
+fn leading_asterisks(text: &[char]) -> Stars {
+    let start = text.iter().take_while(|c| c.is_whitespace()).count();
+    let count = text.iter().skip(start).take_while(|&&c| c == '*').count();
+    let after = text.get(start + count);
+    if count == 0 || after.is_some_and(|c| c.is_alphanumeric()) {
+        return Stars::None;
+    }
+    match u8::try_from(count) {
+        Ok(n @ 1..=5) => Stars::Found((n, start, start + count)),
+        _ => Stars::Invalid,
+    }
+}
+
+/// A standalone digit at the start (after an optional label such as "评分：" or "I give it a"),
+/// followed by a unit, or as the last token of the line. Returns (score, start, end); when the
+/// score leads the line the span starts at the label so the comment drops it too.
+fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
+    let lead = text.iter().take_while(|c| !c.is_alphanumeric()).count();
+    let label_end = RATING_LABELS
+        .iter()
+        .filter_map(|label| match_at(text, lead, label))
+        .max()
+        .unwrap_or(lead);
+    let first_slot = label_end
+        + text
+            .iter()
+            .skip(label_end)
+            .take_while(|c| !c.is_alphanumeric())
+            .count();
+    let last_token_start = text
+        .iter()
+        .rposition(|c| c.is_alphanumeric())
+        .map(|e| {
+            text.iter()
+                .take(e + 1)
+                .rposition(|c| !c.is_alphanumeric())
+                .map_or(0, |s| s + 1)
+        })
+        .unwrap_or(0);
+    for (i, &c) in text.iter().enumerate() {
+        let Some(value) = digit_value(c) else {
+            continue;
+        };
+        if i > 0
+            && text
+                .get(i - 1)
+                .is_some_and(|p| p.is_ascii_alphanumeric() || *p == '.')
+        {
+            continue;
+        }
+        let next = text.get(i + 1);
+        if next.is_some_and(|n| n.is_ascii_digit())
+            || (next == Some(&'.') && text.get(i + 2).is_some_and(|n| n.is_ascii_digit()))
+        {
+            // "10", "3.5": not a 1–5 score, and not worth guessing.
+            if i == first_slot {
+                return None;
+            }
+            continue;
+        }
+        let unit_end = unit_after(text, i + 1);
+        if next == Some(&'/') && unit_end.is_none() {
+            return None;
+        }
+        if is_cjk_numeral(c) && unit_end.is_none() {
+            continue;
+        }
+        if next.is_some_and(|n| n.is_ascii_alphanumeric()) && unit_end.is_none() {
+            continue;
+        }
+        let end = unit_end.unwrap_or(i + 1);
+        if i == first_slot {
+            return Some((value, lead, end));
+        }
+        if unit_end.is_some() || i == last_token_start {
+            return Some((value, i, end));
+        }
+    }
+    None
+}
+
+fn digit_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => u8::try_from(u32::from(c) - u32::from('0')).ok(),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        _ => None,
+    }
+}
+
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '两' | '三' | '四' | '五')
+}
+
+fn unit_after(text: &[char], i: usize) -> Option<usize> {
+    let mut k = i;
+    while text.get(k).is_some_and(|c| *c == ' ') {
+        k += 1;
+    }
+    RATING_UNITS
+        .iter()
+        .filter_map(|u| match_at(text, k, u))
+        .max()
+        .filter(|&e| !text.get(e).is_some_and(|c| c.is_ascii_digit()))
+}
+
+fn find_rating_word(text: &[char]) -> Option<(u8, usize, usize)> {
+    scan(text, RATING_WORDS)
+        .first()
+        .map(|h| (h.kind, h.start, h.end))
+}
+
+/// Drop what separated a leading score from the comment ("5, …", "4分：…").
+fn trim_separators(s: &str) -> &str {
+    s.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || is_invisible(c)
+            || matches!(
+                c,
+                ',' | '，'
+                    | '.'
+                    | '。'
+                    | '!'
+                    | '！'
+                    | ':'
+                    | '：'
+                    | ';'
+                    | '；'
+                    | '-'
+                    | '—'
+                    | '、'
+                    | '~'
+            )
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Withdrawal
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    Close,
+    Keep,
+}
+
+const WITHDRAWAL_PHRASES: &[(&str, Ask)] = &[
+    ("^close", Ask::Close),
+    ("please close", Ask::Close),
+    ("pls close", Ask::Close),
+    ("plz close", Ask::Close),
+    ("kindly close", Ask::Close),
+    ("can close", Ask::Close),
+    ("could close", Ask::Close),
+    ("may close", Ask::Close),
+    ("close the ticket", Ask::Close),
+    ("close this ticket", Ask::Close),
+    ("close my ticket", Ask::Close),
+    ("close the request", Ask::Close),
+    ("close this request", Ask::Close),
+    ("close the case", Ask::Close),
+    ("close it", Ask::Close),
+    ("close this", Ask::Close),
+    ("^cancel", Ask::Close),
+    ("cancel the ticket", Ask::Close),
+    ("cancel my request", Ask::Close),
+    ("cancel this request", Ask::Close),
+    ("never mind", Ask::Close),
+    ("nevermind", Ask::Close),
+    ("no longer needed", Ask::Close),
+    ("no longer need", Ask::Close),
+    ("not needed anymore", Ask::Close),
+    ("not needed any more", Ask::Close),
+    ("no need anymore", Ask::Close),
+    ("don't need it anymore", Ask::Close),
+    ("fixed it myself", Ask::Close),
+    ("solved it myself", Ask::Close),
+    ("resolved it myself", Ask::Close),
+    ("sorted it myself", Ask::Close),
+    ("figured it out", Ask::Close),
+    ("withdraw", Ask::Close),
+    ("^关闭", Ask::Close),
+    ("请关闭", Ask::Close),
+    ("可以关闭", Ask::Close),
+    ("帮忙关闭", Ask::Close),
+    ("帮我关闭", Ask::Close),
+    ("关闭工单", Ask::Close),
+    ("关闭此工单", Ask::Close),
+    ("关闭这个工单", Ask::Close),
+    ("关闭吧", Ask::Close),
+    ("关掉吧", Ask::Close),
+    ("关了吧", Ask::Close),
+    ("关单", Ask::Close),
+    ("结单", Ask::Close),
+    ("^取消", Ask::Close),
+    ("取消工单", Ask::Close),
+    ("取消申请", Ask::Close),
+    ("撤销", Ask::Close),
+    ("撤回", Ask::Close),
+    ("不需要了", Ask::Close),
+    ("不用了", Ask::Close),
+    ("不需要处理", Ask::Close),
+    ("不用处理", Ask::Close),
+    ("自行解决", Ask::Close),
+    ("自己解决了", Ask::Close),
+    ("自己搞定了", Ask::Close),
+    ("自己弄好了", Ask::Close),
+    // Requests to keep it open, or complaints about it being closed, win.
+    ("don't close", Ask::Keep),
+    ("dont close", Ask::Keep),
+    ("do not close", Ask::Keep),
+    ("not close", Ask::Keep),
+    ("can't close", Ask::Keep),
+    ("cannot close", Ask::Keep),
+    ("unable to close", Ask::Keep),
+    ("why", Ask::Keep),
+    ("reopen", Ask::Keep),
+    ("still", Ask::Keep),
+    ("不要关闭", Ask::Keep),
+    ("别关闭", Ask::Keep),
+    ("不要关", Ask::Keep),
+    ("别关", Ask::Keep),
+    ("先别", Ask::Keep),
+    ("先不要", Ask::Keep),
+    ("暂时不要", Ask::Keep),
+    ("无法关闭", Ask::Keep),
+    ("不能关闭", Ask::Keep),
+    ("关闭不了", Ask::Keep),
+    ("为什么", Ask::Keep),
+    ("重新打开", Ask::Keep),
+    ("还是不行", Ask::Keep),
+    ("没有解决", Ask::Keep),
+    ("没解决", Ask::Keep),
+    ("未解决", Ask::Keep),
+];
+
+/// True when the requester asks us to close or cancel the ticket ("please close", "never mind",
+/// "关闭", "不需要了", "已自行解决，关闭"). A bare "close"/"关闭"/"cancel"/"取消" counts only at
+/// the start of a sentence, so "the VPN window closes" or "连接被关闭" do not; "don't close",
+/// "为什么关闭" and "still …" veto it.
+pub fn is_withdrawal(new_text: &str) -> bool {
+    let hits: Vec<Hit<Ask>> = window(new_text)
+        .iter()
+        .flat_map(|line| scan(line, WITHDRAWAL_PHRASES))
+        .collect();
+    !hits.iter().any(|h| h.kind == Ask::Keep) && hits.iter().any(|h| h.kind == Ask::Close)
+}
+
+#[cfg(test)]
+#[path = "reply_tests.rs"]
+mod tests;
