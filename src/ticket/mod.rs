@@ -2,6 +2,7 @@
 //! sqlx, lettre or async-imap: values in, values out (tests/it/architecture.rs checks it).
 
 pub mod classify;
+pub mod command;
 pub mod model;
 pub mod reply;
 pub mod token;
