@@ -333,28 +333,26 @@ fn parse_argument(name: Name, arg: &str) -> Result<Vec<Command>, ArgError> {
     }
     match name {
         Name::Assign => one(Command::Assign(parse_assignee(arg, &folded)?)),
-        Name::Priority => {
-            let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
-            compact
-                .parse::<Priority>()
-                .map(|p| vec![Command::Priority(p)])
-                .map_err(|_| ("priority must be P1–P4".to_string(), None))
+        Name::Priority | Name::Category | Name::Status => {
+            let mut words = folded.split_whitespace();
+            let value = words.next().unwrap_or_default();
+            let command = match name {
+                Name::Priority => value.parse::<Priority>().ok().map(Command::Priority),
+                Name::Category => pick(CATEGORY_NAMES, value).map(Command::Category),
+                _ => pick(STATUS_NAMES, value).map(Command::Status),
+            };
+            match command {
+                Some(_) if words.next().is_some() => Err((
+                    format!(
+                        "`#{}` takes a single value; write comments on the next line",
+                        canonical(name)
+                    ),
+                    Some(format!("#{} {value}", canonical(name))),
+                )),
+                Some(c) => one(c),
+                None => Err(bad_value(name, value)),
+            }
         }
-        Name::Category => match pick(CATEGORY_NAMES, &folded) {
-            Some(c) => one(Command::Category(c)),
-            None => Err((
-                "category must be one of hardware, software, network, account, request, other"
-                    .to_string(),
-                near(CATEGORY_NAMES, &folded).map(|s| format!("#category {s}")),
-            )),
-        },
-        Name::Status => match pick(STATUS_NAMES, &folded) {
-            Some(s) => one(Command::Status(s)),
-            None => Err((
-                "status must be one of open, waiting, resolved, closed".to_string(),
-                near(STATUS_NAMES, &folded).map(|s| format!("#status {s}")),
-            )),
-        },
         Name::Cc => parse_cc(arg),
         Name::Show => {
             let digits = folded.trim_start_matches('#');
@@ -374,6 +372,21 @@ fn parse_argument(name: Name, arg: &str) -> Result<Vec<Command>, ArgError> {
         // Handled by the caller because they read following lines.
         Name::Note => one(Command::Note(arg.to_string())),
         Name::Resolve => one(Command::Resolve(arg.to_string())),
+    }
+}
+
+fn bad_value(name: Name, value: &str) -> ArgError {
+    match name {
+        Name::Priority => ("priority must be P1–P4".to_string(), None),
+        Name::Category => (
+            "category must be one of hardware, software, network, account, request, other"
+                .to_string(),
+            near(CATEGORY_NAMES, value).map(|s| format!("#category {s}")),
+        ),
+        _ => (
+            "status must be one of open, waiting, resolved, closed".to_string(),
+            near(STATUS_NAMES, value).map(|s| format!("#status {s}")),
+        ),
     }
 }
 

@@ -282,6 +282,16 @@ fn errors_explain_and_suggest() {
         ("#priority", "needs an argument", Some("#priority P2")),
         ("#priority high", "priority must be P1–P4", None),
         (
+            "#priority P1 server down",
+            "takes a single value",
+            Some("#priority p1"),
+        ),
+        (
+            "#状态 等待 厂商",
+            "takes a single value",
+            Some("#status 等待"),
+        ),
+        (
             "#category netwrok",
             "category must be one of",
             Some("#category network"),
