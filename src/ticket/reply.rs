@@ -136,16 +136,19 @@ struct Hit<K> {
     end: usize,
 }
 
-/// Leftmost-longest phrase matching over folded chars. Phrases are folded text; a space matches
-/// one or more whitespace chars; a leading `^` means "only at the start of a sentence"; ASCII
-/// words only match whole words. Longest-first is what makes "not solved" and "没有解决" win over
+/// Leftmost-longest phrase matching over folded chars. Tables hold `|`-separated phrase lists
+/// (so they stay compact) of folded text; a space matches one or more whitespace chars; a leading
+/// `^` means "only at the start of a sentence"; ASCII words only match whole words. Longest-first is what makes "not solved" and "没有解决" win over
 /// "solved" and "解决": the negation starts earlier and is consumed first.
 fn scan<K: Copy>(text: &[char], table: &[(&'static str, K)]) -> Vec<Hit<K>> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < text.len() {
         let mut best: Option<(usize, &'static str, K)> = None;
-        for &(phrase, kind) in table {
+        for (phrase, kind) in table
+            .iter()
+            .flat_map(|&(phrases, kind)| phrases.split('|').map(move |p| (p, kind)))
+        {
             if let Some(end) = match_at(text, i, phrase) {
                 if best.is_none_or(|(e, _, _)| end > e) {
                     best = Some((end, phrase, kind));
@@ -289,216 +292,44 @@ impl fmt::Display for Cue {
     }
 }
 
+// Bare 是/对 count only when they open a sentence: 可是, 就是, 不对 are no answers.
+const YES_PHRASES: &str = "\
+    yes|yep|yeah|yup|fixed|works|working|worked|solved|resolved|sorted|all good|all set\
+    |good now|good|fine|smooth|smoothly|normal|normally|fine now|ok now|okay now\
+    |looks good|perfect|great|awesome|excellent|confirmed|i confirm|no problem\
+    |no problems|no issue|no issues|no more|up and running|back to normal|^是|是的|^对\
+    |对的|没错|好了|好啦|已解决|解决了|已经解决|可以了|没问题|没有问题|没事了|正常了\
+    |正常|顺利|恢复正常|恢复了|已修复|修好了|搞定|能用了|可以用了|好用了|没有再|没再\
+    |确认";
+
+// Negations, relapses and contrast ("works, but …" describes what is still wrong). Bare
+// "again" is no cue: "works again" is a yes, "broke again" a no.
+const NO_PHRASES: &str = "\
+    no|nope|nah|not|not yet|not fixed|not solved|not resolved|not working|doesn't\
+    |does not|didn't|did not|don't|isn't|is not|wasn't|won't|can't|cannot|couldn't\
+    |unable|still|broken|stopped|fail|fails|failed|failing|broke|came back|comes back\
+    |problem is back|issue is back|error is back|happened again|happens again\
+    |happening again|same problem|same issue|same error|but|however|though|unfortunately\
+    |没有|不行|还是不行|还不行|未解决|没解决|没有解决|没修好|没好|还没|不是|不对|仍然\
+    |仍旧|依旧|依然|还是|不能|不正常|不好|不可以|无法|失败|有问题|又|再次|但是|不过|可是";
+
+const HEDGE_PHRASES: &str = "\
+    not sure|don't know|do not know|dunno|maybe|will check|will test|will try\
+    |let you know|can't tell|no longer|not anymore|anymore|不确定|不知道|不清楚|也许\
+    |可能|稍后|再看看|再试试|试试看|不再|better";
+
+// Politeness carries no answer, but is not "new text" either.
+const FILLER_PHRASES: &str = "\
+    thanks|thank you|thank u|thx|ty|cheers|regards|best regards|kind regards|hi|hello\
+    |hey|dear|team|very much|so much|a lot|for your help|for the help|appreciate it\
+    |no worries|have a nice day|have a good day|ok|okay|谢谢|谢谢你|谢谢您|感谢|多谢\
+    |辛苦了|麻烦了|您好|你好|嗯|哦|好的|收到|没关系";
+
 const CONFIRMATION_PHRASES: &[(&str, Cue)] = &[
-    // English: yes
-    ("yes", Cue::Yes),
-    ("yep", Cue::Yes),
-    ("yeah", Cue::Yes),
-    ("yup", Cue::Yes),
-    ("fixed", Cue::Yes),
-    ("works", Cue::Yes),
-    ("working", Cue::Yes),
-    ("worked", Cue::Yes),
-    ("solved", Cue::Yes),
-    ("resolved", Cue::Yes),
-    ("sorted", Cue::Yes),
-    ("all good", Cue::Yes),
-    ("all set", Cue::Yes),
-    ("good now", Cue::Yes),
-    ("good", Cue::Yes),
-    ("fine", Cue::Yes),
-    ("smooth", Cue::Yes),
-    ("smoothly", Cue::Yes),
-    ("normal", Cue::Yes),
-    ("normally", Cue::Yes),
-    ("fine now", Cue::Yes),
-    ("ok now", Cue::Yes),
-    ("okay now", Cue::Yes),
-    ("looks good", Cue::Yes),
-    ("perfect", Cue::Yes),
-    ("great", Cue::Yes),
-    ("awesome", Cue::Yes),
-    ("excellent", Cue::Yes),
-    ("confirmed", Cue::Yes),
-    ("i confirm", Cue::Yes),
-    ("no problem", Cue::Yes),
-    ("no problems", Cue::Yes),
-    ("no issue", Cue::Yes),
-    ("no issues", Cue::Yes),
-    ("no more", Cue::Yes),
-    ("up and running", Cue::Yes),
-    ("back to normal", Cue::Yes),
-    // Chinese: yes. Bare 是/对 only open a sentence: 可是, 就是, 不对 are not answers.
-    ("^是", Cue::Yes),
-    ("是的", Cue::Yes),
-    ("^对", Cue::Yes),
-    ("对的", Cue::Yes),
-    ("没错", Cue::Yes),
-    ("好了", Cue::Yes),
-    ("好啦", Cue::Yes),
-    ("已解决", Cue::Yes),
-    ("解决了", Cue::Yes),
-    ("已经解决", Cue::Yes),
-    ("可以了", Cue::Yes),
-    ("没问题", Cue::Yes),
-    ("没有问题", Cue::Yes),
-    ("没事了", Cue::Yes),
-    ("正常了", Cue::Yes),
-    ("正常", Cue::Yes),
-    ("顺利", Cue::Yes),
-    ("恢复正常", Cue::Yes),
-    ("恢复了", Cue::Yes),
-    ("已修复", Cue::Yes),
-    ("修好了", Cue::Yes),
-    ("搞定", Cue::Yes),
-    ("能用了", Cue::Yes),
-    ("可以用了", Cue::Yes),
-    ("好用了", Cue::Yes),
-    ("没有再", Cue::Yes),
-    ("没再", Cue::Yes),
-    ("确认", Cue::Yes),
-    // English: no, negations and contrast ("works, but …" describes what is still wrong)
-    ("no", Cue::No),
-    ("nope", Cue::No),
-    ("nah", Cue::No),
-    ("not", Cue::No),
-    ("not yet", Cue::No),
-    ("not fixed", Cue::No),
-    ("not solved", Cue::No),
-    ("not resolved", Cue::No),
-    ("not working", Cue::No),
-    ("doesn't", Cue::No),
-    ("does not", Cue::No),
-    ("didn't", Cue::No),
-    ("did not", Cue::No),
-    ("don't", Cue::No),
-    ("isn't", Cue::No),
-    ("is not", Cue::No),
-    ("wasn't", Cue::No),
-    ("won't", Cue::No),
-    ("can't", Cue::No),
-    ("cannot", Cue::No),
-    ("couldn't", Cue::No),
-    ("unable", Cue::No),
-    ("still", Cue::No),
-    ("broken", Cue::No),
-    ("stopped", Cue::No),
-    ("fail", Cue::No),
-    ("fails", Cue::No),
-    ("failed", Cue::No),
-    ("failing", Cue::No),
-    // Bare "again" is no cue: "works again" is a yes, "broke again" a no.
-    ("broke", Cue::No),
-    ("came back", Cue::No),
-    ("comes back", Cue::No),
-    ("problem is back", Cue::No),
-    ("issue is back", Cue::No),
-    ("error is back", Cue::No),
-    ("happened again", Cue::No),
-    ("happens again", Cue::No),
-    ("happening again", Cue::No),
-    ("same problem", Cue::No),
-    ("same issue", Cue::No),
-    ("same error", Cue::No),
-    ("but", Cue::No),
-    ("however", Cue::No),
-    ("though", Cue::No),
-    ("unfortunately", Cue::No),
-    // Chinese: no
-    ("没有", Cue::No),
-    ("不行", Cue::No),
-    ("还是不行", Cue::No),
-    ("还不行", Cue::No),
-    ("未解决", Cue::No),
-    ("没解决", Cue::No),
-    ("没有解决", Cue::No),
-    ("没修好", Cue::No),
-    ("没好", Cue::No),
-    ("还没", Cue::No),
-    ("不是", Cue::No),
-    ("不对", Cue::No),
-    ("仍然", Cue::No),
-    ("仍旧", Cue::No),
-    ("依旧", Cue::No),
-    ("依然", Cue::No),
-    ("还是", Cue::No),
-    ("不能", Cue::No),
-    ("不正常", Cue::No),
-    ("不好", Cue::No),
-    ("不可以", Cue::No),
-    ("无法", Cue::No),
-    ("失败", Cue::No),
-    ("有问题", Cue::No),
-    ("又", Cue::No),
-    ("再次", Cue::No),
-    ("但是", Cue::No),
-    ("不过", Cue::No),
-    ("可是", Cue::No),
-    // Hedges
-    ("not sure", Cue::Hedge),
-    ("don't know", Cue::Hedge),
-    ("do not know", Cue::Hedge),
-    ("dunno", Cue::Hedge),
-    ("maybe", Cue::Hedge),
-    ("will check", Cue::Hedge),
-    ("will test", Cue::Hedge),
-    ("will try", Cue::Hedge),
-    ("let you know", Cue::Hedge),
-    ("can't tell", Cue::Hedge),
-    ("no longer", Cue::Hedge),
-    ("not anymore", Cue::Hedge),
-    ("anymore", Cue::Hedge),
-    ("不确定", Cue::Hedge),
-    ("不知道", Cue::Hedge),
-    ("不清楚", Cue::Hedge),
-    ("也许", Cue::Hedge),
-    ("可能", Cue::Hedge),
-    ("稍后", Cue::Hedge),
-    ("再看看", Cue::Hedge),
-    ("再试试", Cue::Hedge),
-    ("试试看", Cue::Hedge),
-    ("不再", Cue::Hedge),
-    // Politeness carries no answer
-    ("thanks", Cue::Filler),
-    ("thank you", Cue::Filler),
-    ("thank u", Cue::Filler),
-    ("thx", Cue::Filler),
-    ("ty", Cue::Filler),
-    ("cheers", Cue::Filler),
-    ("regards", Cue::Filler),
-    ("best regards", Cue::Filler),
-    ("kind regards", Cue::Filler),
-    ("hi", Cue::Filler),
-    ("hello", Cue::Filler),
-    ("hey", Cue::Filler),
-    ("dear", Cue::Filler),
-    ("team", Cue::Filler),
-    ("very much", Cue::Filler),
-    ("so much", Cue::Filler),
-    ("a lot", Cue::Filler),
-    ("for your help", Cue::Filler),
-    ("for the help", Cue::Filler),
-    ("appreciate it", Cue::Filler),
-    ("no worries", Cue::Filler),
-    ("better", Cue::Hedge),
-    ("have a nice day", Cue::Filler),
-    ("have a good day", Cue::Filler),
-    ("ok", Cue::Filler),
-    ("okay", Cue::Filler),
-    ("谢谢", Cue::Filler),
-    ("谢谢你", Cue::Filler),
-    ("谢谢您", Cue::Filler),
-    ("感谢", Cue::Filler),
-    ("多谢", Cue::Filler),
-    ("辛苦了", Cue::Filler),
-    ("麻烦了", Cue::Filler),
-    ("您好", Cue::Filler),
-    ("你好", Cue::Filler),
-    ("嗯", Cue::Filler),
-    ("哦", Cue::Filler),
-    ("好的", Cue::Filler),
-    ("收到", Cue::Filler),
-    ("没关系", Cue::Filler),
+    (YES_PHRASES, Cue::Yes),
+    (NO_PHRASES, Cue::No),
+    (HEDGE_PHRASES, Cue::Hedge),
+    (FILLER_PHRASES, Cue::Filler),
 ];
 
 /// Words beyond this (in half-words, see `uncovered_weight`) on one line without any cue are read
@@ -566,78 +397,38 @@ pub struct Rating {
 
 /// Rating words, folded. `^` = only at the start of a sentence ("ok" deep in a sentence is no
 /// rating). Negated forms are listed so that longest-match reads "not satisfied" as 2.
+const RATED_5: &str = "\
+    非常满意|很满意|十分满意|好评|满分|very satisfied|extremely satisfied|excellent\
+    |outstanding|very good";
+
+const RATED_4: &str = "满意|比较满意|还算满意|satisfied|good";
+
+const RATED_3: &str = "\
+    一般|还行|还可以|neutral|^ok|^okay|fair|average";
+
+const RATED_2: &str = "\
+    不太满意|不满意|不大满意|差|dissatisfied|unsatisfied|not satisfied|not good|poor|bad";
+
+const RATED_1: &str = "\
+    非常不满意|很不满意|很差|极差|差评|very dissatisfied|very unsatisfied|very poor\
+    |very bad|terrible|awful";
+
 const RATING_WORDS: &[(&str, u8)] = &[
-    ("非常满意", 5),
-    ("很满意", 5),
-    ("十分满意", 5),
-    ("满意", 4),
-    ("比较满意", 4),
-    ("还算满意", 4),
-    ("一般", 3),
-    ("还行", 3),
-    ("还可以", 3),
-    ("不太满意", 2),
-    ("不满意", 2),
-    ("不大满意", 2),
-    ("非常不满意", 1),
-    ("很不满意", 1),
-    ("很差", 1),
-    ("极差", 1),
-    ("差", 2),
-    ("好评", 5),
-    ("满分", 5),
-    ("差评", 1),
-    ("very satisfied", 5),
-    ("extremely satisfied", 5),
-    ("satisfied", 4),
-    ("neutral", 3),
-    ("^ok", 3),
-    ("^okay", 3),
-    ("dissatisfied", 2),
-    ("unsatisfied", 2),
-    ("not satisfied", 2),
-    ("very dissatisfied", 1),
-    ("very unsatisfied", 1),
-    ("excellent", 5),
-    ("outstanding", 5),
-    ("very good", 5),
-    ("good", 4),
-    ("not good", 2),
-    ("fair", 3),
-    ("average", 3),
-    ("poor", 2),
-    ("bad", 2),
-    ("very poor", 1),
-    ("very bad", 1),
-    ("terrible", 1),
-    ("awful", 1),
+    (RATED_5, 5),
+    (RATED_4, 4),
+    (RATED_3, 3),
+    (RATED_2, 2),
+    (RATED_1, 1),
 ];
 
 /// Units after a digit that make it a rating: "4分", "5/5", "5 stars", "3 out of 5".
-const RATING_UNITS: &[&str] = &[
-    "/5", "/ 5", "分", "星", "颗星", "stars", "star", "points", "point", "out of 5", "of 5",
-];
+const RATING_UNITS: &str = "\
+    /5|/ 5|分|星|颗星|stars|star|points|point|out of 5|of 5";
 
 /// Labels that may precede a score: "rating: 4", "评分：5", "给5分".
-const RATING_LABELS: &[&str] = &[
-    "rating",
-    "my rating",
-    "score",
-    "i give",
-    "i give it",
-    "i give it a",
-    "i'd give",
-    "i'd give it",
-    "i'd give it a",
-    "i rate",
-    "i rate it",
-    "i rate it a",
-    "评分",
-    "打分",
-    "评价",
-    "给",
-    "打",
-];
+const RATING_LABELS: &str = "\
+    rating|my rating|score|i give|i give it|i give it a|i'd give|i'd give it\
+    |i'd give it a|i rate|i rate it|i rate it a|评分|打分|评价|给|打";
 
 /// Read a 1–5 rating: digits ("5", "4分", "5/5", full-width "５"), stars ("★★★★☆" counts the
 /// filled ones, "⭐⭐⭐⭐⭐"), Chinese numerals with a unit ("五星"), or words (非常满意=5, 满意=4,
@@ -747,7 +538,7 @@ fn leading_asterisks(text: &[char]) -> Stars {
 fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
     let lead = text.iter().take_while(|c| !c.is_alphanumeric()).count();
     let label_end = RATING_LABELS
-        .iter()
+        .split('|')
         .filter_map(|label| match_at(text, lead, label))
         .max()
         .unwrap_or(lead);
@@ -831,7 +622,7 @@ fn unit_after(text: &[char], i: usize) -> Option<usize> {
         k += 1;
     }
     RATING_UNITS
-        .iter()
+        .split('|')
         .filter_map(|u| match_at(text, k, u))
         .max()
         .filter(|&e| !text.get(e).is_some_and(|c| c.is_ascii_digit()))
@@ -876,100 +667,26 @@ enum Ask {
     Keep,
 }
 
-const WITHDRAWAL_PHRASES: &[(&str, Ask)] = &[
-    ("^close", Ask::Close),
-    ("please close", Ask::Close),
-    ("pls close", Ask::Close),
-    ("plz close", Ask::Close),
-    ("kindly close", Ask::Close),
-    ("can close", Ask::Close),
-    ("could close", Ask::Close),
-    ("may close", Ask::Close),
-    ("close the ticket", Ask::Close),
-    ("close this ticket", Ask::Close),
-    ("close my ticket", Ask::Close),
-    ("close the request", Ask::Close),
-    ("close this request", Ask::Close),
-    ("close the case", Ask::Close),
-    ("close it", Ask::Close),
-    ("close this", Ask::Close),
-    ("^cancel", Ask::Close),
-    ("cancel the ticket", Ask::Close),
-    ("cancel my request", Ask::Close),
-    ("cancel this request", Ask::Close),
-    ("never mind", Ask::Close),
-    ("nevermind", Ask::Close),
-    ("no longer needed", Ask::Close),
-    ("no longer need", Ask::Close),
-    ("not needed anymore", Ask::Close),
-    ("not needed any more", Ask::Close),
-    ("no need anymore", Ask::Close),
-    ("don't need it anymore", Ask::Close),
-    ("fixed it myself", Ask::Close),
-    ("solved it myself", Ask::Close),
-    ("resolved it myself", Ask::Close),
-    ("sorted it myself", Ask::Close),
-    ("figured it out", Ask::Close),
-    ("withdraw", Ask::Close),
-    ("^关闭", Ask::Close),
-    ("请关闭", Ask::Close),
-    ("可关闭", Ask::Close),
-    ("麻烦关闭", Ask::Close),
-    ("关闭即可", Ask::Close),
-    ("可以结束", Ask::Close),
-    ("可以关闭", Ask::Close),
-    ("帮忙关闭", Ask::Close),
-    ("帮我关闭", Ask::Close),
-    ("关闭工单", Ask::Close),
-    ("关闭此工单", Ask::Close),
-    ("关闭这个工单", Ask::Close),
-    ("关闭吧", Ask::Close),
-    ("关掉吧", Ask::Close),
-    ("关了吧", Ask::Close),
-    ("关单", Ask::Close),
-    ("结单", Ask::Close),
-    ("^取消", Ask::Close),
-    ("取消工单", Ask::Close),
-    ("取消申请", Ask::Close),
-    ("撤销", Ask::Close),
-    ("撤回", Ask::Close),
-    ("不需要了", Ask::Close),
-    ("不用了", Ask::Close),
-    ("不需要处理", Ask::Close),
-    ("不用处理", Ask::Close),
-    ("自行解决", Ask::Close),
-    ("自己解决了", Ask::Close),
-    ("自己搞定了", Ask::Close),
-    ("自己弄好了", Ask::Close),
-    // Requests to keep it open, or complaints about it being closed, win.
-    ("don't close", Ask::Keep),
-    ("dont close", Ask::Keep),
-    ("do not close", Ask::Keep),
-    ("not close", Ask::Keep),
-    ("can't close", Ask::Keep),
-    ("cannot close", Ask::Keep),
-    ("unable to close", Ask::Keep),
-    ("why", Ask::Keep),
-    ("reopen", Ask::Keep),
-    ("still", Ask::Keep),
-    ("不要关闭", Ask::Keep),
-    ("别关闭", Ask::Keep),
-    ("不要关", Ask::Keep),
-    ("不用关", Ask::Keep),
-    ("别关", Ask::Keep),
-    ("先别", Ask::Keep),
-    ("先不要", Ask::Keep),
-    ("暂时不要", Ask::Keep),
-    ("无法关闭", Ask::Keep),
-    ("不能关闭", Ask::Keep),
-    ("关闭不了", Ask::Keep),
-    ("为什么", Ask::Keep),
-    ("重新打开", Ask::Keep),
-    ("还是不行", Ask::Keep),
-    ("没有解决", Ask::Keep),
-    ("没解决", Ask::Keep),
-    ("未解决", Ask::Keep),
-];
+const CLOSE_PHRASES: &str = "\
+    ^close|please close|pls close|plz close|kindly close|can close|could close|may close\
+    |close the ticket|close this ticket|close my ticket|close the request\
+    |close this request|close the case|close it|close this|^cancel|cancel the ticket\
+    |cancel my request|cancel this request|never mind|nevermind|no longer needed\
+    |no longer need|not needed anymore|not needed any more|no need anymore\
+    |don't need it anymore|fixed it myself|solved it myself|resolved it myself\
+    |sorted it myself|figured it out|withdraw|^关闭|请关闭|可关闭|麻烦关闭|关闭即可\
+    |可以结束|可以关闭|帮忙关闭|帮我关闭|关闭工单|关闭此工单|关闭这个工单|关闭吧|关掉吧\
+    |关了吧|关单|结单|^取消|取消工单|取消申请|撤销|撤回|不需要了|不用了|不需要处理\
+    |不用处理|自行解决|自己解决了|自己搞定了|自己弄好了";
+
+// Requests to keep it open, or complaints about it being closed, win.
+const KEEP_PHRASES: &str = "\
+    don't close|dont close|do not close|not close|can't close|cannot close\
+    |unable to close|why|reopen|still|不要关闭|别关闭|不要关|不用关|别关|先别|先不要\
+    |暂时不要|无法关闭|不能关闭|关闭不了|为什么|重新打开|还是不行|没有解决|没解决|未解决";
+
+const WITHDRAWAL_PHRASES: &[(&str, Ask)] =
+    &[(CLOSE_PHRASES, Ask::Close), (KEEP_PHRASES, Ask::Keep)];
 
 /// True when the requester asks us to close or cancel the ticket ("please close", "never mind",
 /// "关闭", "不需要了", "已自行解决，关闭"). A bare "close"/"关闭"/"cancel"/"取消" counts only at

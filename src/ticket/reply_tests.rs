@@ -297,3 +297,24 @@ fn garbage_never_panics() {
     let _ = classify_confirmation(&long);
     let _ = parse_rating(&long);
 }
+
+#[test]
+fn phrase_tables_are_folded_and_have_no_empty_entries() {
+    let tables: Vec<&str> = CONFIRMATION_PHRASES
+        .iter()
+        .map(|t| t.0)
+        .chain(RATING_WORDS.iter().map(|t| t.0))
+        .chain(WITHDRAWAL_PHRASES.iter().map(|t| t.0))
+        .chain([RATING_UNITS, RATING_LABELS])
+        .collect();
+    for table in tables {
+        for phrase in table.split('|') {
+            let body = phrase.trim_start_matches('^');
+            assert!(!body.is_empty(), "empty phrase in {table:?}");
+            assert_eq!(body.trim(), body, "{phrase:?} has outer spaces");
+            assert!(!body.contains("  "), "{phrase:?} has a double space");
+            let folded: String = body.chars().map(fold_char).collect();
+            assert_eq!(folded, body, "{phrase:?} is not folded");
+        }
+    }
+}
