@@ -188,6 +188,7 @@ const STATUS_NAMES: &[(&str, Status)] = &[
 ];
 
 const MAX_ERROR_LINE_CHARS: usize = 200;
+const SENTENCE_END: &[char] = &['.', ',', ';', '!', '。', '，', '；', '！', '、'];
 const MAX_NAME_CHARS: usize = 64;
 
 /// Parse the command block at the top of an engineer's reply (plain text; HTML already converted;
@@ -207,7 +208,17 @@ pub fn parse_commands(text: &str) -> CommandBlock {
         i += 1;
         let (raw_name, raw_arg) = split_name(body);
         let Some((name, arg)) = lookup(&raw_name, raw_arg) else {
-            block.errors.push(unknown_command(line, &raw_name, raw_arg));
+            let error = unknown_command(line, &raw_name, raw_arg);
+            // A mistyped `#note` must not leak its wrapped lines into the public text.
+            let note_like = error.suggestion.as_deref().is_some_and(|s| {
+                ["#note", "#resolve", "#备注", "#解决"]
+                    .iter()
+                    .any(|p| s == *p || s.starts_with(&format!("{p} ")))
+            });
+            if note_like {
+                i = take_continuation(&lines, i, &mut String::new());
+            }
+            block.errors.push(error);
             continue;
         };
         if matches!(name, Name::Note | Name::Resolve) {
@@ -260,11 +271,12 @@ fn command_body(line: &str) -> Option<&str> {
         .then_some(body)
 }
 
-/// Split "name[:] arg" at whitespace or a (full-width) colon; the name comes back folded.
+/// Split "name[:] arg" where the name's letters end ("#close." is `close`); the name comes back
+/// folded.
 fn split_name(body: &str) -> (String, &str) {
     let end = body
         .char_indices()
-        .find(|&(_, c)| c.is_whitespace() || is_invisible(c) || c == ':' || c == '：')
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '-'))
         .map_or(body.len(), |(i, _)| i);
     let name: String = body
         .get(..end)
@@ -313,6 +325,10 @@ fn take_continuation(lines: &[&str], mut i: usize, text: &mut String) -> usize {
 type ArgError = (String, Option<String>);
 
 fn parse_argument(name: Name, arg: &str) -> Result<Vec<Command>, ArgError> {
+    // "#close." / "#priority P1。": sentence punctuation is not part of a value.
+    let arg = arg
+        .trim_end_matches(|c: char| SENTENCE_END.contains(&c))
+        .trim_end();
     let folded: String = arg.chars().map(fold_char).collect();
     let one = |c: Command| Ok(vec![c]);
     let bare = |c: Command| {
@@ -332,7 +348,7 @@ fn parse_argument(name: Name, arg: &str) -> Result<Vec<Command>, ArgError> {
         return Err(missing_reason(name));
     }
     match name {
-        Name::Assign => one(Command::Assign(parse_assignee(arg, &folded)?)),
+        Name::Assign => one(Command::Assign(parse_assignee(arg)?)),
         Name::Priority | Name::Category | Name::Status => {
             let mut words = folded.split_whitespace();
             let value = words.next().unwrap_or_default();
@@ -390,7 +406,15 @@ fn bad_value(name: Name, value: &str) -> ArgError {
     }
 }
 
-fn parse_assignee(arg: &str, folded: &str) -> Result<AssigneeRef, ArgError> {
+fn parse_assignee(arg: &str) -> Result<AssigneeRef, ArgError> {
+    // "#assign to bob", "#指派给 张三".
+    let lower = arg.to_ascii_lowercase();
+    let arg = match lower.strip_prefix("to ") {
+        Some(_) => arg.get(3..).unwrap_or(arg),
+        None => arg.strip_prefix('给').unwrap_or(arg),
+    }
+    .trim();
+    let folded: String = arg.chars().map(fold_char).collect();
     if folded == "me" || arg == "我" || arg == "自己" {
         return Ok(AssigneeRef::Me);
     }

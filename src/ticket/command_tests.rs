@@ -26,6 +26,12 @@ fn commands_are_parsed_from_the_top_of_the_reply() {
             "",
         ),
         ("#assign @bob", &[name("bob")], ""),
+        ("#assign to me", &[Assign(Me)], ""),
+        ("#assign To Bob Smith", &[name("Bob Smith")], ""),
+        ("#指派给 张三", &[name("张三")], ""),
+        ("#close.", &[Close], ""),
+        ("#关闭。", &[Close], ""),
+        ("#priority P1.", &[Priority(super::Priority::P1)], ""),
         ("#priority 2", &[Priority(super::Priority::P2)], ""),
         ("#priority p3", &[Priority(super::Priority::P3)], ""),
         ("#priority: P4", &[Priority(super::Priority::P4)], ""),
@@ -358,6 +364,17 @@ fn errors_explain_and_suggest() {
         assert!(err.reason.contains(reason), "{text:?}: {}", err.reason);
         assert_eq!(err.suggestion.as_deref(), *suggestion, "{text:?}");
     }
+}
+
+#[test]
+fn a_mistyped_note_keeps_its_wrapped_lines_out_of_public_text() {
+    let block = parse_commands("#nots the vendor firmware\nis broken, keep quiet\n\nWe are on it.");
+    assert!(block.commands.is_empty());
+    assert_eq!(
+        block.errors[0].suggestion.as_deref(),
+        Some("#note the vendor firmware")
+    );
+    assert_eq!(block.public_text, "We are on it.");
 }
 
 #[test]

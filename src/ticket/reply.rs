@@ -88,7 +88,7 @@ fn is_boundary(lines: &[&str], i: usize) -> bool {
         return true;
     }
     const RULE_WORDS: [&str; 8] = [
-        "original message",
+        "original",
         "forwarded message",
         "原始邮件",
         "原始信息",
