@@ -241,14 +241,37 @@ fn uncovered_weight<K>(text: &[char], hits: &[Hit<K>]) -> usize {
     weight
 }
 
-/// The first few non-blank lines of new text, folded, cut to a sane length.
+/// The lines that carry the answer: up to three non-blank lines of new text, folded and cut to a
+/// sane length. Greeting-like lines ("Hi Alice,", "谢谢") before the answer do not use up the
+/// three; one after it is a sign-off ("Thanks,", "Bob") and ends the answer, so a job title in
+/// the signature ("Head of Not-for-profit") is never read.
 fn window(text: &str) -> Vec<Vec<char>> {
-    fresh_lines(text)
-        .into_iter()
-        .filter(|l| !is_blank(l))
-        .take(WINDOW_LINES)
-        .map(|l| folded(l).chars().take(MAX_LINE_CHARS).collect())
-        .collect()
+    let mut out = Vec::new();
+    let mut content_lines = 0;
+    for line in fresh_lines(text).into_iter().filter(|l| !is_blank(l)) {
+        let line: Vec<char> = folded(line).chars().take(MAX_LINE_CHARS).collect();
+        let filler = is_filler_only(&line);
+        if filler && content_lines > 0 {
+            break;
+        }
+        out.push(line);
+        if !filler {
+            content_lines += 1;
+            if content_lines == WINDOW_LINES {
+                break;
+            }
+        }
+        if out.len() >= 2 * WINDOW_LINES {
+            break;
+        }
+    }
+    out
+}
+
+/// Politeness and at most two unexplained words: a greeting, a sign-off or a name.
+fn is_filler_only(line: &[char]) -> bool {
+    let hits = scan(line, CONFIRMATION_PHRASES);
+    hits.iter().all(|h| h.kind == Cue::Filler) && uncovered_weight(line, &hits) <= 4
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,10 +467,13 @@ pub fn parse_rating(new_text: &str) -> Option<Rating> {
     for (index, line) in lines.iter().enumerate().take(WINDOW_LINES) {
         let original: Vec<char> = line.chars().take(MAX_LINE_CHARS).collect();
         let text: Vec<char> = original.iter().map(|&c| fold_char(c)).collect();
-        let found = match find_stars(&text) {
-            Stars::Found(r) => Some(r),
+        let (found, is_word) = match find_stars(&text) {
+            Stars::Found(r) => (Some(r), false),
             Stars::Invalid => return None,
-            Stars::None => find_number(&text).or_else(|| find_rating_word(&text)),
+            Stars::None => match find_number(&text) {
+                Some(r) => (Some(r), false),
+                None => (find_rating_word(&text), true),
+            },
         };
         let Some((score, start, end)) = found else {
             continue;
@@ -458,20 +484,23 @@ pub fn parse_rating(new_text: &str) -> Option<Rating> {
         let mut parts: Vec<String> = Vec::new();
         for before in lines.iter().take(index) {
             let f: Vec<char> = folded(before).chars().collect();
-            let hits = scan(&f, CONFIRMATION_PHRASES);
-            let filler_only = hits.iter().all(|h| h.kind == Cue::Filler);
-            if !(filler_only && uncovered_weight(&f, &hits) <= 2) {
+            if !is_filler_only(&f) {
                 parts.push(before.trim().to_string());
             }
         }
-        // A leading score is cut out; a rating word inside a sentence stays part of it.
+        // A score is cut out of its line; a rating word inside a sentence stays part of it.
         let leading = text.iter().take(start).all(|c| !c.is_alphanumeric());
-        let rest: String = if leading {
-            original.iter().skip(end).collect()
+        let before: String = original.iter().take(start).collect();
+        let after: String = original.iter().skip(end).collect();
+        let after = after.trim_start_matches(is_separator).trim_end();
+        let rest = if leading {
+            after.to_string()
+        } else if is_word {
+            original.iter().collect::<String>().trim().to_string()
         } else {
-            original.iter().collect()
+            format!("{} {after}", before.trim_end_matches(is_separator))
         };
-        parts.push(trim_separators(&rest).trim_end().to_string());
+        parts.push(rest.trim().to_string());
         parts.extend(lines.iter().skip(index + 1).map(|l| l.trim().to_string()));
         let comment = parts
             .into_iter()
@@ -634,28 +663,27 @@ fn find_rating_word(text: &[char]) -> Option<(u8, usize, usize)> {
         .map(|h| (h.kind, h.start, h.end))
 }
 
-/// Drop what separated a leading score from the comment ("5, …", "4分：…").
-fn trim_separators(s: &str) -> &str {
-    s.trim_start_matches(|c: char| {
-        c.is_whitespace()
-            || is_invisible(c)
-            || matches!(
-                c,
-                ',' | '，'
-                    | '.'
-                    | '。'
-                    | '!'
-                    | '！'
-                    | ':'
-                    | '：'
-                    | ';'
-                    | '；'
-                    | '-'
-                    | '—'
-                    | '、'
-                    | '~'
-            )
-    })
+/// What separates a score from the comment ("5, …", "4分：…", "… – 3").
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || is_invisible(c)
+        || matches!(
+            c,
+            ',' | '，'
+                | '.'
+                | '。'
+                | '!'
+                | '！'
+                | ':'
+                | '：'
+                | ';'
+                | '；'
+                | '-'
+                | '—'
+                | '–'
+                | '、'
+                | '~'
+        )
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -147,8 +147,27 @@ fn confirmation_reason_names_the_phrase() {
 
 #[test]
 fn only_the_first_lines_are_read() {
-    let text = "yes\n\nthanks\n\nBob\n\nThis email is confidential and may not be forwarded";
-    assert_eq!(classify_confirmation(text), Confirmation::Affirmative);
+    let cases: &[(&str, Confirmation)] = &[
+        (
+            "yes\n\nthanks\n\nBob\n\nThis email is confidential and may not be forwarded",
+            Confirmation::Affirmative,
+        ),
+        (
+            "Works now.\nJohn Smith\nHead of Not-for-profit partnerships",
+            Confirmation::Affirmative,
+        ),
+        (
+            "Hi Alice,\nThanks!\nUnfortunately the scanner is still offline",
+            Confirmation::Negative,
+        ),
+        (
+            "Yes.\nIt works.\nAll good.\nStill broken",
+            Confirmation::Affirmative,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(classify_confirmation(text), *want, "{text:?}");
+    }
 }
 
 fn rating(score: u8, comment: Option<&str>) -> Option<Rating> {
@@ -213,6 +232,9 @@ fn rating_table() {
             rating(5, Some("Fast and friendly.")),
         ),
         ("5\n> Please rate 1-5", rating(5, None)),
+        ("Could be faster, 3", rating(3, Some("Could be faster"))),
+        ("速度有点慢 3分", rating(3, Some("速度有点慢"))),
+        ("Thanks!\n4", rating(4, None)),
         // Not ratings
         ("", None),
         ("6", None),
@@ -265,6 +287,8 @@ fn withdrawal_table() {
         ("无法关闭窗口", false),
         ("> please close\n", false),
         ("thanks", false),
+        ("Thanks!\nPlease close it.", true),
+        ("Works now.\nRegards,\nBob\nclose", false),
     ];
     for (text, want) in cases {
         assert_eq!(is_withdrawal(text), *want, "{text:?}");
