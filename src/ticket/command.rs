@@ -55,9 +55,11 @@ pub enum Command {
     Category(Category),
     /// Never [`Status::New`]: a ticket cannot be sent back to untriaged.
     Status(Status),
-    /// Internal note; never shown to the requester.
+    /// Internal note; never shown to the requester. Lines are joined with `\n`; no other
+    /// control character (no `\r`) survives.
     Note(String),
     /// Resolve with this solution (sent to the requester with the "is it fixed?" question).
+    /// Multi-line like [`Command::Note`]; every other argument is a single clean line.
     Resolve(String),
     Reopen,
     Close,

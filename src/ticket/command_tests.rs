@@ -520,3 +520,95 @@ fn garbage_never_panics() {
     let long = format!("#note {}", "长".repeat(50_000));
     assert_eq!(parse_commands(&long).commands.len(), 1);
 }
+
+/// Deterministic pseudo-random replies built from the characters that cause trouble.
+fn noisy_replies() -> Vec<String> {
+    const PIECES: &[&str] = &[
+        "#",
+        "＃",
+        "#assign ",
+        "#优先级",
+        "#resolve",
+        "#note ",
+        "#cc ",
+        "P",
+        "１",
+        "：",
+        ":",
+        "@",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u{a0}",
+        "\u{200b}",
+        "\u{feff}",
+        "\u{0}",
+        "\u{7}",
+        "\u{2028}",
+        "> ",
+        "-- \n",
+        "On x wrote:\n",
+        "写道：\n",
+        "张三",
+        "é",
+        "\u{301}",
+        " ",
+        "\t",
+        "me",
+        "bob@x.cn",
+        "<",
+        ">",
+        ".",
+        "。",
+        "5",
+        "★",
+        "⭐\u{fe0f}",
+        "not ",
+        "yes",
+        "没有",
+        "关闭",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..1000)
+        .map(|_| {
+            let len = next() % 24;
+            (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn noisy_input_never_panics_and_never_yields_control_characters() {
+    for text in noisy_replies() {
+        let block = parse_commands(&text);
+        for c in &block.commands {
+            let (s, multiline) = match c {
+                Assign(Name(s)) | Assign(Email(s)) | Cc(s) => (s.as_str(), false),
+                Note(s) | Resolve(s) => (s.as_str(), true),
+                _ => continue,
+            };
+            assert!(!s.is_empty(), "{text:?} -> {c:?}");
+            assert!(
+                s.chars()
+                    .all(|ch| !ch.is_control() || (multiline && ch == '\n')),
+                "{text:?} -> {c:?}"
+            );
+        }
+        for e in &block.errors {
+            assert!(!e.line.chars().any(char::is_control), "{text:?}");
+        }
+        let _ = crate::ticket::reply::classify_confirmation(&text);
+        let _ = crate::ticket::reply::parse_rating(&text);
+        let _ = crate::ticket::reply::is_withdrawal(&text);
+        let _ = crate::ticket::token::parse_address_token(&text);
+        let _ = crate::ticket::token::parse_message_id_token(&text);
+    }
+}

@@ -141,14 +141,15 @@ struct Hit<K> {
 /// `^` means "only at the start of a sentence"; ASCII words only match whole words. Longest-first is what makes "not solved" and "没有解决" win over
 /// "solved" and "解决": the negation starts earlier and is consumed first.
 fn scan<K: Copy>(text: &[char], table: &[(&'static str, K)]) -> Vec<Hit<K>> {
+    let phrases: Vec<(&'static str, K)> = table
+        .iter()
+        .flat_map(|&(list, kind)| list.split('|').map(move |p| (p, kind)))
+        .collect();
     let mut hits = Vec::new();
     let mut i = 0;
     while i < text.len() {
         let mut best: Option<(usize, &'static str, K)> = None;
-        for (phrase, kind) in table
-            .iter()
-            .flat_map(|&(phrases, kind)| phrases.split('|').map(move |p| (p, kind)))
-        {
+        for &(phrase, kind) in &phrases {
             if let Some(end) = match_at(text, i, phrase) {
                 if best.is_none_or(|(e, _, _)| end > e) {
                     best = Some((end, phrase, kind));
@@ -176,6 +177,10 @@ fn match_at(text: &[char], i: usize, phrase: &str) -> Option<usize> {
         Some(p) => (true, p),
         None => (false, phrase),
     };
+    // Cheap rejection first: this runs for every phrase at every position.
+    if phrase.chars().next() != text.get(i).copied() {
+        return None;
+    }
     if anchored && !at_sentence_start(text, i) {
         return None;
     }
