@@ -322,7 +322,7 @@ impl fmt::Display for Cue {
 
 // Bare 是/对 count only when they open a sentence: 可是, 就是, 不对 are no answers.
 const YES_PHRASES: &str = "\
-    yes|yep|yeah|yup|fixed|works|working|worked|solved|resolved|sorted|all good|all set\
+    不错|还不错|yes|yep|yeah|yup|fixed|works|working|worked|solved|resolved|sorted|all good|all set\
     |good now|good|fine|smooth|smoothly|normal|normally|fine now|ok now|okay now\
     |looks good|perfect|great|awesome|excellent|confirmed|i confirm|no problem\
     |no problems|no issue|no issues|no more|up and running|back to normal|^是|是的|^对\
@@ -339,7 +339,7 @@ const NO_PHRASES: &str = "\
     |problem is back|issue is back|error is back|happened again|happens again\
     |happening again|same problem|same issue|same error|but|however|though|unfortunately\
     |没有|不行|还是不行|还不行|未解决|没解决|没有解决|没修好|没好|还没|不是|不对|仍然\
-    |仍旧|依旧|依然|还是|不能|不正常|不好|不可以|无法|失败|有问题|又|再次|但是|不过|可是";
+    |仍旧|依旧|依然|还是|不能|不正常|不好|不可以|无法|失败|有问题|又|再次|但是|不过|可是|是否";
 
 const HEDGE_PHRASES: &str = "\
     not sure|don't know|do not know|dunno|maybe|will check|will test|will try\
@@ -351,7 +351,7 @@ const FILLER_PHRASES: &str = "\
     thanks|thank you|thank u|thx|ty|cheers|regards|best regards|kind regards|hi|hello\
     |hey|dear|team|very much|so much|a lot|for your help|for the help|appreciate it\
     |no worries|have a nice day|have a good day|ok|okay|谢谢|谢谢你|谢谢您|感谢|多谢\
-    |辛苦了|麻烦了|您好|你好|嗯|哦|好的|收到|没关系";
+    |辛苦了|麻烦了|您好|你好|嗯|哦|好的|收到|没关系|对不起|对了";
 
 const CONFIRMATION_PHRASES: &[(&str, Cue)] = &[
     (YES_PHRASES, Cue::Yes),
@@ -427,21 +427,27 @@ pub struct Rating {
 /// rating). Negated forms are listed so that longest-match reads "not satisfied" as 2.
 const RATED_5: &str = "\
     非常满意|很满意|十分满意|好评|满分|very satisfied|extremely satisfied|excellent\
-    |outstanding|very good";
+    |outstanding|very good|very happy";
 
-const RATED_4: &str = "满意|比较满意|还算满意|satisfied|good";
+const RATED_4: &str = "满意|比较满意|还算满意|不错|还不错|satisfied|good|happy";
 
 const RATED_3: &str = "\
-    一般|还行|还可以|neutral|^ok|^okay|fair|average";
+    一般|还行|还可以|neutral|^ok|^okay|fair|average|not bad";
 
 const RATED_2: &str = "\
-    不太满意|不满意|不大满意|差|dissatisfied|unsatisfied|not satisfied|not good|poor|bad";
+    不太满意|不满意|不大满意|不是很满意|不怎么满意|差|dissatisfied|unsatisfied|not satisfied\
+    |not very satisfied|not good|not very good|not happy|unhappy|poor|bad";
 
 const RATED_1: &str = "\
     非常不满意|很不满意|很差|极差|差评|very dissatisfied|very unsatisfied|very poor\
     |very bad|terrible|awful";
 
+/// Greetings that contain a rating word but rate nothing.
+const NOT_RATINGS: &str = "good morning|good afternoon|good evening|good day|good night";
+
+/// Score 0 marks [`NOT_RATINGS`]: matched so that they consume their words, then skipped.
 const RATING_WORDS: &[(&str, u8)] = &[
+    (NOT_RATINGS, 0),
     (RATED_5, 5),
     (RATED_4, 4),
     (RATED_3, 3),
@@ -620,7 +626,7 @@ fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
         if is_cjk_numeral(c) && unit_end.is_none() {
             continue;
         }
-        if next.is_some_and(|n| n.is_ascii_alphanumeric()) && unit_end.is_none() {
+        if next.is_some_and(|n| n.is_alphanumeric()) && unit_end.is_none() {
             continue;
         }
         let end = unit_end.unwrap_or(i + 1);
@@ -659,12 +665,18 @@ fn unit_after(text: &[char], i: usize) -> Option<usize> {
         .split('|')
         .filter_map(|u| match_at(text, k, u))
         .max()
-        .filter(|&e| !text.get(e).is_some_and(|c| c.is_ascii_digit()))
+        // "5/50" is no rating; "5分钟" is five minutes and "5星期" five weeks.
+        .filter(|&e| {
+            !text
+                .get(e)
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, '钟' | '期'))
+        })
 }
 
 fn find_rating_word(text: &[char]) -> Option<(u8, usize, usize)> {
     scan(text, RATING_WORDS)
-        .first()
+        .into_iter()
+        .find(|h| h.kind > 0)
         .map(|h| (h.kind, h.start, h.end))
 }
 
@@ -716,7 +728,8 @@ const CLOSE_PHRASES: &str = "\
 const KEEP_PHRASES: &str = "\
     don't close|dont close|do not close|not close|can't close|cannot close\
     |unable to close|why|reopen|still|不要关闭|别关闭|不要关|不用关|别关|先别|先不要\
-    |暂时不要|无法关闭|不能关闭|关闭不了|为什么|重新打开|还是不行|没有解决|没解决|未解决";
+    |暂时不要|无法关闭|不能关闭|关闭不了|为什么|重新打开|还是不行|没有解决|没解决|未解决\
+    |关闭了吗";
 
 const WITHDRAWAL_PHRASES: &[(&str, Ask)] =
     &[(CLOSE_PHRASES, Ask::Close), (KEEP_PHRASES, Ask::Keep)];

@@ -129,6 +129,10 @@ fn confirmation_table() {
         ),
         // 可是/就是 are not "是"
         ("就是这个打印机又卡纸了", Negative),
+        ("是否需要重启电脑？", Negative),
+        ("对不起回复晚了，已经好了", Affirmative),
+        ("对了，我还想问一下打印机怎么加纸", Negative),
+        ("还不错，能用了", Affirmative),
     ];
     for (text, want) in cases {
         let got = explain_confirmation(text);
@@ -247,6 +251,12 @@ fn rating_table() {
         ("thanks", None),
         ("Room 12 printer", None),
         ("> 5", None),
+        ("5分钟后又坏了", None),
+        ("Good morning", None),
+        ("Good morning, the service was fine", None),
+        ("not very satisfied", rating(2, None)),
+        ("不是很满意", rating(2, None)),
+        ("还不错", rating(4, None)),
     ];
     for (text, want) in cases {
         assert_eq!(parse_rating(text), *want, "{text:?}");
@@ -287,6 +297,7 @@ fn withdrawal_table() {
         ("无法关闭窗口", false),
         ("> please close\n", false),
         ("thanks", false),
+        ("关闭了吗？", false),
         ("Thanks!\nPlease close it.", true),
         ("Works now.\nRegards,\nBob\nclose", false),
     ];
