@@ -50,8 +50,11 @@ pub enum AssigneeRef {
 /// One engineer command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
+    /// `#assign`: give the ticket to someone (or take it).
     Assign(AssigneeRef),
+    /// `#priority`.
     Priority(Priority),
+    /// `#category`.
     Category(Category),
     /// Never [`Status::New`]: a ticket cannot be sent back to untriaged.
     Status(Status),
@@ -61,14 +64,19 @@ pub enum Command {
     /// Resolve with this solution (sent to the requester with the "is it fixed?" question).
     /// Multi-line like [`Command::Note`]; every other argument is a single clean line.
     Resolve(String),
+    /// `#reopen` a resolved or closed ticket.
     Reopen,
+    /// `#close` without asking the requester.
     Close,
     /// Add a validated address to the ticket's Cc list.
     Cc(String),
+    /// `#help`: answer with [`help_text`].
     Help,
     /// The reply's public text is an internal comment, not a message to the requester.
     Internal,
+    /// `#list`: the engineer's open tickets.
     List,
+    /// `#show N`: one ticket's summary.
     Show(u64),
 }
 
@@ -98,6 +106,7 @@ impl fmt::Display for CommandError {
 pub struct CommandBlock {
     /// Commands in the order written.
     pub commands: Vec<Command>,
+    /// Command lines that were not understood, in order; the other commands still count.
     pub errors: Vec<CommandError>,
     /// The free text after the commands, up to the quoted history or signature, trimmed.
     pub public_text: String,
