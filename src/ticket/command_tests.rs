@@ -244,6 +244,9 @@ fn chinese_aliases_work() {
         ("#查看 ４２", Show(42)),
         ("＃ＣＬＯＳＥ", Close),
         ("＃priority：２", Priority(super::Priority::P2)),
+        ("＃指派　张三", name("张三")),
+        ("#priority\u{a0}P1", Priority(super::Priority::P1)),
+        ("#assign\u{a0}\u{200b}me", Assign(Me)),
     ];
     for (text, want) in cases {
         let block = parse_commands(text);
