@@ -3,6 +3,9 @@
 
 pub mod calendar;
 pub mod classify;
+pub mod command;
 pub mod lifecycle;
 pub mod model;
+pub mod reply;
 pub mod sla;
+pub mod token;
