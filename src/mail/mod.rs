@@ -3,6 +3,8 @@
 
 pub mod loopguard;
 pub mod parse;
+pub mod quote;
+pub mod triage;
 
 use serde::Serialize;
 
