@@ -186,3 +186,71 @@ fn print_mismatches(dir: &Path, jsonl: &str) {
         }
     }
 }
+
+/// The `InboundMail` fields that matter, as a stable JSON snapshot.
+fn snapshot(mail: &supportbot::mail::InboundMail) -> serde_json::Value {
+    serde_json::json!({
+        "from": { "name": mail.from.name, "email": mail.from.email },
+        "subject": mail.subject,
+        "message_id": mail.message_id,
+        "references": mail.references,
+        "content_type": mail.content_type,
+        "new_text": mail.new_text,
+        "attachments": mail.attachments.iter().map(|a| serde_json::json!({
+            "filename": a.filename,
+            "content_type": a.content_type,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Golden files: each `tests/fixtures/mail/*.eml` parsed with LF and with CRLF line
+/// ends must equal its `.json`. On a mismatch `*.actual` is written and the test
+/// fails; `UPDATE_GOLDEN=1` rewrites the snapshots.
+#[test]
+fn golden_mail_snapshots() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mail");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut ran = 0;
+    let mut failures = Vec::new();
+    for path in eml_files(&dir) {
+        let raw = std::fs::read(&path).expect("read fixture");
+        // Normalise to LF first (some fixtures are stored with CRLF), then derive CRLF.
+        let mut lf = Vec::with_capacity(raw.len());
+        for (i, &b) in raw.iter().enumerate() {
+            if !(b == b'\r' && raw.get(i + 1) == Some(&b'\n')) {
+                lf.push(b);
+            }
+        }
+        let crlf: Vec<u8> = lf
+            .iter()
+            .flat_map(|&b| {
+                if b == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![b]
+                }
+            })
+            .collect();
+        let golden_path = path.with_extension("json");
+        for (ending, bytes) in [("LF", &lf), ("CRLF", &crlf)] {
+            let mail = parse_mail(bytes, &ParseLimits::default())
+                .unwrap_or_else(|e| panic!("{} ({ending}) must parse: {e}", path.display()));
+            let actual = serde_json::to_string_pretty(&snapshot(&mail)).expect("json") + "\n";
+            if update {
+                std::fs::write(&golden_path, &actual).expect("write golden");
+            }
+            let expected = std::fs::read_to_string(&golden_path).unwrap_or_default();
+            if expected != actual {
+                std::fs::write(path.with_extension("actual"), &actual).expect("write actual");
+                failures.push(format!("{} ({ending})", path.display()));
+            }
+            ran += 1;
+        }
+    }
+    assert!(ran > 0, "no golden cases ran");
+    assert!(
+        failures.is_empty(),
+        "golden mismatches (see *.actual): {failures:?}"
+    );
+    println!("golden: {ran} cases");
+}
