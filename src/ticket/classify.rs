@@ -225,9 +225,9 @@ impl Rules {
                     continue;
                 }
             };
-            if !(raw.weight.is_finite() && raw.weight > 0.0 && raw.weight <= 100.0) {
+            if !(raw.weight.is_finite() && raw.weight != 0.0 && raw.weight.abs() <= 100.0) {
                 problems.push(format!(
-                    "rule {}: weight {} must be above 0 and at most 100",
+                    "rule {}: weight {} must be non-zero and between -100 and 100",
                     raw.id, raw.weight
                 ));
             }
@@ -464,7 +464,10 @@ impl Rules {
             if base == Priority::P4 {
                 // The deciding rule says nothing needs fixing (thanks, asset logistics).
                 Priority::P4
-            } else if wide && (broken || base <= Priority::P2) {
+            } else if wide && (base <= Priority::P2 || (broken && deciding_rule_priority.is_none()))
+            {
+                // A rule-given P3 (a phishing report nobody fell for) stays P3 however
+                // many received it; an incident (P2) that spreads becomes P1.
                 Priority::P1
             } else if pressure >= 1 && broken {
                 base.min(Priority::P2)
@@ -728,7 +731,10 @@ mod tests {
     }
 
     /// Hand-written mails (not from the dev corpus) labelled by the guide.
-    const HOLDOUT: &str = include_str!("../../tests/fixtures/classify/holdout.tsv");
+    const HOLDOUT: &str = concat!(
+        include_str!("../../tests/fixtures/classify/holdout.tsv"),
+        include_str!("../../tests/fixtures/classify/holdout2.tsv")
+    );
 
     #[test]
     fn holdout_cases_generalise() {
@@ -759,7 +765,7 @@ mod tests {
             println!("{f}");
         }
         println!("holdout: category {cat_ok}/{total}, priority {prio_ok}/{total}");
-        assert!(total > 40);
+        assert!(total > 80);
         assert!(cat_ok * 100 >= total * 90, "category {cat_ok}/{total}");
         assert!(prio_ok * 100 >= total * 75, "priority {prio_ok}/{total}");
     }
