@@ -3,7 +3,9 @@
 
 pub mod loopguard;
 pub mod parse;
+pub mod quote;
 pub mod render;
+pub mod triage;
 
 use serde::Serialize;
 

@@ -1,8 +1,13 @@
 //! bytes → `InboundMail`. Pure and total: every input gives a mail or a `ParseError`
 //! with a reason for the quarantine; nothing here may panic.
+//!
+//! mail-parser (with `full_encoding`) does the MIME work. Two header cases it gets wrong
+//! are repaired here from the raw header bytes: raw 8-bit GBK/GB18030 headers without
+//! RFC 2047, and RFC 2047 encoded-words split inside a multi-byte character.
 
-use super::{Address, Attachment, InboundMail};
-use mail_parser::{MessageParser, MimeHeaders};
+use super::{quote, Address, Attachment, InboundMail};
+use base64::Engine;
+use mail_parser::{HeaderName, MessageParser, MimeHeaders};
 use sha2::{Digest, Sha256};
 
 /// Why a mail could not be accepted. The text is stored as the quarantine reason.
@@ -30,6 +35,9 @@ impl Default for ParseLimits {
     }
 }
 
+/// Longest attachment name we keep, in characters (extension included).
+const MAX_FILENAME_CHARS: usize = 120;
+
 /// Parse one raw mail.
 pub fn parse_mail(raw: &[u8], limits: &ParseLimits) -> Result<InboundMail, ParseError> {
     if raw.len() > limits.max_message_bytes {
@@ -38,55 +46,114 @@ pub fn parse_mail(raw: &[u8], limits: &ParseLimits) -> Result<InboundMail, Parse
             limit: limits.max_message_bytes,
         });
     }
-    if raw.iter().all(|b| b.is_ascii_whitespace()) {
+    if raw.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
         return Err(ParseError::Empty);
     }
     let message = MessageParser::default()
         .parse(raw)
         .ok_or_else(|| ParseError::Malformed("no header section".into()))?;
+    let root_headers = message.headers();
+    if root_headers.is_empty() {
+        return Err(ParseError::Malformed("no header fields".into()));
+    }
 
-    let from = message
+    // Raw bytes of each top-level header value, decoded by our own rules.
+    let raw_value = |name: &HeaderName<'_>| -> Option<&[u8]> {
+        root_headers
+            .iter()
+            .find(|h| &h.name == name)
+            .and_then(|h| raw.get(h.offset_start as usize..h.offset_end as usize))
+    };
+
+    let mut from = message
         .from()
         .and_then(|a| a.first())
         .map(to_address)
         .unwrap_or_default();
+    if let Some(bytes) = raw_value(&HeaderName::From) {
+        repair_display_name(&mut from, bytes);
+    }
+    let mut reply_to = message.reply_to().and_then(|a| a.first()).map(to_address);
+    if let (Some(addr), Some(bytes)) = (reply_to.as_mut(), raw_value(&HeaderName::ReplyTo)) {
+        repair_display_name(addr, bytes);
+    }
+
+    let parsed_subject = message.subject().unwrap_or_default();
+    let subject = match raw_value(&HeaderName::Subject) {
+        Some(bytes) if needs_own_decoding(parsed_subject, bytes) => decode_header_bytes(bytes),
+        _ => parsed_subject.to_string(),
+    };
+    let subject = collapse_ws(&subject);
+
     let message_id = message
         .message_id()
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| synthetic_message_id(raw));
-    let mut references = Vec::new();
+    let mut references: Vec<String> = Vec::new();
     for value in [message.in_reply_to(), message.references()] {
-        if let Some(list) = value.as_text_list() {
-            references.extend(list.iter().map(|s| s.to_string()));
+        let ids: Vec<String> = if let Some(list) = value.as_text_list() {
+            list.iter().map(|s| s.trim().to_string()).collect()
         } else if let Some(one) = value.as_text() {
-            references.push(one.to_string());
+            vec![one.trim().to_string()]
+        } else {
+            Vec::new()
+        };
+        for id in ids {
+            if !id.is_empty() && !references.contains(&id) {
+                references.push(id);
+            }
         }
     }
-    let headers = message
-        .headers_raw()
-        .map(|(n, v)| (n.to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    let text = message
-        .body_text(0)
-        .map(|t| t.into_owned())
-        .unwrap_or_default();
-    let html = message.body_html(0).map(|t| t.into_owned());
-    let attachments = message
-        .attachments()
-        .map(|part| Attachment {
-            filename: sanitize_filename(part.attachment_name().unwrap_or("attachment")),
-            content_type: part
-                .content_type()
-                .map(|ct| match ct.subtype() {
-                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
-                    None => ct.ctype().to_string(),
-                })
-                .unwrap_or_else(|| "application/octet-stream".into())
-                .to_ascii_lowercase(),
-            bytes: part.contents().to_vec(),
+
+    let headers = root_headers
+        .iter()
+        .map(|h| {
+            let value = raw
+                .get(h.offset_start as usize..h.offset_end as usize)
+                .map(decode_header_bytes)
+                .unwrap_or_default();
+            (h.name.as_str().to_ascii_lowercase(), collapse_ws(&value))
         })
         .collect();
+
+    let text = match message.text_part(0) {
+        Some(part) => match &part.body {
+            mail_parser::PartType::Html(html) => html_to_text(html),
+            mail_parser::PartType::Text(text) => normalise_newlines(text),
+            _ => String::new(),
+        },
+        None => String::new(),
+    };
+    let html = message.body_html(0).and_then(|t| {
+        // mail-parser synthesises HTML from text parts; only keep real HTML.
+        message
+            .html_part(0)
+            .filter(|p| p.is_text_html())
+            .map(|_| t.into_owned())
+    });
+
+    let mut attachments = Vec::new();
+    for (index, part) in message.attachments().enumerate() {
+        let content_type = part
+            .content_type()
+            .map(|ct| match ct.subtype() {
+                Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                None => ct.ctype().to_string(),
+            })
+            .unwrap_or_else(|| "application/octet-stream".into())
+            .to_ascii_lowercase();
+        let filename = match part.attachment_name() {
+            Some(name) if !name.trim().is_empty() => sanitize_filename(name),
+            _ => generated_name(index + 1, &content_type),
+        };
+        attachments.push(Attachment {
+            filename,
+            content_type,
+            bytes: part.contents().to_vec(),
+        });
+    }
+
     let (content_type, content_type_params) = match message.root_part().content_type() {
         Some(ct) => (
             match ct.subtype() {
@@ -115,11 +182,12 @@ pub fn parse_mail(raw: &[u8], limits: &ParseLimits) -> Result<InboundMail, Parse
         })
         .collect();
 
+    let new_text = quote::newest_text(&text);
     Ok(InboundMail {
         message_id,
         references,
         from,
-        reply_to: message.reply_to().and_then(|a| a.first()).map(to_address),
+        reply_to,
         to: message
             .to()
             .map(|a| a.iter().map(to_address).collect())
@@ -128,13 +196,13 @@ pub fn parse_mail(raw: &[u8], limits: &ParseLimits) -> Result<InboundMail, Parse
             .cc()
             .map(|a| a.iter().map(to_address).collect())
             .unwrap_or_default(),
-        subject: message.subject().unwrap_or_default().trim().to_string(),
+        subject,
         date: message.date().map(|d| d.to_timestamp()),
         headers,
         content_type,
         content_type_params,
         part_types,
-        new_text: text.clone(),
+        new_text,
         text,
         html,
         attachments,
@@ -144,12 +212,345 @@ pub fn parse_mail(raw: &[u8], limits: &ParseLimits) -> Result<InboundMail, Parse
 
 fn to_address(addr: &mail_parser::Addr<'_>) -> Address {
     Address {
-        name: addr
-            .name()
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty()),
+        name: addr.name().map(collapse_ws).filter(|n| !n.is_empty()),
         email: addr.address().unwrap_or_default().trim().to_lowercase(),
     }
+}
+
+/// mail-parser turns undecodable bytes into U+FFFD: that is our cue to decode the raw
+/// header ourselves (8-bit GBK, or an encoded-word split inside a character).
+fn needs_own_decoding(parsed: &str, raw: &[u8]) -> bool {
+    parsed.contains('\u{FFFD}') || std::str::from_utf8(raw).is_err()
+}
+
+fn repair_display_name(addr: &mut Address, raw: &[u8]) {
+    let parsed = addr.name.as_deref().unwrap_or_default();
+    if !needs_own_decoding(parsed, raw) {
+        return;
+    }
+    let decoded = decode_header_bytes(raw);
+    // `Name <addr>`: the name is what precedes the first angle bracket.
+    let name = match decoded.find('<') {
+        Some(pos) => decoded.get(..pos).unwrap_or_default(),
+        None => "",
+    };
+    let name = collapse_ws(name.trim().trim_matches('"'));
+    if !name.is_empty() {
+        addr.name = Some(name);
+    }
+}
+
+/// Decode a raw header value: bytes that are not UTF-8 are read as GB18030 (the
+/// superset of GB2312/GBK that Chinese clients send unencoded), then RFC 2047
+/// encoded-words are decoded, adjacent words of one charset joined first so a
+/// character split across two words survives.
+pub fn decode_header_bytes(raw: &[u8]) -> String {
+    let text = match std::str::from_utf8(raw) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling(raw)
+            .0
+            .into_owned(),
+    };
+    let unfolded = text.replace("\r\n", "\n").replace(['\r', '\n'], " ");
+    decode_encoded_words(unfolded.trim())
+}
+
+/// One piece of a header: literal text or a decoded encoded-word's bytes.
+enum Piece {
+    Text(String),
+    Word { charset: String, bytes: Vec<u8> },
+}
+
+/// RFC 2047 decoding with adjacent same-charset words joined before charset decoding.
+pub fn decode_encoded_words(input: &str) -> String {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut rest = input;
+    while let Some(start) = rest.find("=?") {
+        let (before, candidate) = rest.split_at(start);
+        match parse_encoded_word(candidate) {
+            Some((charset, bytes, consumed)) => {
+                // Whitespace between two encoded-words is not part of the text (RFC 2047 §6.2).
+                let between_words =
+                    before.trim().is_empty() && matches!(pieces.last(), Some(Piece::Word { .. }));
+                if !between_words && !before.is_empty() {
+                    pieces.push(Piece::Text(before.to_string()));
+                }
+                match pieces.last_mut() {
+                    Some(Piece::Word {
+                        charset: last,
+                        bytes: acc,
+                    }) if between_words && *last == charset => acc.extend(bytes),
+                    _ => pieces.push(Piece::Word { charset, bytes }),
+                }
+                rest = candidate.get(consumed..).unwrap_or_default();
+            }
+            None => {
+                pieces.push(Piece::Text(format!("{before}=?")));
+                rest = candidate.get(2..).unwrap_or_default();
+            }
+        }
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest.to_string()));
+    }
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(&t),
+            Piece::Word { charset, bytes } => out.push_str(&decode_charset(&charset, &bytes)),
+        }
+    }
+    out
+}
+
+/// `=?charset?B|Q?text?=` at the start of `s` → (lower-case charset, bytes, length).
+fn parse_encoded_word(s: &str) -> Option<(String, Vec<u8>, usize)> {
+    let body = s.strip_prefix("=?")?;
+    let q1 = body.find('?')?;
+    let charset_full = body.get(..q1)?;
+    // RFC 2231 language suffix: `utf-8*zh`.
+    let charset = charset_full
+        .split('*')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if charset.is_empty() || charset.contains(char::is_whitespace) {
+        return None;
+    }
+    let after_charset = body.get(q1 + 1..)?;
+    let mut chars = after_charset.chars();
+    let encoding = chars.next()?.to_ascii_lowercase();
+    if chars.next()? != '?' {
+        return None;
+    }
+    let payload_and_rest = after_charset.get(2..)?;
+    let end = payload_and_rest.find("?=")?;
+    let payload = payload_and_rest.get(..end)?;
+    if payload.contains(char::is_whitespace) {
+        return None;
+    }
+    let bytes = match encoding {
+        'b' => decode_b(payload)?,
+        'q' => decode_q(payload),
+        _ => return None,
+    };
+    let consumed = 2 + q1 + 1 + 2 + end + 2;
+    Some((charset, bytes, consumed))
+}
+
+fn decode_b(payload: &str) -> Option<Vec<u8>> {
+    let cleaned: String = payload.chars().filter(|c| *c != '=').collect();
+    base64::engine::general_purpose::STANDARD_NO_PAD
+        .decode(cleaned.as_bytes())
+        .ok()
+}
+
+fn decode_q(payload: &str) -> Vec<u8> {
+    let bytes = payload.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'_' => out.push(b' '),
+            b'=' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'='),
+                }
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Decode bytes in a named charset; GB2312 and GBK are read as GB18030, their superset,
+/// because senders label GBK text as GB2312 all the time.
+fn decode_charset(charset: &str, bytes: &[u8]) -> String {
+    let encoding = match charset {
+        "gb2312" | "gbk" | "gb18030" | "x-gbk" | "cp936" | "euc-cn" => Some(encoding_rs::GB18030),
+        "big5" | "big5-hkscs" | "x-x-big5" => Some(encoding_rs::BIG5),
+        other => encoding_rs::Encoding::for_label(other.as_bytes()),
+    };
+    match encoding {
+        Some(enc) => enc.decode_without_bom_handling(bytes).0.into_owned(),
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn normalise_newlines(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// HTML → readable text: tags dropped, entities decoded, block elements and `<br>` as
+/// line breaks, `<style>`/`<script>`/`<head>` removed. mail-parser's converter joins
+/// block elements with spaces, which merges quote headers into one line.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    let mut skip_until: Option<&'static str> = None;
+    while !rest.is_empty() {
+        if let Some(end_tag) = skip_until {
+            match find_ascii_ci(rest, end_tag) {
+                Some(pos) => {
+                    rest = rest.get(pos..).unwrap_or_default();
+                    skip_until = None;
+                }
+                None => break,
+            }
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = match after.find("-->") {
+                Some(pos) => after.get(pos + 3..).unwrap_or_default(),
+                None => "",
+            };
+            continue;
+        }
+        if rest.starts_with('<') {
+            let end = rest.find('>').unwrap_or(rest.len());
+            let tag = rest.get(1..end).unwrap_or_default();
+            rest = rest.get(end + 1..).unwrap_or_default();
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let closing = tag.starts_with('/');
+            match name.as_str() {
+                "style" if !closing => skip_until = Some("</style"),
+                "script" if !closing => skip_until = Some("</script"),
+                "head" if !closing => skip_until = Some("</head"),
+                "title" if !closing => skip_until = Some("</title"),
+                "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                | "table" | "ul" | "ol" | "blockquote" | "pre" | "hr" | "dt" | "dd" => {
+                    if name == "hr" {
+                        out.push_str("\n________________________________\n");
+                    } else if name == "br" || !out.ends_with('\n') {
+                        // Opening and closing block tags give one break, not two.
+                        out.push('\n');
+                    }
+                    if name == "li" && !closing {
+                        out.push_str("- ");
+                    }
+                }
+                "td" | "th" => out.push(' '),
+                _ => {}
+            }
+            continue;
+        }
+        let next = rest.find(['<', '&']).unwrap_or(rest.len());
+        let next = if next == 0 { rest.len().min(1) } else { next };
+        let chunk = rest.get(..next).unwrap_or_default();
+        if chunk == "&" {
+            let (decoded, consumed) = decode_entity(rest);
+            out.push_str(&decoded);
+            rest = rest.get(consumed..).unwrap_or_default();
+            continue;
+        }
+        // Source line breaks in HTML are just spaces.
+        for c in chunk.chars() {
+            out.push(if c == '\r' || c == '\n' || c == '\t' {
+                ' '
+            } else {
+                c
+            });
+        }
+        rest = rest.get(chunk.len()..).unwrap_or_default();
+    }
+    tidy_lines(&out)
+}
+
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let hay = haystack.as_bytes();
+    let nee = needle.as_bytes();
+    if nee.is_empty() || hay.len() < nee.len() {
+        return None;
+    }
+    (0..=hay.len() - nee.len()).find(|&i| {
+        hay.get(i..i + nee.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(nee))
+    })
+}
+
+/// `&…;` at the start of `s` → (decoded text, bytes consumed).
+fn decode_entity(s: &str) -> (String, usize) {
+    let end = s
+        .char_indices()
+        .take(12)
+        .find(|(_, c)| *c == ';')
+        .map(|(i, _)| i);
+    let Some(end) = end else {
+        return ("&".into(), 1);
+    };
+    let name = s.get(1..end).unwrap_or_default();
+    let decoded = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => num.parse::<u32>().ok(),
+        };
+        code.and_then(char::from_u32).map(|c| c.to_string())
+    } else {
+        match name {
+            "nbsp" | "ensp" | "emsp" | "thinsp" => Some(" ".into()),
+            "lt" => Some("<".into()),
+            "gt" => Some(">".into()),
+            "amp" => Some("&".into()),
+            "quot" => Some("\"".into()),
+            "apos" => Some("'".into()),
+            "copy" => Some("©".into()),
+            "reg" => Some("®".into()),
+            "middot" => Some("·".into()),
+            "hellip" => Some("…".into()),
+            "mdash" => Some("—".into()),
+            "ndash" => Some("–".into()),
+            "lsquo" => Some("‘".into()),
+            "rsquo" => Some("’".into()),
+            "ldquo" => Some("“".into()),
+            "rdquo" => Some("”".into()),
+            "bull" => Some("•".into()),
+            "yen" => Some("¥".into()),
+            "euro" => Some("€".into()),
+            _ => None,
+        }
+    };
+    match decoded {
+        Some(d) => (d, end + 1),
+        None => ("&".into(), 1),
+    }
+}
+
+/// Trim each line, collapse runs of spaces, and keep at most one blank line in a row.
+fn tidy_lines(s: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in s.split('\n') {
+        let line = line
+            .split([' ', '\u{a0}'])
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if line.is_empty() && out.last().is_none_or(|l| l.is_empty()) {
+            continue;
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
 }
 
 /// A stable id for a mail without a Message-ID: same bytes, same id.
@@ -158,14 +559,48 @@ pub fn synthetic_message_id(raw: &[u8]) -> String {
     format!("sha256-{}@supportbot.invalid", hex::encode(digest))
 }
 
+/// Name for an attachment that came without one (inline images, pasted logs).
+fn generated_name(index: usize, content_type: &str) -> String {
+    let ext = match content_type {
+        "image/png" => "png",
+        "image/jpeg" | "image/jpg" => "jpg",
+        "image/gif" => "gif",
+        "image/bmp" => "bmp",
+        "image/webp" => "webp",
+        "text/plain" => "txt",
+        "text/html" => "html",
+        "application/pdf" => "pdf",
+        "message/rfc822" => "eml",
+        "message/delivery-status" => "txt",
+        "text/rfc822-headers" => "txt",
+        _ => "bin",
+    };
+    let stem = if content_type.starts_with("image/") {
+        "inline-image"
+    } else {
+        "attachment"
+    };
+    format!("{stem}-{index}.{ext}")
+}
+
 /// A file name that is safe to create inside a folder: no separators, no parent or
-/// hidden names, no control characters, no Windows device names, at most 120 chars.
+/// hidden names, no control characters, no Windows device names, at most 120 chars
+/// with the extension kept.
 pub fn sanitize_filename(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let base = name
+        .rsplit(['/', '\\'])
+        .find(|part| !part.trim().is_empty() && part.trim() != "..")
+        .unwrap_or_default();
     let cleaned: String = base
         .chars()
         .map(|c| {
-            if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+            if c.is_control()
+                || matches!(
+                    c,
+                    ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\u{200e}' | '\u{200f}' | '\u{202a}'
+                        ..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+                )
+            {
                 '_'
             } else {
                 c
@@ -174,24 +609,221 @@ pub fn sanitize_filename(name: &str) -> String {
         .collect();
     let trimmed = cleaned
         .trim()
-        .trim_start_matches('.')
+        .trim_start_matches(['.', ' '])
         .trim_end_matches(['.', ' ']);
-    let mut out: String = trimmed.chars().take(120).collect();
+    let mut out = truncate_keep_extension(trimmed, MAX_FILENAME_CHARS);
     let stem = out
         .split('.')
         .next()
         .unwrap_or_default()
+        .trim_end()
         .to_ascii_uppercase();
-    let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
-            && stem.len() == 4
-            && stem.chars().last().is_some_and(|c| c.is_ascii_digit()));
+    let reserved = matches!(
+        stem.as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+        && stem.chars().count() == 4
+        && stem
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '¹' | '²' | '³')));
     if reserved {
         out.insert(0, '_');
     }
-    if out.is_empty() {
+    if out.chars().all(|c| c == '_' || c == '.') {
         "attachment".to_string()
     } else {
         out
+    }
+}
+
+fn truncate_keep_extension(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_string();
+    }
+    let ext: Option<&str> = name.rfind('.').and_then(|pos| name.get(pos..)).filter(|e| {
+        let n = e.chars().count();
+        n > 1 && n <= 16 && !e.contains(' ')
+    });
+    match ext {
+        Some(ext) => {
+            let keep = max.saturating_sub(ext.chars().count());
+            let stem: String = name.chars().take(keep).collect();
+            format!("{}{ext}", stem.trim_end())
+        }
+        None => name.chars().take(max).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(raw: &[u8]) -> Result<InboundMail, ParseError> {
+        parse_mail(raw, &ParseLimits::default())
+    }
+
+    #[test]
+    fn hostile_filenames_are_sanitised() {
+        let long = format!("{}.pdf", "a".repeat(300));
+        let cases: &[(&str, &str)] = &[
+            ("../../etc/passwd", "passwd"),
+            ("..\\..\\windows\\system32\\cmd.exe", "cmd.exe"),
+            ("/etc/shadow", "shadow"),
+            ("C:\\Users\\x\\report.docx", "report.docx"),
+            ("..", "attachment"),
+            ("../", "attachment"),
+            ("", "attachment"),
+            ("   ", "attachment"),
+            ("CON", "_CON"),
+            ("con.txt", "_con.txt"),
+            ("LPT1.log", "_LPT1.log"),
+            ("COM9", "_COM9"),
+            ("NUL.tar.gz", "_NUL.tar.gz"),
+            (".bashrc", "bashrc"),
+            ("a\u{0}b\u{7}c.txt", "a_b_c.txt"),
+            ("what?.txt", "what_.txt"),
+            ("report.pdf.", "report.pdf"),
+            ("evil\u{202e}fdp.exe", "evil_fdp.exe"),
+            ("日志 2025.txt", "日志 2025.txt"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(sanitize_filename(input), *want, "input {input:?}");
+        }
+        let cut = sanitize_filename(&long);
+        assert_eq!(cut.chars().count(), MAX_FILENAME_CHARS);
+        assert!(cut.ends_with(".pdf"));
+        let cjk_long = format!("{}.xlsx", "报".repeat(500));
+        let cut = sanitize_filename(&cjk_long);
+        assert!(cut.chars().count() <= MAX_FILENAME_CHARS && cut.ends_with(".xlsx"));
+    }
+
+    #[test]
+    fn malformed_inputs_never_panic() {
+        let mut nested = String::from("From: a@x.test\nSubject: deep\n");
+        for i in 0..100 {
+            nested.push_str(&format!(
+                "Content-Type: multipart/mixed; boundary=b{i}\n\n--b{i}\n"
+            ));
+        }
+        nested.push_str("Content-Type: text/plain\n\ninnermost\n");
+        let mut many = String::from(
+            "From: a@x.test\nSubject: many\nContent-Type: multipart/mixed; boundary=z\n\n",
+        );
+        for i in 0..1000 {
+            many.push_str(&format!(
+                "--z\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"f{i}.bin\"\n\nxx\n"
+            ));
+        }
+        many.push_str("--z--\n");
+        let big_header = format!("From: a@x.test\nSubject: {}\n\nbody\n", "x".repeat(1 << 20));
+        let inputs: Vec<(&str, Vec<u8>)> = vec![
+            ("empty", b"".to_vec()),
+            ("only whitespace", b"  \r\n \n".to_vec()),
+            ("only headers", b"From: a@x.test\nSubject: hi\n".to_vec()),
+            ("nul bytes", b"From: a@x\0.test\nSubject: \0\0\n\n\0body\0".to_vec()),
+            ("bare cr", b"From: a@x.test\rSubject: cr\r\rbody\r".to_vec()),
+            ("8-bit garbage headers", b"From: \xff\xfe <a@x.test>\nSubject: \xc0\xc1\xf5\xff\n\nbody".to_vec()),
+            ("nested 100", nested.into_bytes()),
+            ("1000 parts", many.into_bytes()),
+            ("1 MB header", big_header.into_bytes()),
+            ("broken boundary", b"From: a@x.test\nContent-Type: multipart/mixed; boundary=\"q\n\n--q\nContent-Type: text/plain\n\nhello\n--".to_vec()),
+            ("no boundary param", b"From: a@x.test\nContent-Type: multipart/alternative\n\nhello".to_vec()),
+            ("bad base64", b"From: a@x.test\nContent-Transfer-Encoding: base64\n\n!!!!****".to_vec()),
+            ("bad encoded word", b"From: =?utf-8?B?@@@?= <a@x.test>\nSubject: =?x-unknown?Q?=ZZ?= =?utf-8?B?5Z+?=\n\nb".to_vec()),
+            ("binary junk", (0u8..=255).cycle().take(5000).collect()),
+        ];
+        for (name, raw) in inputs {
+            let result = std::panic::catch_unwind(|| parse(&raw));
+            match result {
+                Ok(Ok(mail)) => assert_eq!(mail.size, raw.len(), "{name}"),
+                Ok(Err(e)) => assert!(!e.to_string().is_empty(), "{name} has a reason"),
+                Err(_) => panic!("{name} panicked"),
+            }
+        }
+        let too_big = ParseLimits {
+            max_message_bytes: 10,
+        };
+        assert!(matches!(
+            parse_mail(b"From: a@x.test\n\nhello world", &too_big),
+            Err(ParseError::TooLarge { .. })
+        ));
+        assert!(matches!(parse(b""), Err(ParseError::Empty)));
+    }
+
+    #[test]
+    fn raw_8bit_gbk_subject_and_name_are_decoded() {
+        let (subject, _, _) = encoding_rs::GBK.encode("打印机卡纸");
+        let (name, _, _) = encoding_rs::GBK.encode("张三");
+        let mut raw = b"From: ".to_vec();
+        raw.extend_from_slice(&name);
+        raw.extend_from_slice(b" <zs@x.test>\nSubject: ");
+        raw.extend_from_slice(&subject);
+        raw.extend_from_slice(b"\nMessage-ID: <a@x>\n\nbody\n");
+        let mail = parse(&raw).expect("parses");
+        assert_eq!(mail.subject, "打印机卡纸");
+        assert_eq!(mail.from.name.as_deref(), Some("张三"));
+        assert_eq!(mail.from.email, "zs@x.test");
+    }
+
+    #[test]
+    fn encoded_words_split_inside_a_character_are_joined() {
+        // "网络断了" in UTF-8 split after the first byte of "断".
+        let bytes = "网络断了".as_bytes();
+        let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+        let subject = format!(
+            "=?UTF-8?B?{}?=\n =?UTF-8?B?{}?=",
+            b64(&bytes[..7]),
+            b64(&bytes[7..])
+        );
+        let (gbk, _, _) = encoding_rs::GBK.encode("王五");
+        let name = format!("=?GBK?B?{}?= =?GBK?B?{}?=", b64(&gbk[..1]), b64(&gbk[1..]));
+        let raw = format!("From: {name} <w@x.test>\nSubject: {subject}\n\nbody\n");
+        let mail = parse(raw.as_bytes()).expect("parses");
+        assert_eq!(mail.subject, "网络断了");
+        assert_eq!(mail.from.name.as_deref(), Some("王五"));
+    }
+
+    #[test]
+    fn rfc2047_decoding_table() {
+        let cases: &[(&str, &str)] = &[
+            ("=?utf-8?Q?caf=C3=A9_ok?=", "café ok"),
+            ("=?gb2312?B?ufrE2g==?=", "国内"),
+            ("=?big5?B?pKSk5Q==?=", "中文"),
+            ("=?iso-8859-1?Q?R=E9sum=E9?=", "Résumé"),
+            ("a =?utf-8?Q?b?= c", "a b c"),
+            ("=?utf-8?Q?a?= =?utf-8?Q?b?=", "ab"),
+            ("no words here", "no words here"),
+            ("=?broken", "=?broken"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(decode_encoded_words(input), *want, "input {input}");
+        }
+    }
+
+    #[test]
+    fn html_only_mail_becomes_readable_text() {
+        let raw = "From: a@x.test\nSubject: h\nContent-Type: text/html; charset=utf-8\n\n<html><head><style>p{color:red}</style><title>t</title></head><body><p>Hello&nbsp;IT,</p><div>VPN &amp; Wi-Fi &lt;down&gt;</div><p>Line<br>break &#20013;&#x6587;</p><script>alert(1)</script></body></html>";
+        let mail = parse(raw.as_bytes()).expect("parses");
+        assert_eq!(mail.text, "Hello IT,\nVPN & Wi-Fi <down>\nLine\nbreak 中文");
+        assert!(mail.html.is_some());
+    }
+
+    #[test]
+    fn inline_image_without_name_gets_a_generated_name() {
+        let raw = "From: a@x.test\nSubject: s\nContent-Type: multipart/related; boundary=r\n\n--r\nContent-Type: text/plain\n\nsee image\n--r\nContent-Type: image/png\nContent-Transfer-Encoding: base64\nContent-ID: <img1>\n\niVBORw0KGgo=\n--r--\n";
+        let mail = parse(raw.as_bytes()).expect("parses");
+        assert_eq!(mail.attachments.len(), 1);
+        assert_eq!(mail.attachments[0].filename, "inline-image-1.png");
+        assert_eq!(mail.attachments[0].content_type, "image/png");
+    }
+
+    #[test]
+    fn missing_message_id_is_synthesised_stably() {
+        let raw = b"From: a@x.test\nSubject: s\n\nbody\n";
+        let a = parse(raw).expect("parses");
+        let b = parse(raw).expect("parses");
+        assert_eq!(a.message_id, b.message_id);
+        assert!(a.message_id.ends_with("@supportbot.invalid"));
     }
 }

@@ -1,0 +1,101 @@
+//! One raw mail → what `supportbot classify` prints: the kind (request or which kind
+//! of machine mail), and for requests the category, priority and the reasons. Pure:
+//! it glues `parse`, `loopguard` and `ticket::classify` together and does no I/O.
+
+use super::loopguard::{detect, MailKind};
+use super::parse::{parse_mail, ParseError, ParseLimits};
+use super::InboundMail;
+use crate::ticket::classify::{detect_language, Rules};
+use crate::ticket::model::{Category, Language, Priority};
+use serde::Serialize;
+
+/// The triage of one mail. `category` and `priority` are `None` for non-requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Triage {
+    pub kind: MailKind,
+    pub category: Option<Category>,
+    pub priority: Option<Priority>,
+    pub language: Language,
+    /// Why: loop-guard evidence for machine mail, rule ids and matched words for requests.
+    pub reasons: Vec<String>,
+}
+
+impl Triage {
+    /// The JSON object `supportbot classify` prints for one file:
+    /// `{"file", "kind", "category", "priority", "language", "reasons"}`.
+    pub fn to_json(&self, file: &str) -> serde_json::Value {
+        serde_json::json!({
+            "file": file,
+            "kind": self.kind.as_str(),
+            "category": self.category.map(|c| c.as_str()),
+            "priority": self.priority.map(|p| p.as_str()),
+            "language": self.language.as_str(),
+            "reasons": self.reasons,
+        })
+    }
+}
+
+/// Parse and triage one raw mail. A mail that cannot be parsed is an `Err`: the caller
+/// quarantines it with the error text as the reason.
+pub fn triage(
+    raw: &[u8],
+    rules: &Rules,
+    limits: &ParseLimits,
+    own_addresses: &[String],
+) -> Result<Triage, ParseError> {
+    let mail = parse_mail(raw, limits)?;
+    Ok(triage_mail(&mail, rules, own_addresses))
+}
+
+/// Triage an already parsed mail (the inbox worker parses once and keeps the mail).
+pub fn triage_mail(mail: &InboundMail, rules: &Rules, own_addresses: &[String]) -> Triage {
+    let verdict = detect(mail, own_addresses);
+    if verdict.kind != MailKind::Request {
+        return Triage {
+            kind: verdict.kind,
+            category: None,
+            priority: None,
+            language: detect_language(&mail.new_text),
+            reasons: verdict.reasons,
+        };
+    }
+    let c = rules.classify(&mail.subject, &mail.new_text);
+    Triage {
+        kind: MailKind::Request,
+        category: Some(c.category),
+        priority: Some(c.priority),
+        language: c.language,
+        reasons: c.reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_gets_category_and_priority_and_machine_mail_does_not() {
+        let rules = Rules::builtin().expect("builtin rules compile");
+        let own = vec!["support@example.test".to_string()];
+        let human = b"From: a@x.test\nSubject: VPN\n\nThe VPN keeps dropping every few minutes.\n";
+        let t = triage(human, &rules, &ParseLimits::default(), &own).expect("parses");
+        assert_eq!(t.kind, MailKind::Request);
+        assert_eq!(t.category, Some(Category::Network));
+        let json = t.to_json("001.eml");
+        assert_eq!(json["file"], "001.eml");
+        assert_eq!(json["kind"], "request");
+        assert_eq!(json["category"], "network");
+
+        let bounce = b"From: MAILER-DAEMON@mx.test\nSubject: Undelivered\n\nfailed\n";
+        let t = triage(bounce, &rules, &ParseLimits::default(), &own).expect("parses");
+        assert_eq!(t.kind, MailKind::Bounce);
+        let json = t.to_json("b.eml");
+        assert!(json["category"].is_null() && json["priority"].is_null());
+    }
+
+    #[test]
+    fn empty_input_is_an_error_not_a_panic() {
+        let rules = Rules::builtin().expect("builtin rules compile");
+        assert!(triage(b"", &rules, &ParseLimits::default(), &[]).is_err());
+    }
+}
