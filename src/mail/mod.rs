@@ -1,8 +1,10 @@
 //! Mail in and out. `parse`, `loopguard`, `render` and `quote` are pure; `imap` and
 //! `smtp` are the network edge.
 
+pub mod imap;
 pub mod loopguard;
 pub mod parse;
+pub mod smtp;
 
 use serde::Serialize;
 
