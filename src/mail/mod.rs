@@ -1,10 +1,12 @@
 //! Mail in and out. `parse`, `loopguard`, `render` and `quote` are pure; `imap` and
 //! `smtp` are the network edge.
 
+pub mod imap;
 pub mod loopguard;
 pub mod parse;
 pub mod quote;
 pub mod render;
+pub mod smtp;
 pub mod triage;
 
 use serde::Serialize;

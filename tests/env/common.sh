@@ -1,0 +1,60 @@
+# tests/env/common.sh — shared settings for the test-environment scripts (sourced, not run).
+#
+# Settings (environment, all optional):
+#   SUPPORTBOT_TESTENV          base directory (default: REPO/target/testenv)
+#   SUPPORTBOT_IMAP_PORT        IMAP with STARTTLS            (default 31143)
+#   SUPPORTBOT_IMAPS_PORT       IMAP over implicit TLS        (default 31993)
+#   SUPPORTBOT_SMTP_PORT        SMTP offering STARTTLS        (default 31025)
+#   SUPPORTBOT_SMTP_PLAIN_PORT  SMTP without STARTTLS         (default 31026)
+#   SUPPORTBOT_SMTPS_PORT       SMTP over implicit TLS        (default 31465)
+#   SUPPORTBOT_PG_PORT          PostgreSQL                    (default 31432)
+#   SUPPORTBOT_TESTENV_TIMEOUT  seconds up.sh waits for the servers (default 30)
+# While an environment is running, up.sh keeps the ports recorded in BASE/env.sh (run
+# down.sh first to change them); down.sh and status.sh work from the pid files.
+
+ENV_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$ENV_DIR/../.." && pwd)
+BASE=${SUPPORTBOT_TESTENV:-$REPO/target/testenv}
+mkdir -p "$BASE"
+BASE=$(cd "$BASE" && pwd)
+IMAP_PORT=${SUPPORTBOT_IMAP_PORT:-31143}
+IMAPS_PORT=${SUPPORTBOT_IMAPS_PORT:-31993}
+SMTP_PORT=${SUPPORTBOT_SMTP_PORT:-31025}
+SMTP_PLAIN_PORT=${SUPPORTBOT_SMTP_PLAIN_PORT:-31026}
+SMTPS_PORT=${SUPPORTBOT_SMTPS_PORT:-31465}
+PG_PORT=${SUPPORTBOT_PG_PORT:-31432}
+LOG_DIR=$BASE/log
+PASSWD_FILE=$BASE/dovecot/users
+CERT_FILE=$BASE/tls/cert.pem
+PF_CONF=$BASE/postfix/etc
+PG_DATA=$BASE/pg/data
+PG_SOCKET_DIR=$BASE/pg/run
+DOVECOT_PIDFILE=$BASE/dovecot/run/master.pid
+POSTFIX_PIDFILE=$BASE/postfix/spool/pid/master.pid
+PG_PIDFILE=$PG_DATA/postmaster.pid
+# A user that up.sh's readiness probe logs in as.
+PROBE_USER=probe@example.test
+PROBE_PASSWORD=probe-secret
+
+# PID read from a pid file (first line), empty when missing.
+pid_of() {
+    [ -s "$1" ] && head -n1 "$1" | tr -dc '0-9' || true
+}
+
+# Is the server behind this pid file running? Checks the command name too, so a
+# recycled PID of an unrelated process is not mistaken for our server.
+running() {
+    local pid comm
+    pid=$(pid_of "$1")
+    [ -n "$pid" ] || return 1
+    comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
+    case "$comm" in dovecot | master | postgres | postmaster) return 0 ;; *) return 1 ;; esac
+}
+
+pg_bin() {
+    local d
+    for d in /usr/lib/postgresql/*/bin; do
+        [ -x "$d/$1" ] && { echo "$d/$1"; return 0; }
+    done
+    command -v "$1"
+}

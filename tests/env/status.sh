@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# tests/env/status.sh — show whether the private test servers are running.
+#
+# Usage: tests/env/status.sh
+#
+# Prints one line per server (running with its PID, or stopped) and the env.json path.
+# Exit status: 0 when all three run, 1 otherwise.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+all=0
+for s in "dovecot:$DOVECOT_PIDFILE" "postfix:$POSTFIX_PIDFILE" "postgres:$PG_PIDFILE"; do
+    name=${s%%:*} pidfile=${s#*:}
+    if running "$pidfile"; then
+        printf '%-9s running  pid %s\n' "$name" "$(pid_of "$pidfile")"
+    else
+        printf '%-9s stopped\n' "$name"
+        all=1
+    fi
+done
+if [ -f "$BASE/env.json" ]; then
+    echo "env:      $BASE/env.json"
+    echo "users:    $(grep -c . "$PASSWD_FILE" 2>/dev/null || echo 0) in $PASSWD_FILE"
+else
+    echo "env:      none (run tests/env/up.sh)"
+fi
+exit $all

@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# tests/env/up.sh — start the private mail and database servers the integration tests use.
+#
+# Usage: tests/env/up.sh            (as root; idempotent, safe to call concurrently)
+#
+# Installs the Debian packages when missing (install.sh), then starts on 127.0.0.1, under
+# BASE (default REPO/target/testenv, override SUPPORTBOT_TESTENV; ports: see common.sh):
+#   - Dovecot  IMAP+STARTTLS :31143, IMAPS :31993, LMTP on BASE/dovecot/lmtp;
+#              users in the passwd-file BASE/dovecot/users (add with adduser.sh, no restart);
+#              mail in BASE/mail/<domain>/<user>/Maildir, stored as uid 8 (`mail`).
+#   - Postfix  SMTP :31025 (STARTTLS offered), :31026 (no STARTTLS), :31465 (implicit TLS);
+#              delivers example.test over LMTP into Dovecot (unknown users bounce to the
+#              sender); other domains get 550 at RCPT (nothing leaves the machine);
+#              local parts reject-* get 550, tempfail-* 451 at RCPT.
+#   - Postgres :31432, trust auth, user postgres, socket dir BASE/pg/run, fsync off.
+# TLS for all: BASE/tls/cert.pem, a CA:FALSE self-signed cert for localhost/127.0.0.1
+# (trust exactly that file). Logs: BASE/log/*.log.
+# Servers already running are reused (and keep the ports in BASE/env.sh). When all three
+# answer (an IMAP LOGIN succeeds, SMTP answers EHLO, pg_isready), writes BASE/env.sh and
+# BASE/env.json and prints the path of env.json. On failure: exit 1 with the log tails.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "up.sh: must run as root (Dovecot stores mail as uid 8, Postfix needs root)" >&2
+    exit 1
+fi
+
+"$ENV_DIR/install.sh"
+
+mkdir -p "$BASE"
+exec 9>"$BASE/.lock"
+flock -w 180 9 || { echo "up.sh: could not lock $BASE/.lock within 180 s" >&2; exit 1; }
+
+# A running environment keeps its recorded ports.
+if [ -f "$BASE/env.sh" ] && { running "$DOVECOT_PIDFILE" || running "$POSTFIX_PIDFILE" || running "$PG_PIDFILE"; }; then
+    # shellcheck source=/dev/null
+    . "$BASE/env.sh"
+    IMAP_PORT=$SUPPORTBOT_IMAP_PORT IMAPS_PORT=$SUPPORTBOT_IMAPS_PORT
+    SMTP_PORT=$SUPPORTBOT_SMTP_PORT SMTP_PLAIN_PORT=$SUPPORTBOT_SMTP_PLAIN_PORT
+    SMTPS_PORT=$SUPPORTBOT_SMTPS_PORT PG_PORT=$SUPPORTBOT_PG_PORT
+fi
+
+# Dovecot's unprivileged auth process must read the passwd-file: every directory on the
+# way must be traversable (a mktemp -d base is 0700).
+chmod 755 "$BASE"
+mkdir -p "$LOG_DIR" "$BASE/tls" "$BASE/dovecot" "$BASE/mail" "$PF_CONF" "$BASE/postfix/data" "$BASE/pg"
+chmod 755 "$LOG_DIR" "$BASE/dovecot" "$BASE/tls"
+chown mail:mail "$BASE/mail"
+
+render() { # template output
+    sed -e "s|@BASE@|$BASE|g" -e "s|@IMAP_PORT@|$IMAP_PORT|g" -e "s|@IMAPS_PORT@|$IMAPS_PORT|g" \
+        -e "s|@SMTP_PORT@|$SMTP_PORT|g" -e "s|@SMTP_PLAIN_PORT@|$SMTP_PLAIN_PORT|g" \
+        -e "s|@SMTPS_PORT@|$SMTPS_PORT|g" "$ENV_DIR/templates/$1" >"$2"
+}
+
+log_tails() {
+    local f
+    for f in "$LOG_DIR"/*.log; do
+        [ -f "$f" ] || continue
+        echo "---- last lines of $f ----" >&2
+        tail -n 25 "$f" >&2
+    done
+}
+
+fail() {
+    echo "up.sh: $*" >&2
+    log_tails
+    exit 1
+}
+
+# --- TLS ---------------------------------------------------------------------------
+# rustls rejects a CA:TRUE cert as a server cert even when it is the trust anchor, so the
+# self-signed cert is explicitly CA:FALSE with the names the tests connect to.
+if [ ! -s "$CERT_FILE" ] || [ ! -s "$BASE/tls/key.pem" ]; then
+    cat >"$BASE/tls/openssl.cnf" <<'CNF'
+[req]
+distinguished_name = dn
+x509_extensions = ext
+prompt = no
+[dn]
+CN = localhost
+[ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost, IP:127.0.0.1
+CNF
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+        -config "$BASE/tls/openssl.cnf" -keyout "$BASE/tls/key.pem.tmp" -out "$CERT_FILE.tmp" 2>>"$LOG_DIR/tls.log" \
+        || fail "openssl could not make the test certificate"
+    chmod 644 "$BASE/tls/key.pem.tmp" "$CERT_FILE.tmp" # test-only key; Postfix/Dovecot read it as root anyway
+    mv "$BASE/tls/key.pem.tmp" "$BASE/tls/key.pem"
+    mv "$CERT_FILE.tmp" "$CERT_FILE"
+fi
+
+# --- Dovecot -----------------------------------------------------------------------
+touch "$PASSWD_FILE"
+chmod 644 "$PASSWD_FILE"
+grep -q "^$PROBE_USER:" "$PASSWD_FILE" || echo "$PROBE_USER:{PLAIN}$PROBE_PASSWORD::::::" >>"$PASSWD_FILE"
+if ! running "$DOVECOT_PIDFILE"; then
+    render dovecot.conf.in "$BASE/dovecot/dovecot.conf"
+    # Dovecot keeps the stdio it was started with open in every process: never a pipe.
+    # 9>&-: the servers must not inherit (and so hold forever) the lock of this script.
+    dovecot -c "$BASE/dovecot/dovecot.conf" </dev/null >/dev/null 2>>"$LOG_DIR/dovecot.log" 9>&- \
+        || fail "dovecot did not start"
+fi
+
+# --- Postfix -----------------------------------------------------------------------
+if ! running "$POSTFIX_PIDFILE"; then
+    render main.cf.in "$PF_CONF/main.cf"
+    render master.cf.in "$PF_CONF/master.cf"
+    render recipient_access.in "$PF_CONF/recipient_access"
+    mkdir -p "$BASE/postfix/spool"
+    chown postfix "$BASE/postfix/data"
+    touch "$LOG_DIR/postfix.log"
+    # Postfix prints start errors only to a terminal: give it one with script(1).
+    if ! script -qec "postfix -c '$PF_CONF' start" /dev/null </dev/null >>"$LOG_DIR/postfix-start.log" 2>&1 9>&-; then
+        fail "postfix did not start (see $LOG_DIR/postfix-start.log)"
+    fi
+fi
+
+# --- PostgreSQL --------------------------------------------------------------------
+if ! running "$PG_PIDFILE"; then
+    chown postgres:postgres "$BASE/pg"
+    mkdir -p "$PG_SOCKET_DIR"
+    chown postgres:postgres "$PG_SOCKET_DIR"
+    touch "$LOG_DIR/postgres.log"
+    chown postgres "$LOG_DIR/postgres.log"
+    if [ ! -s "$PG_DATA/PG_VERSION" ]; then
+        rm -rf "$PG_DATA"
+        runuser -u postgres -- "$(pg_bin initdb)" -D "$PG_DATA" -U postgres --auth=trust \
+            --encoding=UTF8 --locale=C.UTF-8 --no-sync </dev/null >>"$LOG_DIR/postgres.log" 2>&1 9>&- \
+            || fail "initdb failed"
+    fi
+    # A stale pid file from a killed run would stop pg_ctl.
+    rm -f "$PG_PIDFILE"
+    runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$PG_DATA" -l "$LOG_DIR/postgres.log" -w -t 30 \
+        -o "-p $PG_PORT -k $PG_SOCKET_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start </dev/null >>"$LOG_DIR/postgres.log" 2>&1 9>&- || fail "postgres did not start"
+fi
+
+# --- Readiness ---------------------------------------------------------------------
+# Dovecot may refuse logins for a moment after start: wait for a real LOGIN.
+imap_login_ok() {
+    (
+        exec 3<>"/dev/tcp/127.0.0.1/$IMAP_PORT" || exit 1
+        IFS= read -r -t 2 line <&3 || exit 1
+        [[ $line == "* OK"* ]] || exit 1
+        printf 'a1 LOGIN %s %s\r\na2 LOGOUT\r\n' "$PROBE_USER" "$PROBE_PASSWORD" >&3
+        while IFS= read -r -t 2 line <&3; do
+            case $line in "a1 OK"*) exit 0 ;; "a1 "*) exit 1 ;; esac
+        done
+        exit 1
+    ) 2>/dev/null
+}
+smtp_ehlo_ok() {
+    (
+        exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT" || exit 1
+        while IFS= read -r -t 2 line <&3; do
+            case $line in 220-*) ;; 220*) break ;; *) exit 1 ;; esac
+        done
+        printf 'EHLO probe.example.test\r\n' >&3
+        while IFS= read -r -t 2 line <&3; do
+            case $line in 250-*) ;; 250*) printf 'QUIT\r\n' >&3; exit 0 ;; *) exit 1 ;; esac
+        done
+        exit 1
+    ) 2>/dev/null
+}
+pg_ok() {
+    "$(pg_bin pg_isready)" -q -U postgres -h 127.0.0.1 -p "$PG_PORT" -t 1 </dev/null >/dev/null 2>&1
+}
+
+timeout_s=${SUPPORTBOT_TESTENV_TIMEOUT:-30}
+deadline=$((SECONDS + timeout_s))
+imap=no smtp=no pg=no
+while :; do
+    [ $imap = yes ] || { imap_login_ok && imap=yes; } || true
+    [ $smtp = yes ] || { smtp_ehlo_ok && smtp=yes; } || true
+    [ $pg = yes ] || { pg_ok && pg=yes; } || true
+    [ $imap$smtp$pg = yesyesyes ] && break
+    if [ $SECONDS -ge $deadline ]; then
+        fail "servers not ready after ${timeout_s}s: imap login=$imap smtp ehlo=$smtp pg_isready=$pg"
+    fi
+    sleep 0.1
+done
+
+# --- Description for tests ----------------------------------------------------------
+pg_url="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+cat >"$BASE/env.sh.tmp" <<EOF
+# Written by tests/env/up.sh; source it to reach the private test servers.
+export SUPPORTBOT_TESTENV='$BASE'
+export SUPPORTBOT_MAIL_DOMAIN='example.test'
+export SUPPORTBOT_IMAP_PORT=$IMAP_PORT
+export SUPPORTBOT_IMAPS_PORT=$IMAPS_PORT
+export SUPPORTBOT_SMTP_PORT=$SMTP_PORT
+export SUPPORTBOT_SMTP_PLAIN_PORT=$SMTP_PLAIN_PORT
+export SUPPORTBOT_SMTPS_PORT=$SMTPS_PORT
+export SUPPORTBOT_PG_PORT=$PG_PORT
+export SUPPORTBOT_PG_URL='$pg_url'
+export SUPPORTBOT_PG_SOCKET_DIR='$PG_SOCKET_DIR'
+export SUPPORTBOT_CA_FILE='$CERT_FILE'
+export SUPPORTBOT_PASSWD_FILE='$PASSWD_FILE'
+export SUPPORTBOT_LOG_DIR='$LOG_DIR'
+export SUPPORTBOT_DOVECOT_PID=$(pid_of "$DOVECOT_PIDFILE")
+export SUPPORTBOT_POSTFIX_PID=$(pid_of "$POSTFIX_PIDFILE")
+export SUPPORTBOT_PG_PID=$(pid_of "$PG_PIDFILE")
+EOF
+mv "$BASE/env.sh.tmp" "$BASE/env.sh"
+cat >"$BASE/env.json.tmp" <<EOF
+{
+  "base": "$BASE",
+  "host": "127.0.0.1",
+  "domain": "example.test",
+  "imap_port": $IMAP_PORT,
+  "imaps_port": $IMAPS_PORT,
+  "smtp_port": $SMTP_PORT,
+  "smtp_plain_port": $SMTP_PLAIN_PORT,
+  "smtps_port": $SMTPS_PORT,
+  "pg_port": $PG_PORT,
+  "pg_url": "$pg_url",
+  "pg_socket_dir": "$PG_SOCKET_DIR",
+  "cert_file": "$CERT_FILE",
+  "passwd_file": "$PASSWD_FILE",
+  "adduser": "$ENV_DIR/adduser.sh",
+  "log_dir": "$LOG_DIR",
+  "pids": {
+    "dovecot": $(pid_of "$DOVECOT_PIDFILE"),
+    "postfix": $(pid_of "$POSTFIX_PIDFILE"),
+    "postgres": $(pid_of "$PG_PIDFILE")
+  }
+}
+EOF
+mv "$BASE/env.json.tmp" "$BASE/env.json"
+echo "$BASE/env.json"
