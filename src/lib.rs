@@ -10,4 +10,11 @@ pub mod clock;
 pub mod config;
 pub mod mail;
 pub mod report;
+pub mod store;
 pub mod ticket;
+pub mod view;
+pub mod worker;
+
+pub mod app;
+pub mod cli;
+pub mod telemetry;

@@ -1,1 +1,26 @@
-fn main() {}
+//! The `supportbot` binary: parse the command line, set up logging, hand over to `app`.
+
+use clap::Parser;
+use supportbot::{app, cli::Cli, telemetry};
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    telemetry::init(cli.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(app::main(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::from(app::exit_code(&e))
+        }
+    }
+}

@@ -6,6 +6,7 @@ pub mod loopguard;
 pub mod parse;
 pub mod quote;
 pub mod render;
+pub mod retry;
 pub mod smtp;
 pub mod triage;
 

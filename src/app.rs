@@ -1,0 +1,551 @@
+//! Wiring: load the config, build the store and the pipeline, run a command. The daemon
+//! (`run`) spawns the inbox and outbox loops on a TaskTracker and shuts them down on
+//! SIGTERM/SIGINT after the current mail, with a 30 s grace period.
+
+use crate::cli::{Cli, Command, TicketsCommand};
+use crate::config::Config;
+use crate::mail::parse::ParseLimits;
+use crate::store::{Store, StoreOptions};
+use crate::worker::inbox;
+use crate::worker::outbox::{self, Sender};
+use crate::worker::pipeline::{self, BatchReport, Pipeline, RawMail, Source};
+use crate::{clock, view};
+use anyhow::{bail, Context as _};
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use tracing::{error, info};
+
+/// sysexits.h EX_TEMPFAIL: the MTA keeps the mail and retries.
+pub const EX_TEMPFAIL: u8 = 75;
+/// sysexits.h EX_CONFIG.
+pub const EX_CONFIG: u8 = 78;
+
+/// Exit code for an error that escaped a command.
+pub fn exit_code(e: &anyhow::Error) -> u8 {
+    if e.chain()
+        .any(|c| c.downcast_ref::<crate::config::ConfigError>().is_some())
+    {
+        EX_CONFIG
+    } else {
+        1
+    }
+}
+
+/// Run the command line.
+pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Command::Classify { files, rules } => classify(&cli, files, rules.as_deref()),
+        Command::CheckConfig => check_config(&cli).await,
+        Command::Migrate => {
+            let cfg = load(&cli)?;
+            let store = open_store(&cfg).await?;
+            let n = store.migrate().await.context("Migrate the database")?;
+            println!("{n} migration(s) applied to {} database.", store.backend());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Tickets { command } => tickets(&cli, command).await,
+        Command::Quarantine { json } => quarantine(&cli, *json).await,
+        Command::Ingest { file } => ingest(&cli, file.as_deref()).await,
+        Command::Once => once(&cli).await,
+        Command::Run => run(&cli, shutdown_signal()).await,
+    }
+}
+
+fn load(cli: &Cli) -> anyhow::Result<Config> {
+    let path = cli.config_path();
+    Ok(Config::load(&path)?)
+}
+
+async fn open_store(cfg: &Config) -> anyhow::Result<Store> {
+    let opts = StoreOptions {
+        max_connections: cfg.database.max_connections,
+        statement_timeout: cfg.database.statement_timeout.0,
+    };
+    Store::connect(&cfg.database_url(), &opts)
+        .await
+        .context("Open the database")
+}
+
+/// Open the store and bring the schema up to date.
+async fn ready_store(cfg: &Config) -> anyhow::Result<Store> {
+    let store = open_store(cfg).await?;
+    store.migrate().await.context("Migrate the database")?;
+    Ok(store)
+}
+
+fn classify(
+    cli: &Cli,
+    files: &[std::path::PathBuf],
+    rules_path: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    use crate::ticket::classify::Rules;
+    // A config is optional here: classify is how an administrator tunes rules.
+    let cfg = if cli.config.is_some() || cli.config_path().is_file() {
+        Some(load(cli)?)
+    } else {
+        None
+    };
+    let rules = match (rules_path, &cfg) {
+        (Some(p), _) => Rules::from_toml(
+            &std::fs::read_to_string(p).with_context(|| format!("Read {}", p.display()))?,
+        )
+        .with_context(|| format!("Rules file {}", p.display()))?,
+        (None, Some(cfg)) => Pipeline::from_config(cfg)?.rules,
+        (None, None) => Rules::builtin()?,
+    };
+    let limits = ParseLimits {
+        max_message_bytes: cfg
+            .as_ref()
+            .map_or(ParseLimits::default().max_message_bytes, |c| {
+                c.general.max_message_bytes
+            }),
+    };
+    let own: Vec<String> = cfg
+        .as_ref()
+        .map(|c| vec![c.mailbox.address.to_lowercase()])
+        .unwrap_or_default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut failures = 0;
+    for f in files {
+        let name = f.display().to_string();
+        let line = match std::fs::read(f) {
+            Ok(raw) => match crate::mail::triage::triage(&raw, &rules, &limits, &own) {
+                Ok(t) => t.to_json(&name),
+                Err(e) => serde_json::json!({"file": name, "kind": "quarantine", "category": null,
+                    "priority": null, "language": null, "reasons": [e.to_string()]}),
+            },
+            Err(e) => {
+                failures += 1;
+                serde_json::json!({"file": name, "kind": "error", "category": null,
+                    "priority": null, "language": null, "reasons": [e.to_string()]})
+            }
+        };
+        writeln!(out, "{line}")?;
+    }
+    Ok(if failures > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+async fn check_config(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let path = cli.config_path();
+    let cfg = load(cli)?;
+    let pipeline = Pipeline::from_config(&cfg)?;
+    println!("{}: OK", path.display());
+    println!(
+        "  mailbox   {} on {}:{} ({:?}), folder {}",
+        cfg.mailbox.username,
+        cfg.mailbox.host,
+        cfg.mailbox.port(),
+        cfg.mailbox.security,
+        cfg.mailbox.folder
+    );
+    println!(
+        "  smtp      {}:{} ({:?}), {} connection(s)",
+        cfg.smtp.host,
+        cfg.smtp.port(),
+        cfg.smtp.security,
+        cfg.smtp.connections
+    );
+    println!("  database  {}", redact_url(&cfg.database_url()));
+    println!("  from      {}", cfg.from_header());
+    println!("  timezone  {}", pipeline.policy.timezone.name());
+    println!("  data dir  {}", cfg.data_dir().display());
+    println!(
+        "  rules     {}",
+        cfg.general
+            .rules
+            .as_ref()
+            .map_or("built-in".to_string(), |p| cfg
+                .resolve(p)
+                .display()
+                .to_string())
+    );
+    println!(
+        "  templates {}",
+        cfg.general
+            .templates
+            .as_ref()
+            .map_or("built-in".to_string(), |p| cfg
+                .resolve(p)
+                .display()
+                .to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = url.get(s + 3..at).unwrap_or_default();
+            match creds.split_once(':') {
+                Some((user, _)) => format!(
+                    "{}{user}:***{}",
+                    url.get(..s + 3).unwrap_or_default(),
+                    url.get(at..).unwrap_or_default()
+                ),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+async fn tickets(cli: &Cli, command: &TicketsCommand) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let store = ready_store(&cfg).await?;
+    match command {
+        TicketsCommand::List { json, limit } => {
+            let list = store.list_tickets(*limit).await?;
+            if *json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&view::tickets_json(&list))?
+                );
+            } else {
+                print!("{}", view::tickets_table(&list));
+            }
+        }
+        TicketsCommand::Show { number, json } => {
+            let Some(t) = store.load_ticket(*number).await? else {
+                bail!("ticket #{number} does not exist");
+            };
+            let messages = store.load_messages(*number).await?;
+            let attachments = store.load_attachments(*number).await?;
+            let events = store.load_events(*number).await?;
+            if *json {
+                let v = view::ticket_detail_json(&t, &messages, &attachments, &events);
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                print!(
+                    "{}",
+                    view::ticket_detail_text(&t, &messages, &attachments, &events)
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn quarantine(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let store = ready_store(&cfg).await?;
+    let rows = store.list_quarantine(1000).await?;
+    if json {
+        let v: Vec<_> = rows
+            .iter()
+            .map(|(m, r, t)| serde_json::json!({"message_id": m, "reason": r, "at": view::rfc3339(*t)}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else if rows.is_empty() {
+        println!("(quarantine is empty)");
+    } else {
+        for (m, r, t) in rows {
+            println!("{}  {m}\n    {r}", view::rfc3339(t));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn ingest(cli: &Cli, file: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let mut raw = Vec::new();
+    match file {
+        Some(f) => raw = std::fs::read(f).with_context(|| format!("Read {}", f.display()))?,
+        None => {
+            std::io::stdin()
+                .read_to_end(&mut raw)
+                .context("Read the mail from stdin")?;
+        }
+    }
+    let pipeline = Pipeline::from_config(&cfg)?;
+    let store = match ready_store(&cfg).await {
+        Ok(s) => s,
+        Err(e) => {
+            error!(error = %format!("{e:#}"), "Database unavailable; the MTA will retry.");
+            return Ok(ExitCode::from(EX_TEMPFAIL));
+        }
+    };
+    let source = Source {
+        mailbox: "pipe",
+        uidvalidity: 0,
+    };
+    let mail = RawMail {
+        uid: None,
+        bytes: raw,
+    };
+    let report = match pipeline::process_batch(
+        &store,
+        &pipeline,
+        &source,
+        std::slice::from_ref(&mail),
+        clock::now(),
+    )
+    .await
+    {
+        Ok(r) => r,
+        Err(e) if e.is_transient() => {
+            error!(error = %e, "Database unavailable; the MTA will retry.");
+            return Ok(ExitCode::from(EX_TEMPFAIL));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    print_summary(&report, None, None);
+    // Best effort: send this mail's acknowledgement now; the daemon retries otherwise.
+    if report.mails_queued > 0 {
+        let sender = Sender::from_config(&cfg);
+        match tokio::time::timeout(
+            Duration::from_secs(20),
+            outbox::deliver_due(&store, &sender),
+        )
+        .await
+        {
+            Ok(Ok(d)) => info!(sent = d.sent, retried = d.retried, "Outbox flushed."),
+            Ok(Err(e)) => info!(error = %e, "Outbox not flushed; mail stays queued."),
+            Err(_) => info!("Outbox flush timed out; mail stays queued."),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let pipeline = Pipeline::from_config(&cfg)?;
+    let store = ready_store(&cfg).await?;
+    let sender = Sender::from_config(&cfg);
+    let started = Instant::now();
+    let wake = Arc::new(Notify::new());
+    let done = CancellationToken::new();
+
+    // The sender works while the inbox is being read, so delivery overlaps fetching.
+    let send_task = {
+        let (store, sender, wake, done) =
+            (store.clone(), sender.clone(), wake.clone(), done.clone());
+        tokio::spawn(async move {
+            let mut total = outbox::DeliveryReport::default();
+            loop {
+                let finishing = done.is_cancelled();
+                match outbox::deliver_due(&store, &sender).await {
+                    Ok(r) => {
+                        total.sent += r.sent;
+                        total.retried += r.retried;
+                        total.failed += r.failed;
+                    }
+                    Err(e) => tracing::warn!(error = %e, "Outbox round failed."),
+                }
+                if finishing {
+                    return total;
+                }
+                tokio::select! {
+                    _ = wake.notified() => {}
+                    _ = done.cancelled() => {}
+                    _ = tokio::time::sleep(Duration::from_millis(200)) => {}
+                }
+            }
+        })
+    };
+
+    let bar = progress_bar();
+    let progress = |r: &BatchReport, total: usize| {
+        if let Some(b) = &bar {
+            b.set_length(u64::try_from(total).unwrap_or(0));
+            b.inc(u64::try_from(r.fetched).unwrap_or(0));
+        } else {
+            info!(
+                fetched = r.fetched,
+                new_tickets = r.new_tickets,
+                follow_ups = r.follow_ups,
+                quarantined = r.quarantined,
+                "Batch committed."
+            );
+        }
+    };
+    let mut imap = crate::mail::imap::Inbox::connect(&inbox::imap_settings(&cfg))
+        .await
+        .context("Connect to the mailbox")?;
+    let mut report = BatchReport::default();
+    // Loop until a pass finds nothing new: mail that arrives meanwhile is taken too.
+    loop {
+        let r = inbox::fetch_new(&mut imap, &store, &pipeline, &cfg, &wake, &progress).await?;
+        let empty = r.fetched == 0;
+        report.merge(&r);
+        if empty {
+            break;
+        }
+    }
+    imap.logout().await;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    done.cancel();
+    let delivery = send_task.await.context("Outbox task")?;
+    print_summary(&report, Some(&delivery), Some(started.elapsed()));
+    let queued: i64 = store
+        .outbox_counts()
+        .await?
+        .iter()
+        .filter(|(s, _)| s == "queued")
+        .map(|(_, n)| n)
+        .sum();
+    if queued > 0 {
+        println!("  still queued        {queued} (retried later by `run` or the next `once`)");
+    }
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} mails ({per_sec}, eta {eta})",
+    ) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn print_summary(r: &BatchReport, d: Option<&outbox::DeliveryReport>, elapsed: Option<Duration>) {
+    println!("Summary:");
+    println!("  fetched             {}", r.fetched);
+    println!("  new tickets         {}", r.new_tickets);
+    println!("  follow-ups          {}", r.follow_ups);
+    let ignored: usize = r.ignored.values().sum();
+    let detail = r
+        .ignored
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    println!(
+        "  ignored             {ignored}{}",
+        if detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({detail})")
+        }
+    );
+    println!("  duplicates          {}", r.duplicates);
+    println!("  quarantined         {}", r.quarantined);
+    println!("  acknowledgements    {} queued", r.acks_queued);
+    if let Some(d) = d {
+        println!(
+            "  mails sent          {} (retrying {}, failed {})",
+            d.sent, d.retried, d.failed
+        );
+    }
+    if let Some(e) = elapsed {
+        let secs = e.as_secs_f64();
+        let rate = if secs > 0.0 {
+            r.fetched as f64 / secs
+        } else {
+            0.0
+        };
+        println!("  elapsed             {secs:.2} s ({rate:.0} mails/s)");
+    }
+}
+
+/// The daemon: inbox and outbox loops until `shutdown` resolves.
+pub async fn run(
+    cli: &Cli,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<ExitCode> {
+    let cfg = Arc::new(load(cli)?);
+    let pipeline = Arc::new(Pipeline::from_config(&cfg)?);
+    let store = ready_store(&cfg).await?;
+    let sender = Sender::from_config(&cfg);
+    let cancel = CancellationToken::new();
+    let tracker = TaskTracker::new();
+    let wake = Arc::new(Notify::new());
+    info!(
+        version = env!("CARGO_PKG_VERSION"),
+        database = store.backend(),
+        "supportbot started."
+    );
+
+    {
+        let (store, pipeline, cfg, wake, cancel) = (
+            store.clone(),
+            pipeline.clone(),
+            cfg.clone(),
+            wake.clone(),
+            cancel.clone(),
+        );
+        tracker.spawn(async move { inbox::run(store, &pipeline, &cfg, &wake, cancel).await });
+    }
+    {
+        let (store, wake, cancel) = (store.clone(), wake.clone(), cancel.clone());
+        tracker.spawn(async move { outbox_loop(store, sender, &wake, cancel).await });
+    }
+    tracker.close();
+    shutdown.await;
+    info!("Shutdown requested; finishing the current mail.");
+    cancel.cancel();
+    if tokio::time::timeout(Duration::from_secs(30), tracker.wait())
+        .await
+        .is_err()
+    {
+        error!("Workers did not stop within 30 s; exiting anyway (unfinished work is retried on restart).");
+    }
+    store.close().await;
+    info!("supportbot stopped.");
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn outbox_loop(store: Store, sender: Sender, wake: &Notify, cancel: CancellationToken) {
+    while !cancel.is_cancelled() {
+        match outbox::deliver_due(&store, &sender).await {
+            Ok(r) if r.sent + r.retried + r.failed > 0 => {
+                info!(
+                    sent = r.sent,
+                    retried = r.retried,
+                    failed = r.failed,
+                    "Outbox round done."
+                );
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "Outbox round failed; retrying."),
+        }
+        let nap = outbox::sleep_hint(&store, Duration::from_secs(30))
+            .await
+            .max(Duration::from_millis(50));
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = wake.notified() => {}
+            _ = tokio::time::sleep(nap) => {}
+        }
+    }
+}
+
+/// Resolves on SIGTERM or SIGINT.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}

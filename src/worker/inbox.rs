@@ -1,0 +1,186 @@
+//! The IMAP worker: fetch new UIDs in batches, hand each batch to the pipeline (one
+//! transaction), and only after the commit flag the mails \Seen or move quarantined ones.
+//! IDLE when the server offers it, polling otherwise, reconnecting with backoff.
+
+use super::pipeline::{self, BatchReport, Pipeline, RawMail, Source};
+use crate::clock;
+use crate::config::Config;
+use crate::mail::imap::{IdleOutcome, ImapError, ImapSettings, Inbox};
+use crate::store::Store;
+use anyhow::Context as _;
+use std::time::Duration;
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use tracing::{info, warn};
+
+/// IMAP settings of the `[mailbox]` table.
+pub fn imap_settings(cfg: &Config) -> ImapSettings {
+    ImapSettings {
+        host: cfg.mailbox.host.clone(),
+        port: cfg.mailbox.port(),
+        security: cfg.mailbox.security,
+        username: cfg.mailbox.username.clone(),
+        password: cfg.mailbox_password(),
+        ca_file: cfg.mailbox.ca_file.as_ref().map(|p| cfg.resolve(p)),
+        timeout: Duration::from_secs(60),
+    }
+}
+
+/// Called after each committed batch (progress output).
+pub type Progress<'a> = &'a (dyn Fn(&BatchReport, usize) + Sync);
+
+/// Fetch and process everything new in the folder. Returns the merged report.
+pub async fn fetch_new(
+    inbox: &mut Inbox,
+    store: &Store,
+    pipeline: &Pipeline,
+    cfg: &Config,
+    outbox_wake: &Notify,
+    progress: Progress<'_>,
+) -> anyhow::Result<BatchReport> {
+    let folder = &cfg.mailbox.folder;
+    let state = inbox
+        .select(folder)
+        .await
+        .context("Select the support folder")?;
+    let mailbox = mailbox_key(cfg);
+    let last = match store
+        .mailbox_state(&mailbox)
+        .await
+        .context("Load mailbox state")?
+    {
+        Some((v, last)) if v == i64::from(state.uidvalidity) => last,
+        Some((v, _)) => {
+            warn!(
+                old = v,
+                new = state.uidvalidity,
+                "UIDVALIDITY changed; resyncing by Message-ID."
+            );
+            0
+        }
+        None => 0,
+    };
+    let first = u32::try_from(last + 1).unwrap_or(1);
+    let uids = inbox
+        .search_uids_from(first)
+        .await
+        .context("Search new mail")?;
+    let mut total = BatchReport::default();
+    let source = Source {
+        mailbox: &mailbox,
+        uidvalidity: state.uidvalidity,
+    };
+    for chunk in uids.chunks(cfg.mailbox.batch_size.max(1)) {
+        let fetched = inbox.fetch_raw(chunk).await.context("Fetch mail")?;
+        let mails: Vec<RawMail> = fetched
+            .into_iter()
+            .map(|(uid, bytes)| RawMail {
+                uid: Some(uid),
+                bytes,
+            })
+            .collect();
+        let report = pipeline::process_batch(store, pipeline, &source, &mails, clock::now())
+            .await
+            .context("Commit batch")?;
+        // Only now, with the batch committed, does the server learn we have it.
+        if !report.done_uids.is_empty() {
+            inbox
+                .mark_seen(&report.done_uids)
+                .await
+                .context("Flag mail \\Seen")?;
+        }
+        if !report.quarantine_uids.is_empty() {
+            inbox
+                .move_to(&report.quarantine_uids, &cfg.mailbox.quarantine_folder)
+                .await
+                .context("Move mail to the quarantine folder")?;
+        }
+        if report.mails_queued > 0 {
+            outbox_wake.notify_one();
+        }
+        total.merge(&report);
+        progress(&report, uids.len());
+    }
+    Ok(total)
+}
+
+/// The key of this mailbox in the processed marks: user@host/folder.
+pub fn mailbox_key(cfg: &Config) -> String {
+    format!(
+        "{}@{}/{}",
+        cfg.mailbox.username, cfg.mailbox.host, cfg.mailbox.folder
+    )
+}
+
+/// The daemon's inbox loop: runs until `cancel`.
+pub async fn run(
+    store: Store,
+    pipeline: &Pipeline,
+    cfg: &Config,
+    outbox_wake: &Notify,
+    cancel: CancellationToken,
+) {
+    let settings = imap_settings(cfg);
+    let mut backoff = Duration::from_secs(1);
+    while !cancel.is_cancelled() {
+        match session(&settings, &store, pipeline, cfg, outbox_wake, &cancel).await {
+            Ok(()) => return,
+            Err(e) => {
+                let auth = e
+                    .downcast_ref::<ImapError>()
+                    .is_some_and(|i| matches!(i, ImapError::Auth(_)));
+                if auth {
+                    tracing::error!(error = %format!("{e:#}"), "IMAP login refused; check [mailbox] username/password.");
+                } else {
+                    warn!(error = %format!("{e:#}"), retry_in = ?backoff, "Mailbox connection lost; reconnecting.");
+                }
+            }
+        }
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(backoff) => {}
+        }
+        backoff = (backoff * 2).min(Duration::from_secs(60));
+    }
+}
+
+async fn session(
+    settings: &ImapSettings,
+    store: &Store,
+    pipeline: &Pipeline,
+    cfg: &Config,
+    outbox_wake: &Notify,
+    cancel: &CancellationToken,
+) -> anyhow::Result<()> {
+    let mut inbox = Inbox::connect(settings)
+        .await
+        .context("Connect to the mailbox")?;
+    info!(host = %settings.host, folder = %cfg.mailbox.folder, idle = inbox.supports_idle() && cfg.mailbox.idle, "Watching the mailbox.");
+    let quiet = |_: &BatchReport, _: usize| {};
+    loop {
+        fetch_new(&mut inbox, store, pipeline, cfg, outbox_wake, &quiet).await?;
+        if cancel.is_cancelled() {
+            inbox.logout().await;
+            return Ok(());
+        }
+        if cfg.mailbox.idle && inbox.supports_idle() {
+            let (back, outcome) = inbox
+                .idle(cfg.mailbox.idle_timeout.0, cancel)
+                .await
+                .context("IDLE")?;
+            inbox = back;
+            if outcome == IdleOutcome::Cancelled {
+                inbox.logout().await;
+                return Ok(());
+            }
+        } else {
+            tokio::select! {
+                _ = cancel.cancelled() => {
+                    inbox.logout().await;
+                    return Ok(());
+                }
+                _ = tokio::time::sleep(cfg.mailbox.poll_interval.0) => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The imperative shell: loops that load, decide (via the pure core), commit, then act.
+
+pub mod inbox;
+pub mod outbox;
+pub mod pipeline;

@@ -1,0 +1,178 @@
+//! The outbox sender: claim due rows with a lease, send them over several SMTP
+//! connections, then mark them sent, retried (backoff with jitter) or failed with the
+//! server's reason. A dead SMTP server delays mail; it never loses it.
+
+use crate::clock;
+use crate::config::Config;
+use crate::mail::retry::{self, Retry, RetryPolicy};
+use crate::mail::smtp::{SendFailure, SmtpClient, SmtpSettings};
+use crate::store::{OutboxRow, Store, StoreError};
+use std::time::Duration;
+use tracing::{debug, error, info, warn};
+
+/// How the sender works, from `[smtp]` and `[outbox]`.
+#[derive(Debug, Clone)]
+pub struct Sender {
+    pub settings: SmtpSettings,
+    pub connections: usize,
+    pub policy: RetryPolicy,
+    /// Seconds a claim is held; a crashed sender's rows are retried after it.
+    pub lease: i64,
+    /// Rows claimed per round trip.
+    pub chunk: i64,
+}
+
+impl Sender {
+    pub fn from_config(cfg: &Config) -> Sender {
+        Sender {
+            settings: SmtpSettings {
+                host: cfg.smtp.host.clone(),
+                port: cfg.smtp.port(),
+                security: cfg.smtp.security,
+                username: cfg.smtp.username.clone(),
+                password: cfg.smtp_password(),
+                ca_file: cfg.smtp.ca_file.as_ref().map(|p| cfg.resolve(p)),
+                timeout: cfg.smtp.timeout.0,
+                hello_name: cfg.support_domain().to_string(),
+            },
+            connections: cfg.smtp.connections.max(1),
+            policy: RetryPolicy {
+                base_secs: cfg.outbox.retry_base.secs(),
+                max_secs: cfg.outbox.retry_max.secs(),
+                max_attempts: cfg.outbox.max_attempts,
+            },
+            lease: 300,
+            chunk: 50,
+        }
+    }
+}
+
+/// What one delivery round did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DeliveryReport {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+}
+
+impl DeliveryReport {
+    fn add(&mut self, o: DeliveryReport) {
+        self.sent += o.sent;
+        self.retried += o.retried;
+        self.failed += o.failed;
+    }
+}
+
+/// Deliver everything due now, over up to `connections` connections in parallel; returns
+/// when nothing due is left (or every connection failed: the rows wait for their retry).
+pub async fn deliver_due(store: &Store, sender: &Sender) -> Result<DeliveryReport, StoreError> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for worker in 0..sender.connections {
+        let store = store.clone();
+        let sender = sender.clone();
+        tasks.spawn(async move { deliver_worker(&store, &sender, worker).await });
+    }
+    let mut total = DeliveryReport::default();
+    let mut first_err = None;
+    while let Some(res) = tasks.join_next().await {
+        match res {
+            Ok(Ok(r)) => total.add(r),
+            Ok(Err(e)) => {
+                first_err.get_or_insert(e);
+            }
+            Err(join) => error!(error = %join, "Outbox worker task failed."),
+        }
+    }
+    match first_err {
+        Some(e) if total == DeliveryReport::default() => Err(e),
+        Some(e) => {
+            warn!(error = %e, "Outbox round ended with a store error.");
+            Ok(total)
+        }
+        None => Ok(total),
+    }
+}
+
+async fn deliver_worker(
+    store: &Store,
+    sender: &Sender,
+    worker: usize,
+) -> Result<DeliveryReport, StoreError> {
+    let mut report = DeliveryReport::default();
+    let mut client: Option<SmtpClient> = None;
+    loop {
+        let rows = store
+            .claim_outbox(clock::now(), sender.lease, sender.chunk)
+            .await?;
+        if rows.is_empty() {
+            break;
+        }
+        debug!(worker, rows = rows.len(), "Outbox rows claimed.");
+        let mut sent = Vec::with_capacity(rows.len());
+        let mut rows = rows.into_iter();
+        while let Some(row) = rows.next() {
+            if client.as_ref().is_none_or(SmtpClient::is_broken) {
+                match SmtpClient::connect(&sender.settings).await {
+                    Ok(c) => client = Some(c),
+                    Err(e) => {
+                        // No connection: every claimed row waits for its retry.
+                        warn!(worker, error = %e, "SMTP connection failed; mail stays queued.");
+                        store.mark_sent(&sent, clock::now()).await?;
+                        report.sent += sent.len();
+                        for r in std::iter::once(row).chain(rows.by_ref()) {
+                            retry_row(store, sender, &r, &e, &mut report).await?;
+                        }
+                        return Ok(report);
+                    }
+                }
+            }
+            let Some(c) = client.as_mut() else { continue };
+            match c.send_raw(&row.env_from, &row.env_to, &row.bytes).await {
+                Ok(()) => sent.push(row.id),
+                Err(e) => retry_row(store, sender, &row, &e, &mut report).await?,
+            }
+        }
+        store.mark_sent(&sent, clock::now()).await?;
+        report.sent += sent.len();
+    }
+    if let Some(c) = client {
+        c.quit().await;
+    }
+    Ok(report)
+}
+
+async fn retry_row(
+    store: &Store,
+    sender: &Sender,
+    row: &OutboxRow,
+    failure: &SendFailure,
+    report: &mut DeliveryReport,
+) -> Result<(), StoreError> {
+    let permanent = matches!(failure, SendFailure::Permanent(_));
+    let attempts = u32::try_from(row.attempts + 1).unwrap_or(u32::MAX);
+    let jitter = rand::random::<f64>();
+    match retry::next_attempt(&sender.policy, attempts, permanent, clock::now(), jitter) {
+        Retry::At(at) => {
+            info!(message_id = %row.message_id, attempts, error = %failure, "Delivery failed; will retry.");
+            store.mark_retry(row.id, &failure.to_string(), at).await?;
+            report.retried += 1;
+        }
+        Retry::GiveUp => {
+            error!(message_id = %row.message_id, attempts, error = %failure, "Delivery failed for good; mail marked failed.");
+            store.mark_failed(row.id, &failure.to_string()).await?;
+            report.failed += 1;
+        }
+    }
+    Ok(())
+}
+
+/// How long the daemon's sender may sleep: until the next due row, at most `max`.
+pub async fn sleep_hint(store: &Store, max: Duration) -> Duration {
+    match store.next_outbox_due().await {
+        Ok(Some(due)) => {
+            let secs = (due - clock::now()).max(0);
+            Duration::from_secs(u64::try_from(secs).unwrap_or(0)).min(max)
+        }
+        _ => max,
+    }
+}

@@ -1,0 +1,508 @@
+//! One batch of raw mails → one transaction: parse, loop-guard, classify, decide, and
+//! commit tickets, messages, events, outbox rows and processed marks together. Shared by
+//! the IMAP worker, `once` and `ingest`. Nothing is flagged on the server here: the caller
+//! does that after this returns Ok, so a crash before the commit only means a replay.
+
+use crate::config::Config;
+use crate::mail::loopguard::{self, MailKind};
+use crate::mail::parse::{self, ParseLimits};
+use crate::mail::render::{self, Renderer};
+use crate::mail::InboundMail;
+use crate::store::{NewMessage, Store, StoreError, Tx};
+use crate::ticket::classify::Rules;
+use crate::ticket::lifecycle::{self, Context, Decision, Policy, SlaTargets};
+use crate::ticket::model::{Classification, Timestamp};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use tracing::{info, info_span, warn, Instrument};
+
+/// Everything needed to turn mail into tickets, built once from the config.
+#[derive(Debug)]
+pub struct Pipeline {
+    pub rules: Rules,
+    pub renderer: Renderer,
+    pub policy: Policy,
+    pub limits: ParseLimits,
+    /// Our own addresses: mail from them is a loop.
+    pub own_addresses: Vec<String>,
+    pub support_domain: String,
+    pub data_dir: PathBuf,
+    /// Loop-guard window in seconds.
+    pub loop_window: i64,
+}
+
+impl Pipeline {
+    pub fn from_config(cfg: &Config) -> anyhow::Result<Pipeline> {
+        use anyhow::Context as _;
+        let rules = match &cfg.general.rules {
+            Some(p) => {
+                let path = cfg.resolve(p);
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("Read rules file {}", path.display()))?;
+                Rules::from_toml(&text).with_context(|| format!("Rules file {}", path.display()))?
+            }
+            None => Rules::builtin().context("Built-in rules")?,
+        };
+        let custom = render::custom_dir(cfg);
+        let renderer = Renderer::new(&cfg.from_header(), cfg.support_domain(), custom.as_deref())
+            .context("Load templates")?;
+        let sla = &cfg.sla;
+        let targets =
+            |f: fn(&crate::config::Target) -> i64| [f(&sla.p1), f(&sla.p2), f(&sla.p3), f(&sla.p4)];
+        let timezone: chrono_tz::Tz = cfg
+            .general
+            .timezone
+            .parse()
+            .map_err(|e| anyhow::anyhow!("general.timezone: {e}"))?;
+        let mut own = vec![cfg.mailbox.address.to_lowercase()];
+        if let Some(from) = &cfg.smtp.from {
+            if let Ok(mb) = from.parse::<lettre::message::Mailbox>() {
+                own.push(mb.email.to_string().to_lowercase());
+            }
+        }
+        own.dedup();
+        Ok(Pipeline {
+            rules,
+            renderer,
+            policy: Policy {
+                sla: SlaTargets {
+                    respond: targets(|t| t.respond.secs()),
+                    resolve: targets(|t| t.resolve.secs()),
+                },
+                support_address: cfg.mailbox.address.clone(),
+                desk_name: cfg.general.desk_name.clone(),
+                timezone,
+                loop_budget: cfg.loop_guard.max_mails_per_sender,
+            },
+            limits: ParseLimits {
+                max_message_bytes: cfg.general.max_message_bytes,
+            },
+            own_addresses: own,
+            support_domain: cfg.support_domain().to_string(),
+            data_dir: cfg.data_dir(),
+            loop_window: cfg.loop_guard.window.secs(),
+        })
+    }
+}
+
+/// One fetched mail: its UID (None when piped in) and raw bytes.
+#[derive(Debug, Clone)]
+pub struct RawMail {
+    pub uid: Option<u32>,
+    pub bytes: Vec<u8>,
+}
+
+/// What a batch did, for progress output and the `once` summary.
+#[derive(Debug, Default, Clone)]
+pub struct BatchReport {
+    pub fetched: usize,
+    pub new_tickets: usize,
+    pub follow_ups: usize,
+    pub ignored: BTreeMap<String, usize>,
+    pub quarantined: usize,
+    pub duplicates: usize,
+    pub acks_queued: usize,
+    pub mails_queued: usize,
+    /// UIDs to flag \Seen on the server after the commit.
+    pub done_uids: Vec<u32>,
+    /// UIDs to move to the quarantine folder after the commit.
+    pub quarantine_uids: Vec<u32>,
+    /// Tickets opened or updated (numbers), in order.
+    pub tickets: Vec<i64>,
+}
+
+impl BatchReport {
+    pub fn merge(&mut self, other: &BatchReport) {
+        self.fetched += other.fetched;
+        self.new_tickets += other.new_tickets;
+        self.follow_ups += other.follow_ups;
+        for (k, v) in &other.ignored {
+            *self.ignored.entry(k.clone()).or_default() += v;
+        }
+        self.quarantined += other.quarantined;
+        self.duplicates += other.duplicates;
+        self.acks_queued += other.acks_queued;
+        self.mails_queued += other.mails_queued;
+    }
+}
+
+/// Where a batch came from, for the processed marks.
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    pub mailbox: &'a str,
+    pub uidvalidity: u32,
+}
+
+/// Process a batch in one transaction. On a transient store error nothing is committed and
+/// the error is returned (the caller retries later, nothing is flagged). On any other
+/// store error the batch is replayed one mail at a time, and a mail that still fails is
+/// quarantined with the error as its reason, so one bad mail never blocks the rest.
+pub async fn process_batch(
+    store: &Store,
+    pipeline: &Pipeline,
+    source: &Source<'_>,
+    mails: &[RawMail],
+    now: Timestamp,
+) -> Result<BatchReport, StoreError> {
+    match process_in_tx(store, pipeline, source, mails, now).await {
+        Ok(report) => Ok(report),
+        Err(e) if e.is_transient() => Err(e),
+        Err(e) if mails.len() > 1 => {
+            warn!(error = %e, "Batch failed; retrying its mails one at a time.");
+            let mut total = BatchReport::default();
+            for mail in mails {
+                let one = Box::pin(process_batch(
+                    store,
+                    pipeline,
+                    source,
+                    std::slice::from_ref(mail),
+                    now,
+                ))
+                .await?;
+                total.merge(&one);
+                total.done_uids.extend(one.done_uids);
+                total.quarantine_uids.extend(one.quarantine_uids);
+                total.tickets.extend(one.tickets);
+            }
+            Ok(total)
+        }
+        Err(e) => {
+            // A single mail that the store rejects for a non-transient reason.
+            let Some(mail) = mails.first() else {
+                return Err(e);
+            };
+            warn!(error = %e, uid = ?mail.uid, "Mail could not be stored; quarantining it.");
+            let mut tx = store.begin().await?;
+            let mut report = BatchReport {
+                fetched: 1,
+                ..Default::default()
+            };
+            let id = parse::synthetic_message_id(&mail.bytes);
+            quarantine(
+                &mut tx,
+                source,
+                mail,
+                &id,
+                &format!("store error: {e}"),
+                true,
+                now,
+                &mut report,
+            )
+            .await?;
+            if let Some(uid) = mail.uid {
+                advance_state(&mut tx, source, uid).await?;
+            }
+            tx.commit().await?;
+            Ok(report)
+        }
+    }
+}
+
+async fn process_in_tx(
+    store: &Store,
+    pipeline: &Pipeline,
+    source: &Source<'_>,
+    mails: &[RawMail],
+    now: Timestamp,
+) -> Result<BatchReport, StoreError> {
+    let mut tx = store.begin().await?;
+    let mut report = BatchReport {
+        fetched: mails.len(),
+        ..Default::default()
+    };
+    let mut max_uid = None;
+    for mail in mails {
+        process_one(&mut tx, pipeline, source, mail, now, &mut report).await?;
+        max_uid = max_uid.max(mail.uid);
+    }
+    if let Some(uid) = max_uid {
+        advance_state(&mut tx, source, uid).await?;
+    }
+    tx.commit().await?;
+    Ok(report)
+}
+
+async fn advance_state(tx: &mut Tx, source: &Source<'_>, uid: u32) -> Result<(), StoreError> {
+    let last = match tx.mailbox_state(source.mailbox).await? {
+        Some((v, last)) if v == i64::from(source.uidvalidity) => last,
+        _ => 0,
+    };
+    tx.set_mailbox_state(
+        source.mailbox,
+        i64::from(source.uidvalidity),
+        last.max(i64::from(uid)),
+    )
+    .await
+}
+
+async fn process_one(
+    tx: &mut Tx,
+    p: &Pipeline,
+    source: &Source<'_>,
+    raw: &RawMail,
+    now: Timestamp,
+    report: &mut BatchReport,
+) -> Result<(), StoreError> {
+    let inbound = match parse::parse_mail(&raw.bytes, &p.limits) {
+        Ok(m) => m,
+        Err(e) => {
+            let id = parse::synthetic_message_id(&raw.bytes);
+            if tx.is_processed(&id).await? {
+                return duplicate(tx, source, raw, &id, report).await;
+            }
+            warn!(uid = ?raw.uid, reason = %e, "Mail quarantined.");
+            let keep_raw = !matches!(e, parse::ParseError::TooLarge { .. });
+            return quarantine(tx, source, raw, &id, &e.to_string(), keep_raw, now, report).await;
+        }
+    };
+    let span = info_span!("mail", uid = ?raw.uid, message_id = %inbound.message_id);
+    async {
+        if tx.is_processed(&inbound.message_id).await? {
+            return duplicate(tx, source, raw, &inbound.message_id, report).await;
+        }
+        let verdict = loopguard::detect(&inbound, &p.own_addresses);
+        let classification = if verdict.kind == MailKind::Request {
+            p.rules.classify(&inbound.subject, &inbound.new_text)
+        } else {
+            Classification {
+                category: crate::ticket::model::Category::Other,
+                priority: crate::ticket::model::Priority::P4,
+                language: crate::ticket::classify::detect_language(&inbound.new_text),
+                reasons: Vec::new(),
+            }
+        };
+        let (ticket, new_number, recent) = if verdict.kind == MailKind::Request {
+            let ours = inbound
+                .references
+                .iter()
+                .filter(|r| r.ends_with(&format!("@{}", p.support_domain)))
+                .find_map(|r| render::ticket_from_message_id(r));
+            let tag = lifecycle::subject_ticket_number(&inbound.subject);
+            let ticket = tx.find_ticket(&inbound.references, ours, tag).await?;
+            let number = match ticket {
+                Some(_) => 0,
+                None => tx.reserve_ticket_number().await?,
+            };
+            let recent = tx
+                .count_sent_to(&inbound.from.email, now - p.loop_window)
+                .await?;
+            (ticket, number, recent)
+        } else {
+            (None, 0, 0)
+        };
+        let ctx = Context {
+            ticket: ticket.as_ref(),
+            new_number,
+            recent_mails_to_sender: recent,
+            mailbox: source.mailbox,
+        };
+        let decision = lifecycle::decide(&inbound, &verdict, &classification, &ctx, &p.policy, now);
+        apply(tx, p, source, raw, &inbound, decision, now, report).await
+    }
+    .instrument(span)
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn apply(
+    tx: &mut Tx,
+    p: &Pipeline,
+    source: &Source<'_>,
+    raw: &RawMail,
+    inbound: &InboundMail,
+    decision: Decision,
+    now: Timestamp,
+    report: &mut BatchReport,
+) -> Result<(), StoreError> {
+    let sha = hex::encode(Sha256::digest(&raw.bytes));
+    let raw_id = tx.insert_raw(&sha, &raw.bytes, now).await?;
+    let (outcome, reason, ticket_no) = match decision {
+        Decision::Ignore { kind, reason } => {
+            info!(kind = kind.as_str(), reason = %reason, "Mail ignored: not a request.");
+            *report.ignored.entry(kind.as_str().to_string()).or_default() += 1;
+            ("ignored", Some(reason), None)
+        }
+        Decision::Open {
+            ticket,
+            events,
+            outgoing,
+        } => {
+            tx.insert_ticket(&ticket).await?;
+            store_inbound(tx, p, ticket.number, inbound, raw_id, now).await?;
+            tx.insert_events(ticket.number, &events).await?;
+            queue(tx, p, &outgoing, now, report).await?;
+            info!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
+            report.new_tickets += 1;
+            report.tickets.push(ticket.number);
+            ("ticket", None, Some(ticket.number))
+        }
+        Decision::Append {
+            ticket,
+            events,
+            outgoing,
+        } => {
+            tx.update_ticket(&ticket).await?;
+            store_inbound(tx, p, ticket.number, inbound, raw_id, now).await?;
+            tx.insert_events(ticket.number, &events).await?;
+            queue(tx, p, &outgoing, now, report).await?;
+            info!(ticket = ticket.number, "Follow-up added to ticket.");
+            report.follow_ups += 1;
+            report.tickets.push(ticket.number);
+            ("follow_up", None, Some(ticket.number))
+        }
+    };
+    tx.insert_processed(
+        source.mailbox,
+        i64::from(source.uidvalidity),
+        raw.uid.map(i64::from),
+        &inbound.message_id,
+        outcome,
+        reason.as_deref(),
+        ticket_no,
+        Some(raw_id),
+        now,
+    )
+    .await?;
+    report.done_uids.extend(raw.uid);
+    Ok(())
+}
+
+async fn store_inbound(
+    tx: &mut Tx,
+    p: &Pipeline,
+    ticket: i64,
+    inbound: &InboundMail,
+    raw_id: i64,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    let row = tx
+        .insert_message(&NewMessage {
+            ticket,
+            direction: "in",
+            visibility: "public",
+            message_id: &inbound.message_id,
+            sender: &inbound.from.email,
+            subject: &inbound.subject,
+            body: &inbound.new_text,
+            raw_id: Some(raw_id),
+            at: now,
+        })
+        .await?;
+    for a in &inbound.attachments {
+        let sha = save_attachment(&p.data_dir, &a.bytes)?;
+        let size = i64::try_from(a.bytes.len()).unwrap_or(i64::MAX);
+        tx.insert_attachment(ticket, row, &a.filename, &a.content_type, size, &sha)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Write attachment content under `data_dir/attachments/<2 hex>/<sha256>` (content
+/// addressed: the sender's file name never reaches the file system). Written before the
+/// commit; a crash leaves at most an unreferenced file, never a reference to a missing one.
+pub fn save_attachment(data_dir: &std::path::Path, bytes: &[u8]) -> Result<String, StoreError> {
+    let sha = hex::encode(Sha256::digest(bytes));
+    let dir = data_dir
+        .join("attachments")
+        .join(sha.get(..2).unwrap_or("00"));
+    let path = dir.join(&sha);
+    if path.is_file() {
+        return Ok(sha);
+    }
+    let io = |e: std::io::Error| {
+        StoreError::Unavailable(format!("attachment store {}: {e}", dir.display()))
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let tmp = dir.join(format!("{sha}.tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, &path).map_err(io)?;
+    Ok(sha)
+}
+
+async fn queue(
+    tx: &mut Tx,
+    p: &Pipeline,
+    outgoing: &[lifecycle::OutgoingMail],
+    now: Timestamp,
+    report: &mut BatchReport,
+) -> Result<(), StoreError> {
+    for out in outgoing {
+        match p.renderer.render(out, now) {
+            Ok(rendered) => {
+                if tx
+                    .insert_outbox(Some(out.ticket), out.kind.as_str(), &rendered, now)
+                    .await?
+                {
+                    report.mails_queued += 1;
+                    if out.kind == lifecycle::OutKind::Ack {
+                        report.acks_queued += 1;
+                    }
+                }
+            }
+            // A template problem is the operator's to fix; the ticket still exists.
+            Err(e) => {
+                tracing::error!(ticket = out.ticket, error = %e, "Outgoing mail could not be rendered.")
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn duplicate(
+    tx: &mut Tx,
+    source: &Source<'_>,
+    raw: &RawMail,
+    message_id: &str,
+    report: &mut BatchReport,
+) -> Result<(), StoreError> {
+    info!(uid = ?raw.uid, message_id, "Duplicate mail: already processed.");
+    if let Some(uid) = raw.uid {
+        tx.record_duplicate_uid(
+            source.mailbox,
+            i64::from(source.uidvalidity),
+            i64::from(uid),
+            message_id,
+        )
+        .await?;
+        report.done_uids.push(uid);
+    }
+    report.duplicates += 1;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn quarantine(
+    tx: &mut Tx,
+    source: &Source<'_>,
+    raw: &RawMail,
+    message_id: &str,
+    reason: &str,
+    keep_raw: bool,
+    now: Timestamp,
+    report: &mut BatchReport,
+) -> Result<(), StoreError> {
+    // An oversized mail stays on the server (in the quarantine folder) but not in the
+    // database: storing it is exactly what the limit protects against.
+    let raw_id = if !keep_raw {
+        None
+    } else {
+        let sha = hex::encode(Sha256::digest(&raw.bytes));
+        Some(tx.insert_raw(&sha, &raw.bytes, now).await?)
+    };
+    tx.insert_processed(
+        source.mailbox,
+        i64::from(source.uidvalidity),
+        raw.uid.map(i64::from),
+        message_id,
+        "quarantined",
+        Some(reason),
+        None,
+        raw_id,
+        now,
+    )
+    .await?;
+    report.quarantined += 1;
+    report.quarantine_uids.extend(raw.uid);
+    Ok(())
+}
