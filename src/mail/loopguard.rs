@@ -273,6 +273,15 @@ pub fn detect(mail: &InboundMail, own_addresses: &[String]) -> Verdict {
         return Verdict::new(MailKind::Bulk, bulk);
     }
 
+    // A no-reply sender declares itself a machine: nobody reads an answer, and answering
+    // is how loops start. Tool notifications are bulk in the labelling guide.
+    if is_match(&NOREPLY_SENDER, local_part) {
+        return Verdict::new(
+            MailKind::Bulk,
+            vec![format!("From {local_part}@ (no-reply sender)")],
+        );
+    }
+
     // Tool notifications: Auto-Submitted: auto-generated without a reply is still a machine.
     if let Some(v) = auto_submitted {
         return Verdict::new(MailKind::Autoreply, vec![format!("Auto-Submitted: {v}")]);
