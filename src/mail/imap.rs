@@ -21,6 +21,7 @@ use rustls_pki_types::{CertificateDer, ServerName};
 use std::collections::HashSet;
 use std::fmt;
 use std::future::Future;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -446,7 +447,15 @@ async fn within<T>(
 
 fn raw_error(what: &str, e: RawError) -> ImapError {
     match e {
-        RawError::Io(e) => ImapError::Connect(format!("{what}: {e}")),
+        RawError::Io(e) => match e.kind() {
+            // async-imap reports a stream that ended during IDLE setup as ConnectionRefused.
+            io::ErrorKind::UnexpectedEof
+            | io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::ConnectionRefused
+            | io::ErrorKind::BrokenPipe => ImapError::Closed,
+            _ => ImapError::Connect(format!("{what}: {e}")),
+        },
         RawError::ConnectionLost => ImapError::Closed,
         RawError::No(m) => ImapError::Protocol(format!("{what}: NO {m}")),
         RawError::Bad(m) => ImapError::Protocol(format!("{what}: BAD {m}")),

@@ -24,7 +24,8 @@ SMTP_PLAIN_PORT=${SUPPORTBOT_SMTP_PLAIN_PORT:-31026}
 SMTPS_PORT=${SUPPORTBOT_SMTPS_PORT:-31465}
 PG_PORT=${SUPPORTBOT_PG_PORT:-31432}
 LOG_DIR=$BASE/log
-PASSWD_FILE=$BASE/dovecot/users
+# One passwd-file per user (see templates/dovecot.conf.in for why).
+PASSWD_DIR=$BASE/dovecot/users
 CERT_FILE=$BASE/tls/cert.pem
 PF_CONF=$BASE/postfix/etc
 PG_DATA=$BASE/pg/data

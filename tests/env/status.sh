@@ -20,7 +20,7 @@ for s in "dovecot:$DOVECOT_PIDFILE" "postfix:$POSTFIX_PIDFILE" "postgres:$PG_PID
 done
 if [ -f "$BASE/env.json" ]; then
     echo "env:      $BASE/env.json"
-    echo "users:    $(grep -c . "$PASSWD_FILE" 2>/dev/null || echo 0) in $PASSWD_FILE"
+    echo "users:    $(find "$PASSWD_DIR" -maxdepth 1 -type f -name '*@*' 2>/dev/null | wc -l) in $PASSWD_DIR"
 else
     echo "env:      none (run tests/env/up.sh)"
 fi

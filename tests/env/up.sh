@@ -6,7 +6,7 @@
 # Installs the Debian packages when missing (install.sh), then starts on 127.0.0.1, under
 # BASE (default REPO/target/testenv, override SUPPORTBOT_TESTENV; ports: see common.sh):
 #   - Dovecot  IMAP+STARTTLS :31143, IMAPS :31993, LMTP on BASE/dovecot/lmtp;
-#              users in the passwd-file BASE/dovecot/users (add with adduser.sh, no restart);
+#              users: one passwd-file each in BASE/dovecot/users/ (adduser.sh, no restart);
 #              mail in BASE/mail/<domain>/<user>/Maildir, stored as uid 8 (`mail`).
 #   - Postfix  SMTP :31025 (STARTTLS offered), :31026 (no STARTTLS), :31465 (implicit TLS);
 #              delivers example.test over LMTP into Dovecot (unknown users bounce to the
@@ -95,9 +95,11 @@ CNF
 fi
 
 # --- Dovecot -----------------------------------------------------------------------
-touch "$PASSWD_FILE"
-chmod 644 "$PASSWD_FILE"
-grep -q "^$PROBE_USER:" "$PASSWD_FILE" || echo "$PROBE_USER:{PLAIN}$PROBE_PASSWORD::::::" >>"$PASSWD_FILE"
+# An environment from before per-user passwd-files had a single file here.
+[ -f "$PASSWD_DIR" ] && ! running "$DOVECOT_PIDFILE" && rm -f "$PASSWD_DIR"
+mkdir -p "$PASSWD_DIR"
+chmod 755 "$PASSWD_DIR"
+"$ENV_DIR/adduser.sh" "$PROBE_USER" "$PROBE_PASSWORD"
 if ! running "$DOVECOT_PIDFILE"; then
     render dovecot.conf.in "$BASE/dovecot/dovecot.conf"
     # Dovecot keeps the stdio it was started with open in every process: never a pipe.
@@ -200,7 +202,7 @@ export SUPPORTBOT_PG_PORT=$PG_PORT
 export SUPPORTBOT_PG_URL='$pg_url'
 export SUPPORTBOT_PG_SOCKET_DIR='$PG_SOCKET_DIR'
 export SUPPORTBOT_CA_FILE='$CERT_FILE'
-export SUPPORTBOT_PASSWD_FILE='$PASSWD_FILE'
+export SUPPORTBOT_PASSWD_DIR='$PASSWD_DIR'
 export SUPPORTBOT_LOG_DIR='$LOG_DIR'
 export SUPPORTBOT_DOVECOT_PID=$(pid_of "$DOVECOT_PIDFILE")
 export SUPPORTBOT_POSTFIX_PID=$(pid_of "$POSTFIX_PIDFILE")
@@ -221,7 +223,7 @@ cat >"$BASE/env.json.tmp" <<EOF
   "pg_url": "$pg_url",
   "pg_socket_dir": "$PG_SOCKET_DIR",
   "cert_file": "$CERT_FILE",
-  "passwd_file": "$PASSWD_FILE",
+  "passwd_dir": "$PASSWD_DIR",
   "adduser": "$ENV_DIR/adduser.sh",
   "log_dir": "$LOG_DIR",
   "pids": {
