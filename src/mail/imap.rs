@@ -375,7 +375,8 @@ impl Inbox {
     /// Wait in IDLE (RFC 2177) on the selected folder until the server reports a change,
     /// `timeout` passes or `cancel` fires; then leave IDLE and hand the connection back.
     /// Keep `timeout` well under 29 minutes. A notification can be lost: after any
-    /// outcome, fetch by UID from the last UID processed.
+    /// outcome, fetch by UID from the last UID processed. On error the connection is
+    /// gone (a server BYE or a dropped socket is [`ImapError::Closed`]): reconnect.
     pub async fn idle(
         self,
         timeout: Duration,

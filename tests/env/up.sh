@@ -6,6 +6,7 @@
 # Installs the Debian packages when missing (install.sh), then starts on 127.0.0.1, under
 # BASE (default REPO/target/testenv, override SUPPORTBOT_TESTENV; ports: see common.sh):
 #   - Dovecot  IMAP+STARTTLS :31143, IMAPS :31993, LMTP on BASE/dovecot/lmtp;
+#              127.0.0.2:31143 serves the same mailboxes without MOVE and IDLE;
 #              users: one passwd-file each in BASE/dovecot/users/ (adduser.sh, no restart);
 #              mail in BASE/mail/<domain>/<user>/Maildir, stored as uid 8 (`mail`).
 #   - Postfix  SMTP :31025 (STARTTLS offered), :31026 (no STARTTLS), :31465 (implicit TLS);
@@ -69,6 +70,18 @@ fail() {
     exit 1
 }
 
+# A port taken by someone else (often another checkout's test environment on the default
+# ports) would only show as a bind error deep in a server log: say so up front.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+check_ports() { # server port...
+    local server=$1 p
+    shift
+    for p in "$@"; do
+        port_free "$p" || fail "port $p (for $server) is already in use: another test environment? \
+Stop it with its down.sh, share it (same SUPPORTBOT_TESTENV), or set SUPPORTBOT_*_PORT (see common.sh)"
+    done
+}
+
 # --- TLS ---------------------------------------------------------------------------
 # rustls rejects a CA:TRUE cert as a server cert even when it is the trust anchor, so the
 # self-signed cert is explicitly CA:FALSE with the names the tests connect to.
@@ -101,6 +114,7 @@ mkdir -p "$PASSWD_DIR"
 chmod 755 "$PASSWD_DIR"
 "$ENV_DIR/adduser.sh" "$PROBE_USER" "$PROBE_PASSWORD"
 if ! running "$DOVECOT_PIDFILE"; then
+    check_ports dovecot "$IMAP_PORT" "$IMAPS_PORT"
     render dovecot.conf.in "$BASE/dovecot/dovecot.conf"
     # Dovecot keeps the stdio it was started with open in every process: never a pipe.
     # 9>&-: the servers must not inherit (and so hold forever) the lock of this script.
@@ -110,6 +124,7 @@ fi
 
 # --- Postfix -----------------------------------------------------------------------
 if ! running "$POSTFIX_PIDFILE"; then
+    check_ports postfix "$SMTP_PORT" "$SMTP_PLAIN_PORT" "$SMTPS_PORT"
     render main.cf.in "$PF_CONF/main.cf"
     render master.cf.in "$PF_CONF/master.cf"
     render recipient_access.in "$PF_CONF/recipient_access"
@@ -124,6 +139,7 @@ fi
 
 # --- PostgreSQL --------------------------------------------------------------------
 if ! running "$PG_PIDFILE"; then
+    check_ports postgres "$PG_PORT"
     chown postgres:postgres "$BASE/pg"
     mkdir -p "$PG_SOCKET_DIR"
     chown postgres:postgres "$PG_SOCKET_DIR"
@@ -194,6 +210,7 @@ cat >"$BASE/env.sh.tmp" <<EOF
 export SUPPORTBOT_TESTENV='$BASE'
 export SUPPORTBOT_MAIL_DOMAIN='example.test'
 export SUPPORTBOT_IMAP_PORT=$IMAP_PORT
+export SUPPORTBOT_IMAP_MINIMAL_HOST=127.0.0.2
 export SUPPORTBOT_IMAPS_PORT=$IMAPS_PORT
 export SUPPORTBOT_SMTP_PORT=$SMTP_PORT
 export SUPPORTBOT_SMTP_PLAIN_PORT=$SMTP_PLAIN_PORT
@@ -215,6 +232,7 @@ cat >"$BASE/env.json.tmp" <<EOF
   "host": "127.0.0.1",
   "domain": "example.test",
   "imap_port": $IMAP_PORT,
+  "imap_minimal_host": "127.0.0.2",
   "imaps_port": $IMAPS_PORT,
   "smtp_port": $SMTP_PORT,
   "smtp_plain_port": $SMTP_PLAIN_PORT,

@@ -36,6 +36,9 @@ pub struct TestEnv {
     pub domain: String,
     /// IMAP, plain or STARTTLS.
     pub imap_port: u16,
+    /// Same Dovecot and port, but announcing neither MOVE nor IDLE (`127.0.0.2`), for
+    /// the fallback paths.
+    pub imap_minimal_host: String,
     /// IMAP over implicit TLS.
     pub imaps_port: u16,
     /// SMTP offering STARTTLS (not required).

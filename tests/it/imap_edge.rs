@@ -186,6 +186,34 @@ async fn move_to_creates_the_folder_and_moves_only_the_given_uids() {
 }
 
 #[tokio::test]
+async fn move_without_the_move_extension_copies_and_expunges_only_those_uids() {
+    let env = TestEnv::get();
+    let user = env.new_user("imap-nomove");
+    let mut s = env.imap_settings(&user, Security::None);
+    s.host = env.imap_minimal_host.clone();
+    let mut inbox = Inbox::connect(&s).await.unwrap();
+    assert!(!inbox.supports_move());
+    assert!(!inbox.supports_idle());
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        let (id, raw) = sample_mail("req@example.test", &user.email, &format!("m{i}"), "b");
+        inbox.append("INBOX", &raw).await.unwrap();
+        ids.push(id);
+    }
+    inbox.select("INBOX").await.unwrap();
+    let uids = inbox.search_uids_from(1).await.unwrap();
+    inbox
+        .move_to(&[uids[0], uids[2]], "Spam/Old")
+        .await
+        .unwrap();
+    assert_eq!(inbox.search_uids_from(1).await.unwrap(), vec![uids[1]]);
+    inbox.logout().await;
+    let moved = env.fetch_all(&user, "Spam/Old").await;
+    assert_eq!(moved.len(), 2);
+    assert!(contains(&moved[0], &ids[0]) && contains(&moved[1], &ids[2]));
+}
+
+#[tokio::test]
 async fn idle_wakes_soon_after_an_append_from_another_connection() {
     let env = TestEnv::get();
     let user = env.new_user("imap-idle");
