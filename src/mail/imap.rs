@@ -219,7 +219,12 @@ impl Inbox {
 
     /// SELECT a folder (read-write).
     pub async fn select(&mut self, folder: &str) -> Result<FolderState, ImapError> {
-        let mb = within(self.timeout, "SELECT", self.session.select(folder)).await?;
+        let mb = within(
+            self.timeout,
+            "SELECT",
+            self.session.select(mailbox_name(folder)),
+        )
+        .await?;
         // Old notifications belong to the previous folder.
         while self.session.unsolicited_responses.try_recv().is_ok() {}
         let uidvalidity = mb.uid_validity.ok_or_else(|| {
@@ -304,13 +309,18 @@ impl Inbox {
         self.ensure_folder(folder).await?;
         for set in uid_sets(uids, MAX_UID_SET_LEN) {
             if self.moves {
-                within(self.timeout, "UID MOVE", self.session.uid_mv(&set, folder)).await?;
+                within(
+                    self.timeout,
+                    "UID MOVE",
+                    self.session.uid_mv(&set, mailbox_name(folder)),
+                )
+                .await?;
                 continue;
             }
             within(
                 self.timeout,
                 "UID COPY",
-                self.session.uid_copy(&set, folder),
+                self.session.uid_copy(&set, mailbox_name(folder)),
             )
             .await?;
             let session = &mut self.session;
@@ -351,7 +361,7 @@ impl Inbox {
         within(
             self.timeout,
             "APPEND",
-            self.session.append(folder, None, None, raw),
+            self.session.append(mailbox_name(folder), None, None, raw),
         )
         .await
     }
@@ -360,7 +370,13 @@ impl Inbox {
         if self.known_folders.contains(folder) {
             return Ok(());
         }
-        match within(self.timeout, "CREATE", self.session.create(folder)).await {
+        match within(
+            self.timeout,
+            "CREATE",
+            self.session.create(mailbox_name(folder)),
+        )
+        .await
+        {
             Ok(()) => {}
             // RFC 5530 ALREADYEXISTS; older servers only say so in words.
             Err(ImapError::Protocol(m))
@@ -554,6 +570,43 @@ pub(crate) fn tls_client_config(ca_file: Option<&Path>) -> Result<Arc<ClientConf
     Ok(Arc::new(config))
 }
 
+/// A folder name as IMAP wants it on the wire: modified UTF-7 (RFC 3501 5.1.3), so
+/// "隔离" works on servers without UTF8=ACCEPT. Folder names in our API are plain Unicode.
+pub fn mailbox_name(folder: &str) -> String {
+    use base64::Engine;
+    let engine = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::IMAP_MUTF7,
+        base64::engine::general_purpose::NO_PAD,
+    );
+    let mut out = String::with_capacity(folder.len());
+    let mut pending: Vec<u16> = Vec::new();
+    let flush = |pending: &mut Vec<u16>, out: &mut String| {
+        if pending.is_empty() {
+            return;
+        }
+        let bytes: Vec<u8> = pending.iter().flat_map(|u| u.to_be_bytes()).collect();
+        out.push('&');
+        out.push_str(&engine.encode(bytes));
+        out.push('-');
+        pending.clear();
+    };
+    for c in folder.chars() {
+        if (' '..='~').contains(&c) {
+            flush(&mut pending, &mut out);
+            if c == '&' {
+                out.push_str("&-");
+            } else {
+                out.push(c);
+            }
+        } else {
+            let mut buf = [0u16; 2];
+            pending.extend_from_slice(c.encode_utf16(&mut buf));
+        }
+    }
+    flush(&mut pending, &mut out);
+    out
+}
+
 /// Compact IMAP UID sets ("1:5,7,9:12") for `uids` (any order, duplicates allowed), each
 /// at most `max_len` bytes long (a single range may exceed it only if it alone does).
 pub fn uid_sets(uids: &[u32], max_len: usize) -> Vec<String> {
@@ -621,6 +674,20 @@ mod tests {
             .map(|p| p.parse().unwrap())
             .collect();
         assert_eq!(back, uids);
+    }
+
+    #[test]
+    fn folder_names_are_modified_utf7_on_the_wire() {
+        let cases = [
+            ("INBOX", "INBOX"),
+            ("Quarantine", "Quarantine"),
+            ("~peter/mail/台北/日本語", "~peter/mail/&U,BTFw-/&ZeVnLIqe-"),
+            ("R&D", "R&-D"),
+            ("Ünïcode & more", "&ANw-n&AO8-code &- more"),
+        ];
+        for (folder, wire) in cases {
+            assert_eq!(mailbox_name(folder), wire, "{folder}");
+        }
     }
 
     #[test]

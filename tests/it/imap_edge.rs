@@ -321,3 +321,28 @@ async fn idle_reports_a_server_disconnect_as_closed() {
     assert!(matches!(err, ImapError::Closed), "{err}");
     assert!(err.is_transient());
 }
+
+#[tokio::test]
+async fn unicode_folder_names_work_and_are_stored_as_modified_utf7() {
+    use futures::TryStreamExt;
+    let env = TestEnv::get();
+    let user = env.new_user("imap-utf7");
+    let folder = "工单/隔离 & spam";
+    let (id, raw) = sample_mail("req@example.test", &user.email, "utf7", "b");
+    env.append(&user, folder, &raw).await;
+    let got = env.fetch_all(&user, folder).await;
+    assert_eq!(got.len(), 1);
+    assert!(contains(&got[0], &id));
+    let mut session = env.raw_imap(&user).await;
+    let names: Vec<String> = session
+        .list(None, Some("*"))
+        .await
+        .unwrap()
+        .map_ok(|n| n.name().to_string())
+        .try_collect()
+        .await
+        .unwrap();
+    let wire = supportbot::mail::imap::mailbox_name(folder);
+    assert!(names.contains(&wire), "{wire} not in {names:?}");
+    session.logout().await.unwrap();
+}
