@@ -8,6 +8,7 @@
 #   SUPPORTBOT_SMTP_PLAIN_PORT  SMTP without STARTTLS         (default 31026)
 #   SUPPORTBOT_SMTPS_PORT       SMTP over implicit TLS        (default 31465)
 #   SUPPORTBOT_PG_PORT          PostgreSQL                    (default 31432)
+#   SUPPORTBOT_SINK_PORT        smtp-sink, accepts and drops  (default 31027)
 #   SUPPORTBOT_TESTENV_TIMEOUT  seconds up.sh waits for the servers (default 30)
 # While an environment is running, up.sh keeps the ports recorded in BASE/env.sh (run
 # down.sh first to change them); down.sh and status.sh work from the pid files.
@@ -23,6 +24,7 @@ SMTP_PORT=${SUPPORTBOT_SMTP_PORT:-31025}
 SMTP_PLAIN_PORT=${SUPPORTBOT_SMTP_PLAIN_PORT:-31026}
 SMTPS_PORT=${SUPPORTBOT_SMTPS_PORT:-31465}
 PG_PORT=${SUPPORTBOT_PG_PORT:-31432}
+SINK_PORT=${SUPPORTBOT_SINK_PORT:-31027}
 LOG_DIR=$BASE/log
 # One passwd-file per user (see templates/dovecot.conf.in for why).
 PASSWD_DIR=$BASE/dovecot/users
@@ -33,6 +35,7 @@ PG_SOCKET_DIR=$BASE/pg/run
 DOVECOT_PIDFILE=$BASE/dovecot/run/master.pid
 POSTFIX_PIDFILE=$BASE/postfix/spool/pid/master.pid
 PG_PIDFILE=$PG_DATA/postmaster.pid
+SINK_PIDFILE=$BASE/sink/pid
 # A user that up.sh's readiness probe logs in as.
 PROBE_USER=probe@example.test
 PROBE_PASSWORD=probe-secret
@@ -49,7 +52,7 @@ running() {
     pid=$(pid_of "$1")
     [ -n "$pid" ] || return 1
     comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
-    case "$comm" in dovecot | master | postgres | postmaster) return 0 ;; *) return 1 ;; esac
+    case "$comm" in dovecot | master | postgres | postmaster | smtp-sink) return 0 ;; *) return 1 ;; esac
 }
 
 pg_bin() {

@@ -14,6 +14,8 @@
 #              sender); other domains get 550 at RCPT (nothing leaves the machine);
 #              local parts reject-* get 550, tempfail-* 451 at RCPT.
 #   - Postgres :31432, trust auth, user postgres, socket dir BASE/pg/run, fsync off.
+#   - smtp-sink :31027 (Postfix's fast sink: answers 250 to everything, keeps nothing),
+#              for send benchmarks that must not be limited by delivery.
 # TLS for all: BASE/tls/cert.pem, a CA:FALSE self-signed cert for localhost/127.0.0.1
 # (trust exactly that file). Logs: BASE/log/*.log.
 # Servers already running are reused (and keep the ports in BASE/env.sh). When all three
@@ -40,6 +42,7 @@ if [ -f "$BASE/env.sh" ] && { running "$DOVECOT_PIDFILE" || running "$POSTFIX_PI
     IMAP_PORT=$SUPPORTBOT_IMAP_PORT IMAPS_PORT=$SUPPORTBOT_IMAPS_PORT
     SMTP_PORT=$SUPPORTBOT_SMTP_PORT SMTP_PLAIN_PORT=$SUPPORTBOT_SMTP_PLAIN_PORT
     SMTPS_PORT=$SUPPORTBOT_SMTPS_PORT PG_PORT=$SUPPORTBOT_PG_PORT
+    SINK_PORT=${SUPPORTBOT_SINK_PORT:-$SINK_PORT}
 fi
 
 # Dovecot's unprivileged auth process must read the passwd-file: every directory on the
@@ -158,6 +161,15 @@ if ! running "$PG_PIDFILE"; then
         start </dev/null >>"$LOG_DIR/postgres.log" 2>&1 9>&- || fail "postgres did not start"
 fi
 
+# --- smtp-sink ---------------------------------------------------------------------
+if ! running "$SINK_PIDFILE"; then
+    check_ports smtp-sink "$SINK_PORT"
+    mkdir -p "$BASE/sink"
+    # It prints a counter line per mail to stdout: discard it.
+    setsid smtp-sink -u postfix "127.0.0.1:$SINK_PORT" 256 </dev/null >/dev/null 2>>"$LOG_DIR/smtp-sink.log" 9>&- &
+    echo $! >"$SINK_PIDFILE"
+fi
+
 # --- Readiness ---------------------------------------------------------------------
 # Dovecot may refuse logins for a moment after start: wait for a real LOGIN.
 imap_login_ok() {
@@ -172,9 +184,9 @@ imap_login_ok() {
         exit 1
     ) 2>/dev/null
 }
-smtp_ehlo_ok() {
+smtp_ehlo_ok() { # port
     (
-        exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT" || exit 1
+        exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
         while IFS= read -r -t 2 line <&3; do
             case $line in 220-*) ;; 220*) break ;; *) exit 1 ;; esac
         done
@@ -191,14 +203,15 @@ pg_ok() {
 
 timeout_s=${SUPPORTBOT_TESTENV_TIMEOUT:-30}
 deadline=$((SECONDS + timeout_s))
-imap=no smtp=no pg=no
+imap=no smtp=no pg=no sink=no
 while :; do
     [ $imap = yes ] || { imap_login_ok && imap=yes; } || true
-    [ $smtp = yes ] || { smtp_ehlo_ok && smtp=yes; } || true
+    [ $smtp = yes ] || { smtp_ehlo_ok "$SMTP_PORT" && smtp=yes; } || true
+    [ $sink = yes ] || { smtp_ehlo_ok "$SINK_PORT" && sink=yes; } || true
     [ $pg = yes ] || { pg_ok && pg=yes; } || true
-    [ $imap$smtp$pg = yesyesyes ] && break
+    [ $imap$smtp$pg$sink = yesyesyesyes ] && break
     if [ $SECONDS -ge $deadline ]; then
-        fail "servers not ready after ${timeout_s}s: imap login=$imap smtp ehlo=$smtp pg_isready=$pg"
+        fail "servers not ready after ${timeout_s}s: imap login=$imap smtp ehlo=$smtp pg_isready=$pg smtp-sink=$sink"
     fi
     sleep 0.1
 done
@@ -216,6 +229,7 @@ export SUPPORTBOT_SMTP_PORT=$SMTP_PORT
 export SUPPORTBOT_SMTP_PLAIN_PORT=$SMTP_PLAIN_PORT
 export SUPPORTBOT_SMTPS_PORT=$SMTPS_PORT
 export SUPPORTBOT_PG_PORT=$PG_PORT
+export SUPPORTBOT_SINK_PORT=$SINK_PORT
 export SUPPORTBOT_PG_URL='$pg_url'
 export SUPPORTBOT_PG_SOCKET_DIR='$PG_SOCKET_DIR'
 export SUPPORTBOT_CA_FILE='$CERT_FILE'
@@ -224,6 +238,7 @@ export SUPPORTBOT_LOG_DIR='$LOG_DIR'
 export SUPPORTBOT_DOVECOT_PID=$(pid_of "$DOVECOT_PIDFILE")
 export SUPPORTBOT_POSTFIX_PID=$(pid_of "$POSTFIX_PIDFILE")
 export SUPPORTBOT_PG_PID=$(pid_of "$PG_PIDFILE")
+export SUPPORTBOT_SINK_PID=$(pid_of "$SINK_PIDFILE")
 EOF
 mv "$BASE/env.sh.tmp" "$BASE/env.sh"
 cat >"$BASE/env.json.tmp" <<EOF
@@ -238,6 +253,7 @@ cat >"$BASE/env.json.tmp" <<EOF
   "smtp_plain_port": $SMTP_PLAIN_PORT,
   "smtps_port": $SMTPS_PORT,
   "pg_port": $PG_PORT,
+  "sink_port": $SINK_PORT,
   "pg_url": "$pg_url",
   "pg_socket_dir": "$PG_SOCKET_DIR",
   "cert_file": "$CERT_FILE",
@@ -247,7 +263,8 @@ cat >"$BASE/env.json.tmp" <<EOF
   "pids": {
     "dovecot": $(pid_of "$DOVECOT_PIDFILE"),
     "postfix": $(pid_of "$POSTFIX_PIDFILE"),
-    "postgres": $(pid_of "$PG_PIDFILE")
+    "postgres": $(pid_of "$PG_PIDFILE"),
+    "smtp_sink": $(pid_of "$SINK_PIDFILE")
   }
 }
 EOF

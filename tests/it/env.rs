@@ -48,6 +48,8 @@ pub struct TestEnv {
     /// SMTP over implicit TLS.
     pub smtps_port: u16,
     pub pg_port: u16,
+    /// Postfix's smtp-sink: 250 to everything, keeps nothing (send benchmarks).
+    pub sink_port: u16,
     /// Superuser URL of the maintenance database (`…/postgres`).
     pub pg_url: String,
     /// The self-signed certificate of all TLS ports: pass as `ca_file`.

@@ -122,6 +122,30 @@ async fn two_hundred_mails_on_one_connection_are_fast() {
 }
 
 #[tokio::test]
+async fn one_connection_to_a_sink_sends_hundreds_per_second() {
+    let env = TestEnv::get();
+    let mut s = env.smtp_settings(Security::None);
+    s.port = env.sink_port;
+    let mut client = SmtpClient::connect(&s).await.unwrap();
+    let raw = sample_mail("desk@example.test", "x@example.test", "sink", "b").1;
+    let to = ["x@example.test".to_string()];
+    let n = 1000;
+    let started = Instant::now();
+    for _ in 0..n {
+        client
+            .send_raw("desk@example.test", &to, &raw)
+            .await
+            .unwrap();
+    }
+    let elapsed = started.elapsed();
+    client.quit().await;
+    let rate = f64::from(n) / elapsed.as_secs_f64();
+    println!("SMTP sink: {n} mails on one connection in {elapsed:?} = {rate:.0} mails/s");
+    // Nagle against the server's delayed ACK caps a connection at ~22 mails/s.
+    assert!(rate > 300.0, "{rate:.0} mails/s: is TCP_NODELAY set?");
+}
+
+#[tokio::test]
 async fn other_domains_are_refused_permanently_and_the_connection_survives() {
     let env = TestEnv::get();
     let user = env.new_user("smtp-domain");
