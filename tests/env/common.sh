@@ -45,12 +45,21 @@ pid_of() {
     [ -s "$1" ] && head -n1 "$1" | tr -dc '0-9' || true
 }
 
+# Is this PID a live process? A zombie is dead: our daemons are reparented to PID 1,
+# which in some containers is slow to reap them.
+alive() {
+    local state
+    state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null) || return 1
+    [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
 # Is the server behind this pid file running? Checks the command name too, so a
 # recycled PID of an unrelated process is not mistaken for our server.
 running() {
     local pid comm
     pid=$(pid_of "$1")
     [ -n "$pid" ] || return 1
+    alive "$pid" || return 1
     comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
     case "$comm" in dovecot | master | postgres | postmaster | smtp-sink) return 0 ;; *) return 1 ;; esac
 }

@@ -15,7 +15,7 @@ stop() { # name pidfile signal
     pid=$(pid_of "$pidfile")
     kill "-$sig" "$pid" 2>/dev/null || true
     for _ in $(seq 150); do
-        kill -0 "$pid" 2>/dev/null || { echo "stopped $name (pid $pid)"; return 0; }
+        alive "$pid" || { echo "stopped $name (pid $pid)"; return 0; }
         sleep 0.1
     done
     echo "down.sh: $name (pid $pid) ignored SIG$sig for 15 s; killing it" >&2

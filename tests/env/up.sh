@@ -118,6 +118,8 @@ chmod 755 "$PASSWD_DIR"
 "$ENV_DIR/adduser.sh" "$PROBE_USER" "$PROBE_PASSWORD"
 if ! running "$DOVECOT_PIDFILE"; then
     check_ports dovecot "$IMAP_PORT" "$IMAPS_PORT"
+    # Dovecot refuses to start while its pid file names a zombie of a killed master.
+    rm -f "$DOVECOT_PIDFILE"
     render dovecot.conf.in "$BASE/dovecot/dovecot.conf"
     # Dovecot keeps the stdio it was started with open in every process: never a pipe.
     # 9>&-: the servers must not inherit (and so hold forever) the lock of this script.
