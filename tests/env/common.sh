@@ -13,6 +13,7 @@
 # While an environment is running, up.sh keeps the ports recorded in BASE/env.sh (run
 # down.sh first to change them); down.sh and status.sh work from the pid files.
 
+# shellcheck disable=SC2034 # variables for the scripts that source this file
 ENV_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$ENV_DIR/../.." && pwd)
 BASE=${SUPPORTBOT_TESTENV:-$REPO/target/testenv}
@@ -42,7 +43,7 @@ PROBE_PASSWORD=probe-secret
 
 # PID read from a pid file (first line), empty when missing.
 pid_of() {
-    [ -s "$1" ] && head -n1 "$1" | tr -dc '0-9' || true
+    if [ -s "$1" ]; then head -n1 "$1" | tr -dc '0-9'; fi
 }
 
 # Is this PID a live process? A zombie is dead: our daemons are reparented to PID 1,

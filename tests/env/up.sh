@@ -160,7 +160,7 @@ if ! running "$PG_PIDFILE"; then
     rm -f "$PG_PIDFILE"
     runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$PG_DATA" -l "$LOG_DIR/postgres.log" -w -t 30 \
         -o "-p $PG_PORT -k $PG_SOCKET_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-        start </dev/null >>"$LOG_DIR/postgres.log" 2>&1 9>&- || fail "postgres did not start"
+        start </dev/null >>"$LOG_DIR/pg_ctl.log" 2>&1 9>&- || fail "postgres did not start"
 fi
 
 # --- smtp-sink ---------------------------------------------------------------------
