@@ -153,6 +153,41 @@ impl TestEnv {
         }
     }
 
+    /// A minimal supportbot config (TOML) watching `support`'s INBOX over plain IMAP
+    /// with IDLE, sending through Postfix, storing in `database_url` (a
+    /// `sqlite://…` path or [`TestEnv::pg_fresh_database`]). Append more sections or
+    /// keys as a test needs; parse with `Config::from_toml`.
+    pub fn config_toml(&self, support: &TestUser, database_url: &str) -> String {
+        format!(
+            r#"[mailbox]
+host = "{host}"
+port = {imap_port}
+security = "none"
+username = "{user}"
+password = "{password}"
+address = "{user}"
+ca_file = "{ca}"
+poll_interval = "1s"
+
+[smtp]
+host = "{host}"
+port = {smtp_port}
+security = "none"
+ca_file = "{ca}"
+timeout = "10s"
+
+[database]
+url = "{database_url}"
+"#,
+            host = self.host,
+            imap_port = self.imap_port,
+            smtp_port = self.smtp_port,
+            user = support.email,
+            password = support.password,
+            ca = self.cert_file.display(),
+        )
+    }
+
     /// A logged-in [`Inbox`] for `user` over plain IMAP.
     pub async fn inbox(&self, user: &TestUser) -> Inbox {
         Inbox::connect(&self.imap_settings(user, Security::None))
@@ -336,6 +371,22 @@ mod tests {
             .wait_for_mails(&user, "INBOX", 1, Duration::from_secs(15))
             .await;
         assert!(contains(&mails[0], &id));
+    }
+
+    #[test]
+    fn config_toml_is_a_valid_config() {
+        let env = TestEnv::get();
+        let support = env.new_user("env-config");
+        let text = env.config_toml(&support, "sqlite://var/test.db");
+        let cfg = supportbot::config::Config::from_toml(
+            &text,
+            std::path::Path::new("test.toml"),
+            &env.base,
+        )
+        .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(cfg.mailbox.port(), env.imap_port);
+        assert_eq!(cfg.smtp.port(), env.smtp_port);
+        assert_eq!(cfg.mailbox_password().expose(), support.password);
     }
 
     #[tokio::test]
