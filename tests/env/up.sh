@@ -12,7 +12,8 @@
 #   - Postfix  SMTP :31025 (STARTTLS offered), :31026 (no STARTTLS), :31465 (implicit TLS);
 #              delivers example.test over LMTP into Dovecot (unknown users bounce to the
 #              sender); other domains get 550 at RCPT (nothing leaves the machine);
-#              local parts reject-* get 550, tempfail-* 451 at RCPT.
+#              local parts reject-* get 550, tempfail-* 451 at RCPT;
+#              :31587 submission: STARTTLS and AUTH (test users, via Dovecot) required.
 #   - Postgres :31432, trust auth, user postgres, socket dir BASE/pg/run, fsync off.
 #   - smtp-sink :31027 (Postfix's fast sink: answers 250 to everything, keeps nothing),
 #              for send benchmarks that must not be limited by delivery.
@@ -43,6 +44,7 @@ if [ -f "$BASE/env.sh" ] && { running "$DOVECOT_PIDFILE" || running "$POSTFIX_PI
     SMTP_PORT=$SUPPORTBOT_SMTP_PORT SMTP_PLAIN_PORT=$SUPPORTBOT_SMTP_PLAIN_PORT
     SMTPS_PORT=$SUPPORTBOT_SMTPS_PORT PG_PORT=$SUPPORTBOT_PG_PORT
     SINK_PORT=${SUPPORTBOT_SINK_PORT:-$SINK_PORT}
+    SUBMISSION_PORT=${SUPPORTBOT_SUBMISSION_PORT:-$SUBMISSION_PORT}
 fi
 
 # Dovecot's unprivileged auth process must read the passwd-file: every directory on the
@@ -55,7 +57,8 @@ chown mail:mail "$BASE/mail"
 render() { # template output
     sed -e "s|@BASE@|$BASE|g" -e "s|@IMAP_PORT@|$IMAP_PORT|g" -e "s|@IMAPS_PORT@|$IMAPS_PORT|g" \
         -e "s|@SMTP_PORT@|$SMTP_PORT|g" -e "s|@SMTP_PLAIN_PORT@|$SMTP_PLAIN_PORT|g" \
-        -e "s|@SMTPS_PORT@|$SMTPS_PORT|g" "$ENV_DIR/templates/$1" >"$2"
+        -e "s|@SMTPS_PORT@|$SMTPS_PORT|g" -e "s|@SUBMISSION_PORT@|$SUBMISSION_PORT|g" \
+        "$ENV_DIR/templates/$1" >"$2"
 }
 
 log_tails() {
@@ -129,7 +132,7 @@ fi
 
 # --- Postfix -----------------------------------------------------------------------
 if ! running "$POSTFIX_PIDFILE"; then
-    check_ports postfix "$SMTP_PORT" "$SMTP_PLAIN_PORT" "$SMTPS_PORT"
+    check_ports postfix "$SMTP_PORT" "$SMTP_PLAIN_PORT" "$SMTPS_PORT" "$SUBMISSION_PORT"
     render main.cf.in "$PF_CONF/main.cf"
     render master.cf.in "$PF_CONF/master.cf"
     render recipient_access.in "$PF_CONF/recipient_access"
@@ -230,6 +233,7 @@ export SUPPORTBOT_IMAPS_PORT=$IMAPS_PORT
 export SUPPORTBOT_SMTP_PORT=$SMTP_PORT
 export SUPPORTBOT_SMTP_PLAIN_PORT=$SMTP_PLAIN_PORT
 export SUPPORTBOT_SMTPS_PORT=$SMTPS_PORT
+export SUPPORTBOT_SUBMISSION_PORT=$SUBMISSION_PORT
 export SUPPORTBOT_PG_PORT=$PG_PORT
 export SUPPORTBOT_SINK_PORT=$SINK_PORT
 export SUPPORTBOT_PG_URL='$pg_url'
@@ -254,6 +258,7 @@ cat >"$BASE/env.json.tmp" <<EOF
   "smtp_port": $SMTP_PORT,
   "smtp_plain_port": $SMTP_PLAIN_PORT,
   "smtps_port": $SMTPS_PORT,
+  "submission_port": $SUBMISSION_PORT,
   "pg_port": $PG_PORT,
   "sink_port": $SINK_PORT,
   "pg_url": "$pg_url",

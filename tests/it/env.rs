@@ -47,6 +47,8 @@ pub struct TestEnv {
     pub smtp_plain_port: u16,
     /// SMTP over implicit TLS.
     pub smtps_port: u16,
+    /// SMTP submission: STARTTLS and AUTH as a test user required.
+    pub submission_port: u16,
     pub pg_port: u16,
     /// Postfix's smtp-sink: 250 to everything, keeps nothing (send benchmarks).
     pub sink_port: u16,
@@ -150,6 +152,16 @@ impl TestEnv {
             ca_file: Some(self.cert_file.clone()),
             timeout: Duration::from_secs(10),
             hello_name: "tests.example.test".into(),
+        }
+    }
+
+    /// Submission settings (STARTTLS, AUTH as `user`), like a real mail provider's.
+    pub fn submission_settings(&self, user: &TestUser) -> SmtpSettings {
+        SmtpSettings {
+            port: self.submission_port,
+            username: Some(user.email.clone()),
+            password: Secret::new(user.password.clone()),
+            ..self.smtp_settings(Security::Starttls)
         }
     }
 

@@ -285,3 +285,56 @@ async fn closed_port_is_transient_quickly() {
     assert!(matches!(err, SendFailure::Transient(_)), "{err}");
     assert!(started.elapsed() < Duration::from_secs(2));
 }
+
+#[tokio::test]
+async fn submission_with_auth_delivers() {
+    let env = TestEnv::get();
+    let desk = env.new_user("smtp-sub");
+    let requester = env.new_user("smtp-sub-req");
+    let mut client = SmtpClient::connect(&env.submission_settings(&desk))
+        .await
+        .unwrap();
+    let (id, raw) = sample_mail(&desk.email, &requester.email, "via submission", "b");
+    client
+        .send_raw(&desk.email, &requester.rcpt(), &raw)
+        .await
+        .unwrap();
+    client.quit().await;
+    let mails = env.wait_for_mails(&requester, "INBOX", 1, WAIT).await;
+    assert!(contains(&mails[0], &id));
+}
+
+#[tokio::test]
+async fn submission_with_a_wrong_password_fails_at_connect() {
+    let env = TestEnv::get();
+    let desk = env.new_user("smtp-sub-bad");
+    let mut s = env.submission_settings(&desk);
+    s.password = supportbot::config::Secret::new("wrong-secret");
+    let err = SmtpClient::connect(&s).await.unwrap_err();
+    match &err {
+        SendFailure::Transient(m) => {
+            assert!(m.contains("535"), "{m}");
+            assert!(!m.contains("wrong-secret"), "password leaked: {m}");
+        }
+        other => panic!("expected Transient, got {other}"),
+    }
+}
+
+#[tokio::test]
+async fn submission_without_auth_is_refused_per_recipient() {
+    // What a desk configured without credentials sees on a provider that needs them.
+    let env = TestEnv::get();
+    let mut s = env.smtp_settings(Security::Starttls);
+    s.port = env.submission_port;
+    let mut client = SmtpClient::connect(&s).await.unwrap();
+    let raw = sample_mail("desk@example.test", "someone@example.test", "s", "b").1;
+    let err = client
+        .send_raw("desk@example.test", &["someone@example.test".into()], &raw)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, SendFailure::Permanent(m) if m.contains("554")),
+        "{err}"
+    );
+    client.quit().await;
+}
