@@ -5,7 +5,7 @@
 //! errors are classified ([`ImapError::is_transient`]) and the caller decides. It must
 //! never log a password or a mail body.
 //!
-//! Quirks handled here, all measured against Dovecot 2.3 (see docs/mail-test-env.md):
+//! Quirks handled here, all seen against Dovecot 2.3 (tests/it/imap_edge.rs):
 //! async-imap does not read the server greeting, IDLE consumes the session, a dropped
 //! connection during IDLE looks like a manual interrupt, and a server BYE arrives as data.
 
