@@ -4,12 +4,12 @@
 # Usage: tests/env/status.sh
 #
 # Prints one line per server (running with its PID, or stopped) and the env.json path.
-# Exit status: 0 when all three run, 1 otherwise.
+# Exit status: 0 when all four run, 1 otherwise.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 all=0
-for s in "dovecot:$DOVECOT_PIDFILE" "postfix:$POSTFIX_PIDFILE" "postgres:$PG_PIDFILE"; do
+for s in "dovecot:$DOVECOT_PIDFILE" "postfix:$POSTFIX_PIDFILE" "postgres:$PG_PIDFILE" "smtp-sink:$SINK_PIDFILE"; do
     name=${s%%:*} pidfile=${s#*:}
     if running "$pidfile"; then
         printf '%-9s running  pid %s\n' "$name" "$(pid_of "$pidfile")"

@@ -36,6 +36,9 @@ pub struct TestEnv {
     pub domain: String,
     /// IMAP, plain or STARTTLS.
     pub imap_port: u16,
+    /// Same Dovecot and port, but announcing neither MOVE nor IDLE (`127.0.0.2`), for
+    /// the fallback paths.
+    pub imap_minimal_host: String,
     /// IMAP over implicit TLS.
     pub imaps_port: u16,
     /// SMTP offering STARTTLS (not required).
@@ -44,7 +47,11 @@ pub struct TestEnv {
     pub smtp_plain_port: u16,
     /// SMTP over implicit TLS.
     pub smtps_port: u16,
+    /// SMTP submission: STARTTLS and AUTH as a test user required.
+    pub submission_port: u16,
     pub pg_port: u16,
+    /// Postfix's smtp-sink: 250 to everything, keeps nothing (send benchmarks).
+    pub sink_port: u16,
     /// Superuser URL of the maintenance database (`…/postgres`).
     pub pg_url: String,
     /// The self-signed certificate of all TLS ports: pass as `ca_file`.
@@ -146,6 +153,51 @@ impl TestEnv {
             timeout: Duration::from_secs(10),
             hello_name: "tests.example.test".into(),
         }
+    }
+
+    /// Submission settings (STARTTLS, AUTH as `user`), like a real mail provider's.
+    pub fn submission_settings(&self, user: &TestUser) -> SmtpSettings {
+        SmtpSettings {
+            port: self.submission_port,
+            username: Some(user.email.clone()),
+            password: Secret::new(user.password.clone()),
+            ..self.smtp_settings(Security::Starttls)
+        }
+    }
+
+    /// A minimal supportbot config (TOML) watching `support`'s INBOX over plain IMAP
+    /// with IDLE, sending through Postfix, storing in `database_url` (a
+    /// `sqlite://…` path or [`TestEnv::pg_fresh_database`]). Append more sections or
+    /// keys as a test needs; parse with `Config::from_toml`.
+    pub fn config_toml(&self, support: &TestUser, database_url: &str) -> String {
+        format!(
+            r#"[mailbox]
+host = "{host}"
+port = {imap_port}
+security = "none"
+username = "{user}"
+password = "{password}"
+address = "{user}"
+ca_file = "{ca}"
+poll_interval = "1s"
+
+[smtp]
+host = "{host}"
+port = {smtp_port}
+security = "none"
+ca_file = "{ca}"
+timeout = "10s"
+
+[database]
+url = "{database_url}"
+"#,
+            host = self.host,
+            imap_port = self.imap_port,
+            smtp_port = self.smtp_port,
+            user = support.email,
+            password = support.password,
+            ca = self.cert_file.display(),
+        )
     }
 
     /// A logged-in [`Inbox`] for `user` over plain IMAP.
@@ -331,6 +383,22 @@ mod tests {
             .wait_for_mails(&user, "INBOX", 1, Duration::from_secs(15))
             .await;
         assert!(contains(&mails[0], &id));
+    }
+
+    #[test]
+    fn config_toml_is_a_valid_config() {
+        let env = TestEnv::get();
+        let support = env.new_user("env-config");
+        let text = env.config_toml(&support, "sqlite://var/test.db");
+        let cfg = supportbot::config::Config::from_toml(
+            &text,
+            std::path::Path::new("test.toml"),
+            &env.base,
+        )
+        .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(cfg.mailbox.port(), env.imap_port);
+        assert_eq!(cfg.smtp.port(), env.smtp_port);
+        assert_eq!(cfg.mailbox_password().expose(), support.password);
     }
 
     #[tokio::test]

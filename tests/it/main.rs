@@ -10,5 +10,7 @@
 mod corpus;
 mod desk;
 mod env;
+mod imap_edge;
 mod intake_e2e;
+mod smtp_edge;
 mod store_contract;
