@@ -95,7 +95,7 @@ static BOUNCE_BODY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?i)(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|delivery (?:to the following recipients? )?(?:has )?failed",
         r"|permanent (?:error|failure)|this is an automatically generated delivery status|created automatically by mail delivery software",
         r"|delivery has been delayed|will retry|recipient address rejected|user unknown|mailbox unavailable",
-        r"|\b5\.\d\.\d{1,3}\b|无法将邮件传递|无法送达|投递失败|退信|未能成功发送|收件人地址不存在)"
+        r"|(?-u:\b)5\.\d\.\d{1,3}(?-u:\b)|无法将邮件传递|无法送达|投递失败|退信|未能成功发送|收件人地址不存在)"
     ))
 });
 
@@ -103,7 +103,7 @@ static BOUNCE_BODY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static AUTOREPLY_SUBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(concat!(
         r"(?i)^\s*(?:",
-        r"automatic reply|auto(?:matic)?[- ]?(?:reply|response)|autoreply|auto:|out of (?:the )?office|ooo\b|on vacation|vacation reply|away from (?:the )?office",
+        r"automatic reply|auto(?:matic)?[- ]?(?:reply|response)|autoreply|auto:|out of (?:the )?office|ooo(?-u:\b)|on vacation|vacation reply|away from (?:the )?office",
         r"|absence|abwesenheit|réponse automatique|respuesta automática|risposta automatica|resposta automática|automatisch antwoord",
         r"|自动回复|自动答复|自動回覆|自動回復|自动应答|自動答覆|休假|不在办公室|外出|請假|请假",
         r"|(?:request|ticket|case) (?:received|created|logged|acknowledg)|we(?:'ve| have) received your|已收到|已受理|工单已",
@@ -148,7 +148,7 @@ static SPAM_GROUPS: LazyLock<Vec<(&'static str, Option<Regex>)>> = LazyLock::new
         (
             "sales pitch",
             re(
-                r"(?i)(?:本公司专业|我司专业|专业(?:供应|提供|生产|代理)|厂家直销|批发|全场\s*\d+\s*折|\d+\s*折(?:起|优惠)|包邮|低价(?:处理|出售|转让)|特价|优惠活动|促销|代开|(?:增值税)?发票(?:代开|开具|优惠)|(?:we|i) help (?:companies|businesses|brands) like yours|companies like yours|special offer|limited[- ]time offer|\d+\s*% off|best price|wholesale|cheap(?:est)?|discount|free (?:seo )?(?:audit|trial|quote|consultation|demo)|guaranteed|get (?:you )?to #?1|first page of google|seo\b|increase your (?:traffic|sales|ranking)|boost your)",
+                r"(?i)(?:本公司专业|我司专业|专业(?:供应|提供|生产|代理)|厂家直销|批发|全场\s*\d+\s*折|\d+\s*折(?:起|优惠)|包邮|低价(?:处理|出售|转让)|特价|优惠活动|促销|代开|(?:增值税)?发票(?:代开|开具|优惠)|(?:we|i) help (?:companies|businesses|brands) like yours|companies like yours|special offer|limited[- ]time offer|\d+\s*% off|best price|wholesale|cheap(?:est)?|discount|free (?:seo )?(?:audit|trial|quote|consultation|demo)|guaranteed|get (?:you )?to #?1|first page of google|seo(?-u:\b)|increase your (?:traffic|sales|ranking)|boost your)",
             ),
         ),
         (
@@ -516,6 +516,51 @@ mod tests {
             (
                 "one marketing word is not spam",
                 "From: a@x.test\nSubject: monitors\n\nCan we get a discount on monitors for the team?\n",
+                MailKind::Request,
+            ),
+            (
+                "rt helpdesk ack with x-loop and return-path",
+                "From: helpdesk@vendor.test\nSubject: [vendor #4411] AutoReply: VPN issue\nReturn-Path: <>\nRT-Ticket: vendor #4411\nX-Loop: helpdesk@vendor.test\n\nThis message has been automatically generated in response to the creation of a trouble ticket.\n",
+                MailKind::Autoreply,
+            ),
+            (
+                "zendesk style acknowledgement",
+                "From: Support <support@saas.test>\nSubject: Request received: printer\nX-Auto-Response-Suppress: All\n\nYour request (#123) has been received and is being reviewed by our support staff.\n",
+                MailKind::Autoreply,
+            ),
+            (
+                "chinese qq bounce",
+                "From: =?UTF-8?B?57O757uf6YCA5L+h?= <postmaster@qq.test>\nSubject: =?UTF-8?B?6YCA5L+h?=\n\n很抱歉您的邮件没有发送成功\n",
+                MailKind::Bounce,
+            ),
+            (
+                "jira notification is bulk",
+                "From: Jira <jira@example.test>\nSubject: [JIRA] (IT-12) Printer jam\nAuto-Submitted: auto-generated\nPrecedence: bulk\n\nAlex updated IT-12.\n",
+                MailKind::Bulk,
+            ),
+            (
+                "noreply monitoring digest with unsubscribe",
+                "From: monitor <no-reply@monitor.test>\nSubject: Daily digest: 3 hosts down\nList-Unsubscribe: <https://monitor.test/u>\n\nhost1 down\n",
+                MailKind::Bulk,
+            ),
+            (
+                "mailbox full lure",
+                "From: Mail Admin <admin@mai1box.test>\nSubject: Your mailbox is full\n\nDear user,\nYour mailbox is full. Click here to verify your account within 24 hours or it will be deleted.\n",
+                MailKind::Spam,
+            ),
+            (
+                "invoice offer spam",
+                "From: a@fapiao.test\nSubject: 代开各类发票\n\n您好！本公司代开增值税发票，点数优惠。\n联系人：李经理 电话/微信：13800000000\n",
+                MailKind::Spam,
+            ),
+            (
+                "user asks about a mailbox full warning",
+                "From: bob@example.test\nSubject: mailbox full?\n\nI got a message that my mailbox is full and must verify my account within 24 hours. Is this real?\n",
+                MailKind::Request,
+            ),
+            (
+                "human reply quoting an out-of-office",
+                "From: bob@example.test\nSubject: Re: Automatic reply: laptop\n\nMy laptop still does not boot, can you help?\n\nOn Mon, 3 Mar 2025 Ann <ann@x.test> wrote:\n> I am out of the office until Monday.\n",
                 MailKind::Request,
             ),
         ];
