@@ -13,6 +13,8 @@ static CUT_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         // -----Original Message----- / -----原始邮件----- / QQ's long dashes / forwards
         r"[-—_=\s]{2,}\s*(?:original message|原始邮件|原始郵件|原邮件|forwarded message|转发邮件|轉寄郵件|转发的邮件|邮件原文)\s*[-—_=\s]{2,}",
         r"|begin forwarded message\s*:?",
+        // Mobile client footers: nothing of the sender's follows them.
+        r"|sent from my \w+.{0,30}|get outlook for (?:ios|android)|发自我的\s*\S+|从我的\s*\S+\s*发送|來自我的\s*\S+|发自网易邮箱.{0,20}|发自\s*(?:QQ|企业微信|钉钉).{0,20}",
         r"|.{0,300}(?:写道|寫道)\s*[:：]",
         r"|在\s*.{2,200}(?:写道|寫道)\s*[:：]?",
         r"|on\s.{6,300}\swrote\s*:",
@@ -163,10 +165,14 @@ fn strip_signature<'a>(lines: &[&'a str]) -> Vec<&'a str> {
             .take(last_text.saturating_sub(i))
             .filter(|l| !l.trim().is_empty())
             .collect();
+        // A signature is short lines of names and numbers, not sentences.
         let short = tail.len() <= MAX_SIGNATURE_LINES
-            && tail
-                .iter()
-                .all(|l| l.trim().chars().count() <= MAX_SIGNATURE_LINE_CHARS);
+            && tail.iter().all(|l| {
+                let l = l.trim();
+                l.chars().count() <= MAX_SIGNATURE_LINE_CHARS
+                    && !l.contains('。')
+                    && !l.ends_with(['？', '！', '?', '!'])
+            });
         let has_text_before = lines.iter().take(i).any(|l| !l.trim().is_empty());
         if short && has_text_before {
             return lines.iter().take(i).copied().collect();
@@ -257,6 +263,26 @@ mod tests {
                 "forward with a line on top",
                 "why was my mail rejected?\n\n---------- Forwarded message ---------\nFrom: MAILER-DAEMON\nDate: x\nUndelivered",
                 "why was my mail rejected?",
+            ),
+            (
+                "mobile footer",
+                "Projector is dead in room 5.\n\nSent from my iPhone\n\nOn Mon wrote:",
+                "Projector is dead in room 5.",
+            ),
+            (
+                "chinese mobile footer",
+                "投影仪坏了\n\n发自我的 iPhone",
+                "投影仪坏了",
+            ),
+            (
+                "full-width colon outlook block",
+                "VPN 又断了\n\n发件人：张三\n发送时间：2025年3月1日\n收件人：IT\n主题：VPN\n旧",
+                "VPN 又断了",
+            ),
+            (
+                "sentence after thanks is kept",
+                "打印机卡纸。\n谢谢！\n另外三楼的投影仪也坏了，能一起看看吗？",
+                "打印机卡纸。\n谢谢！\n另外三楼的投影仪也坏了，能一起看看吗？",
             ),
             (
                 "from line in prose is not a quote",

@@ -19,11 +19,14 @@ use supportbot::mail::triage::triage;
 use supportbot::ticket::classify::Rules;
 
 /// Floors for score.py, a little under what the builtin rules reach on dev.
+/// Dev reaches 1.000 on all four (rules were written with dev in view, so the
+/// held-out set will score lower; the hand-written holdout tables in
+/// `tests/fixtures/classify` are the generalisation check).
 const FLOORS: [(&str, &str); 4] = [
-    ("CAT", "0.85"),
-    ("PRIO", "0.70"),
+    ("CAT", "0.95"),
+    ("PRIO", "0.92"),
     ("KEEP", "0.98"),
-    ("CATCH", "0.98"),
+    ("CATCH", "0.95"),
 ];
 
 const OWN: &str = "support@example.test";
