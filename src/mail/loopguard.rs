@@ -339,10 +339,10 @@ pub fn detect(mail: &InboundMail, own_addresses: &[String]) -> Verdict {
         return Verdict::new(MailKind::Bounce, [medium, weak_bounce].concat());
     }
     if !medium.is_empty() {
-        let enough = medium.len() >= 2
-            || !weak_auto.is_empty()
-            || !weak_bounce.is_empty()
-            || !weak_bulk.is_empty();
+        // One medium header plus words is enough, unless the sender asks something
+        // of their own: Outlook stamps X-Auto-Response-Suppress on people's mail too.
+        let words = !weak_auto.is_empty() || !weak_bounce.is_empty() || !weak_bulk.is_empty();
+        let enough = medium.len() >= 2 || (words && !human_ask);
         if enough {
             let kind = if !weak_bounce.is_empty() {
                 MailKind::Bounce
@@ -516,6 +516,11 @@ mod tests {
             (
                 "one marketing word is not spam",
                 "From: a@x.test\nSubject: monitors\n\nCan we get a discount on monitors for the team?\n",
+                MailKind::Request,
+            ),
+            (
+                "person on outlook announcing leave and asking",
+                "From: a@x.test\nSubject: laptop before my trip\nX-Auto-Response-Suppress: All\n\nI am out of the office next week, could you set up the VPN on my laptop before Friday?\n",
                 MailKind::Request,
             ),
             (

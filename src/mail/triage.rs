@@ -93,6 +93,48 @@ mod tests {
         assert!(json["category"].is_null() && json["priority"].is_null());
     }
 
+    /// Mutated real mails (truncated, bytes flipped, CR/LF games) never panic anywhere
+    /// in parse → loop guard → classify.
+    #[test]
+    fn mutated_mails_never_panic() {
+        let rules = Rules::builtin().expect("builtin rules compile");
+        let seeds: [&[u8]; 3] = [
+            include_bytes!("../../tests/fixtures/mail/qq_quote_hostile_attachments.eml"),
+            include_bytes!("../../tests/fixtures/mail/split_encoded_word_163_quote.eml"),
+            include_bytes!("../../tests/fixtures/mail/postfix_dsn.eml"),
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for seed in seeds {
+            for round in 0..150 {
+                let mut bytes = seed.to_vec();
+                let cut = (next() as usize) % (bytes.len() + 1);
+                if round % 3 == 0 {
+                    bytes.truncate(cut);
+                }
+                for _ in 0..(round % 20) {
+                    if bytes.is_empty() {
+                        break;
+                    }
+                    let i = (next() as usize) % bytes.len();
+                    bytes[i] = match next() % 5 {
+                        0 => b'\r',
+                        1 => b'\n',
+                        2 => b'=',
+                        3 => b'?',
+                        _ => (next() & 0xff) as u8,
+                    };
+                }
+                let _ = triage(&bytes, &rules, &ParseLimits::default(), &[]);
+            }
+        }
+    }
+
     #[test]
     fn empty_input_is_an_error_not_a_panic() {
         let rules = Rules::builtin().expect("builtin rules compile");
