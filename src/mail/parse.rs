@@ -439,9 +439,14 @@ pub fn html_to_text(html: &str) -> String {
                 | "table" | "ul" | "ol" | "blockquote" | "pre" | "hr" | "dt" | "dd" => {
                     if name == "hr" {
                         out.push_str("\n________________________________\n");
-                    } else if name == "br" || !out.ends_with('\n') {
-                        // Opening and closing block tags give one break, not two.
-                        out.push('\n');
+                    } else {
+                        // Source whitespace between tags is not content: drop it, so
+                        // opening and closing block tags give one break, not two.
+                        let kept = out.trim_end_matches(' ').len();
+                        out.truncate(kept);
+                        if name == "br" || !out.ends_with('\n') {
+                            out.push('\n');
+                        }
                     }
                     if name == "li" && !closing {
                         out.push_str("- ");
@@ -505,7 +510,8 @@ fn decode_entity(s: &str) -> (String, usize) {
         code.and_then(char::from_u32).map(|c| c.to_string())
     } else {
         match name {
-            "nbsp" | "ensp" | "emsp" | "thinsp" => Some(" ".into()),
+            "nbsp" => Some("\u{a0}".into()),
+            "ensp" | "emsp" | "thinsp" => Some(" ".into()),
             "lt" => Some("<".into()),
             "gt" => Some(">".into()),
             "amp" => Some("&".into()),

@@ -257,3 +257,23 @@ fn golden_mail_snapshots() {
     );
     println!("golden: {ran} cases");
 }
+
+/// Debug aid: `cargo test --test it corpus_dump -- --ignored --nocapture` prints each
+/// dev mail's decoded subject, sender and newest text.
+#[test]
+#[ignore]
+fn corpus_dump() {
+    let Some(dir) = corpus_dir() else { return };
+    for path in eml_files(&dir) {
+        let raw = std::fs::read(&path).expect("read");
+        let m = parse_mail(&raw, &ParseLimits::default()).expect("parse");
+        println!(
+            "=== {} | {:?} | {} | {:?}\n{}\n",
+            path.file_name().unwrap().to_string_lossy(),
+            m.from.name,
+            m.subject,
+            m.attachments.iter().map(|a| &a.filename).collect::<Vec<_>>(),
+            m.new_text
+        );
+    }
+}
