@@ -217,6 +217,9 @@ pub fn detect(mail: &InboundMail, own_addresses: &[String]) -> Verdict {
     if mail.has_header("x-failed-recipients") {
         bounce.push("X-Failed-Recipients present".to_string());
     }
+    if mail.has_header("x-ms-exchange-message-is-ndr") {
+        bounce.push("X-MS-Exchange-Message-Is-Ndr present".to_string());
+    }
     if !bounce.is_empty() {
         return Verdict::new(MailKind::Bounce, bounce);
     }

@@ -885,7 +885,8 @@ patterns = ["y"]
     const HOLDOUT: &str = concat!(
         include_str!("../../tests/fixtures/classify/holdout.tsv"),
         include_str!("../../tests/fixtures/classify/holdout2.tsv"),
-        include_str!("../../tests/fixtures/classify/holdout3.tsv")
+        include_str!("../../tests/fixtures/classify/holdout3.tsv"),
+        include_str!("../../tests/fixtures/classify/holdout4.tsv")
     );
 
     #[test]
