@@ -114,18 +114,22 @@ static AUTOREPLY_SUBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Out-of-office and acknowledgement wording in the body.
 static AUTOREPLY_BODY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(concat!(
-        r"(?i)(?:out of (?:the )?office|on (?:annual |parental |sick )?leave|on vacation|on holiday|away from (?:the|my) (?:office|desk)|limited access to (?:e-?mail|my mail)",
+        // First-person absence statements, not the words alone: "my out of office
+        // reply won't turn off" is a person's problem.
+        r"(?i)(?:(?:i am|i.m|i will be|i.ll be|currently|i have been) (?:out of (?:the )?office|on (?:annual |parental |sick )?leave|on vacation|on holiday|away|travell?ing)|away from (?:the|my) (?:office|desk) until|limited access to (?:e-?mail|my mail)",
         r"|will (?:be back|return|reply|respond) (?:on|when|after|as soon)|back (?:in the office )?on \w+|this is an automatic(?:ally generated)? (?:reply|response|message)",
         r"|(?:your|the) (?:request|ticket|case|message|e-?mail) (?:has been|was|is) (?:received|created|logged|opened)|thank you for contacting",
-        r"|自动回复|自动答复|自動回覆|我(?:正在|目前|现在)?(?:在)?(?:休假|出差|外出|请假|休年假)|休假中|不在办公室|期间(?:不方便|无法)?(?:查看|回复)?邮件|延迟回复|回复可能延迟|尽快(?:给您)?回复|已收到您的|工单已(?:受理|创建|提交)|您的(?:请求|工单|邮件)已)"
+        r"|这是一封自动回复|此为自动回复|(?:本|此)邮件(?:为|是)自动|我(?:正在|目前|现在)?(?:在)?(?:休假|出差|外出|请假|休年假)|休假中|不在办公室|期间(?:不方便|无法)?(?:查看|回复)?邮件|延迟回复|回复可能延迟|尽快(?:给您)?回复|已收到您的|工单已(?:受理|创建|提交)|您的(?:请求|工单|邮件)已)"
     ))
 });
 
 /// A sender's own ask: wins over weak auto-reply/bounce words (guide §2 rule 1).
 static HUMAN_ASK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
-        r"(?i)[?？]|请问|怎么|如何|为什么|为啥|能否|能不能|可以帮|麻烦|帮忙|请帮|求助|how (?:do|can|to)|why (?:is|was|did|does)|what does|can you|could you|please (?:help|check|advise|fix)|is there a way",
-    )
+    re(concat!(
+        r"(?i)[?？]|请问|怎么|如何|为什么|为啥|能否|能不能|可以帮|麻烦|帮忙|请帮|求助|关不掉|取消不了|停不了|不工作|坏了|故障|报错|打不开",
+        r"|how (?:do|can|to)|why (?:is|was|did|does)|what does|can you|could you|please (?:help|check|advise|fix)|is there a way",
+        r"|doesn.t (?:work|stop|turn off)|won.t (?:stop|turn off)|not working|broken|keeps? (?:sending|replying)"
+    ))
 });
 
 /// Mailing-list subject tag such as `[sysadmins]` (weak).
@@ -525,6 +529,21 @@ mod tests {
                 "person on outlook announcing leave and asking",
                 "From: a@x.test\nSubject: laptop before my trip\nX-Auto-Response-Suppress: All\n\nI am out of the office next week, could you set up the VPN on my laptop before Friday?\n",
                 MailKind::Request,
+            ),
+            (
+                "person whose out-of-office will not stop",
+                "From: a@x.test\nSubject: Out of office keeps replying\n\nMy out of office reply is still on although I am back, it won't turn off.\n",
+                MailKind::Request,
+            ),
+            (
+                "chinese person whose auto reply keeps sending",
+                "From: a@x.test\nSubject: 自动回复一直在发\n\n我休假回来了，Outlook 的自动回复还在发，关不掉。\n",
+                MailKind::Request,
+            ),
+            (
+                "words-only vacation notice",
+                "From: a@x.test\nSubject: Out of Office: budget\n\nI am on annual leave until 3 May with no access to email.\n",
+                MailKind::Autoreply,
             ),
             (
                 "rt helpdesk ack with x-loop and return-path",
