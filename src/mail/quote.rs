@@ -86,6 +86,7 @@ pub fn newest_text(text: &str) -> String {
         .filter(|l| !l.trim_start().starts_with('>'))
         .collect();
     let kept_lines = strip_signature(&kept_lines);
+    let kept_lines = strip_trailing_name_block(&kept_lines);
     let joined = trim_blank_lines(&kept_lines);
     if joined.trim().is_empty() {
         // Nothing of the sender's own: a bare forward. Its content is all we have.
@@ -181,6 +182,98 @@ fn strip_signature<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     lines.to_vec()
 }
 
+/// Most senders sign without a sign-off: "Tom Walsh / Account Manager", "罗琳 采购部
+/// 分机 5120". Department and job titles ("Network Operations", "信息安全组") would
+/// otherwise count as evidence. Only a block of at most three short, name- or
+/// title-like lines at the very end, after a finished sentence or a blank line, goes.
+fn strip_trailing_name_block<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let Some(last) = lines.iter().rposition(|l| !l.trim().is_empty()) else {
+        return lines.to_vec();
+    };
+    let mut start = last + 1;
+    let mut count = 0;
+    while start > 0 {
+        let Some(line) = lines.get(start - 1) else {
+            break;
+        };
+        let line = line.trim();
+        if line.is_empty() || count == 3 || !is_name_or_title_line(line) {
+            break;
+        }
+        start -= 1;
+        count += 1;
+    }
+    if count == 0 {
+        return lines.to_vec();
+    }
+    // What precedes must be a finished sentence or a blank line, and must exist.
+    let before: Vec<&str> = lines.iter().take(start).copied().collect();
+    let Some(prev) = before.iter().rev().find(|l| !l.trim().is_empty()) else {
+        return lines.to_vec();
+    };
+    let prev_line = lines
+        .get(start.saturating_sub(1))
+        .map(|l| l.trim())
+        .unwrap_or_default();
+    let finished = prev
+        .trim_end()
+        .ends_with(['。', '！', '？', '.', '!', '?', '~', '）', ')']);
+    if prev_line.is_empty() || finished {
+        before
+    } else {
+        lines.to_vec()
+    }
+}
+
+fn is_name_or_title_line(line: &str) -> bool {
+    if line.chars().count() > 40
+        || line.ends_with(['。', '！', '？', '.', '!', '?', '：', ':', '，', ';', '；'])
+        || line.contains(['，', '。', '？', '！'])
+    {
+        return false;
+    }
+    let cjk = line
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    if cjk > 0 {
+        const TITLE_WORDS: [&str; 16] = [
+            "部",
+            "组",
+            "中心",
+            "经理",
+            "主管",
+            "工程师",
+            "总监",
+            "助理",
+            "分机",
+            "电话",
+            "手机",
+            "科",
+            "处",
+            "值班",
+            "专员",
+            "主任",
+        ];
+        cjk <= 4
+            || line.contains([' ', '|', '｜', '/', '·'])
+            || TITLE_WORDS.iter().any(|w| line.contains(w))
+    } else {
+        // English: a few capitalised words (names, titles), digits or phone characters.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= 6
+            && words.iter().all(|w| {
+                let w = w.trim_matches(|c: char| c == ',' || c == '|' || c == '(' || c == ')');
+                w.is_empty()
+                    || w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '+')
+                    || matches!(w, "of" | "and" | "&" | "-" | "|" | "at")
+            })
+    }
+}
+
 fn trim_blank_lines(lines: &[&str]) -> String {
     let start = lines.iter().position(|l| !l.trim().is_empty());
     let end = lines.iter().rposition(|l| !l.trim().is_empty());
@@ -207,7 +300,7 @@ mod tests {
             (
                 "outlook separator block",
                 "Mail is broken.\n\nJames\n\n________________________________\nFrom: Anna <a@x>\nSent: Monday\nTo: James\nSubject: hi\n\nold text",
-                "Mail is broken.\n\nJames",
+                "Mail is broken.",
             ),
             (
                 "original message dashes",
@@ -283,6 +376,26 @@ mod tests {
                 "sentence after thanks is kept",
                 "打印机卡纸。\n谢谢！\n另外三楼的投影仪也坏了，能一起看看吗？",
                 "打印机卡纸。\n谢谢！\n另外三楼的投影仪也坏了，能一起看看吗？",
+            ),
+            (
+                "trailing name and title block",
+                "My monitor flickers.\n\nJohn Smith\nNetwork Operations Engineer",
+                "My monitor flickers.",
+            ),
+            (
+                "chinese name and department",
+                "麻烦尽快处理，谢谢！\n罗琳 采购部 分机 5120",
+                "麻烦尽快处理，谢谢！",
+            ),
+            (
+                "short last line of content stays",
+                "你好。\n打印机坏了",
+                "你好。\n打印机坏了",
+            ),
+            (
+                "lowercase last line stays",
+                "Hello.\n\nprinter on 3F broken",
+                "Hello.\n\nprinter on 3F broken",
             ),
             (
                 "from line in prose is not a quote",

@@ -93,6 +93,15 @@ mod tests {
         assert!(json["category"].is_null() && json["priority"].is_null());
     }
 
+    #[test]
+    fn signature_titles_and_disclaimers_do_not_decide_the_category() {
+        let rules = Rules::builtin().expect("builtin rules compile");
+        let raw = "From: John <j@x.test>\nSubject: screen\n\nMy monitor flickers every few minutes, I can still use the laptop screen.\n\nJohn Smith\nNetwork Operations Engineer\n\nCONFIDENTIALITY NOTICE: this e-mail may contain passwords, viruses and network details.\n";
+        let t = triage(raw.as_bytes(), &rules, &ParseLimits::default(), &[]).expect("parses");
+        assert_eq!(t.category, Some(Category::Hardware), "{:?}", t.reasons);
+        assert_eq!(t.priority, Some(Priority::P3));
+    }
+
     /// Mutated real mails (truncated, bytes flipped, CR/LF games) never panic anywhere
     /// in parse → loop guard → classify.
     #[test]
