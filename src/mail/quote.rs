@@ -43,7 +43,7 @@ static SEPARATOR: LazyLock<Option<Regex>> =
 /// A confidentiality notice or legal disclaimer: never the sender's request.
 static DISCLAIMER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^\W{0,3}(?:",
+        r"(?i)^\W{0,3}(?:(?:注意|声明|聲明|重要|important|notice|note|legal)\s*[:：]?\s*)?(?:",
         r"confidential(?:ity)?(?: notice| note)?\s*[:：]",
         r"|disclaimer\s*[:：]",
         r"|(?:this|the information in this) (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]{0,40})? (?:is|are|may be|may contain|contains)[^.]{0,40}(?:confidential|privileged|intended (?:solely|only))",
@@ -336,6 +336,16 @@ mod tests {
                 "disclaimer",
                 "Need access to the share.\n\nCONFIDENTIALITY NOTICE: This e-mail may contain viruses and passwords.",
                 "Need access to the share.",
+            ),
+            (
+                "prefixed chinese disclaimer",
+                "VPN 连不上。\n\n注意：本邮件及其附件含有保密信息，仅限于发送给上面地址中列出的个人。",
+                "VPN 连不上。",
+            ),
+            (
+                "english attachments disclaimer",
+                "Printer is jammed.\n\nThis email and any attachments are confidential and intended solely for the addressee.",
+                "Printer is jammed.",
             ),
             (
                 "sign-off with short block",
