@@ -481,49 +481,60 @@ impl Rules {
             }
         };
 
+        // Reasons are shown to requesters as *why*: one line per rule (body and subject
+        // merged), counter-evidence left out, and only the signals that set the priority.
         let mut reasons = Vec::new();
-        let mut cat_hits: Vec<(&Hit, &Rule)> = hits
-            .iter()
-            .filter_map(|h| self.rules.get(h.rule).map(|r| (h, r)))
-            .filter(|(_, r)| r.target == Target::Category(category))
-            .collect();
-        cat_hits.sort_by(|a, b| b.1.weight.total_cmp(&a.1.weight));
-        for (hit, rule) in cat_hits.iter().take(3) {
+        let cat_rules = self.merged_hits(&hits, |r| {
+            r.target == Target::Category(category) && r.weight > 0.0
+        });
+        for (rule, words, only_subject) in cat_rules.iter().take(3) {
             reasons.push(format!(
                 "category {}: {} (rule {}{})",
                 category,
-                quote_words(&hit.words),
+                quote_words(words),
                 rule.id,
-                if hit.in_body { "" } else { ", subject" }
+                if *only_subject { ", subject" } else { "" }
             ));
         }
-        if cat_hits.is_empty() {
+        if cat_rules.is_empty() {
             if category == Category::Request {
                 reasons.push("category request: a question, and nothing is broken".to_string());
             } else {
                 reasons.push(format!("category {category}: no rule matched, default"));
             }
         }
-        let mut signal_hits: Vec<(&Hit, &Rule, Signal)> = hits
-            .iter()
-            .filter_map(|h| self.rules.get(h.rule).map(|r| (h, r)))
-            .filter_map(|(h, r)| match r.target {
-                Target::Signal(s) if s != Signal::Broken => Some((h, r, s)),
-                _ => None,
-            })
-            .collect();
-        signal_hits.sort_by_key(|(_, _, s)| *s);
-        for (hit, rule, signal) in signal_hits.iter().take(4) {
+        let relevant: &[Signal] = match priority {
+            Priority::P1 => &[Signal::P1Scope, Signal::P1Core],
+            Priority::P2 => &[Signal::Blocked, Signal::Deadline],
+            Priority::P3 => &[Signal::Workaround, Signal::Deadline],
+            Priority::P4 => &[Signal::Cosmetic, Signal::Ask],
+        };
+        let signal_rules = self.merged_hits(&hits, |r| match r.target {
+            Target::Signal(s) => relevant.contains(&s),
+            Target::Category(_) => false,
+        });
+        for (rule, words, _) in signal_rules.iter().take(3) {
+            let name = match rule.target {
+                Target::Signal(s) => s.as_str().replace('_', " "),
+                Target::Category(_) => String::new(),
+            };
             reasons.push(format!(
                 "priority {}: {} {} (rule {})",
                 priority,
-                signal.as_str().replace('_', " "),
-                quote_words(&hit.words),
+                name,
+                quote_words(words),
                 rule.id
             ));
         }
-        if signal_hits.is_empty() {
-            reasons.push(format!("priority {priority}: default"));
+        if signal_rules.is_empty() {
+            let by_rule = cat_rules
+                .iter()
+                .find(|(r, _, _)| r.priority == Some(priority))
+                .map(|(r, _, _)| r.id.clone());
+            reasons.push(match by_rule {
+                Some(id) => format!("priority {priority}: set by rule {id}"),
+                None => format!("priority {priority}: default"),
+            });
         }
         Classification {
             category,
@@ -531,6 +542,39 @@ impl Rules {
             language: detect_language(text),
             reasons,
         }
+    }
+}
+
+impl Rules {
+    /// Hits of the rules selected by `keep`, one entry per rule in order of weight:
+    /// (rule, words from body then subject, matched only in the subject).
+    fn merged_hits(
+        &self,
+        hits: &[Hit],
+        keep: impl Fn(&Rule) -> bool,
+    ) -> Vec<(&Rule, Vec<String>, bool)> {
+        let mut out: Vec<(usize, &Rule, Vec<String>, bool)> = Vec::new();
+        for hit in hits {
+            let Some(rule) = self.rules.get(hit.rule) else {
+                continue;
+            };
+            if !keep(rule) {
+                continue;
+            }
+            match out.iter_mut().find(|(i, _, _, _)| *i == hit.rule) {
+                Some((_, _, words, only_subject)) => {
+                    for w in &hit.words {
+                        if !words.iter().any(|x| x.eq_ignore_ascii_case(w)) && words.len() < 4 {
+                            words.push(w.clone());
+                        }
+                    }
+                    *only_subject &= !hit.in_body;
+                }
+                None => out.push((hit.rule, rule, hit.words.clone(), !hit.in_body)),
+            }
+        }
+        out.sort_by(|a, b| b.1.weight.total_cmp(&a.1.weight));
+        out.into_iter().map(|(_, r, w, s)| (r, w, s)).collect()
     }
 }
 
