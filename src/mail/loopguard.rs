@@ -383,7 +383,9 @@ pub fn detect(mail: &InboundMail, own_addresses: &[String]) -> Verdict {
 /// Unsolicited marketing or credential lures: at least two independent groups of
 /// evidence, one of them a pitch or a lure, and no sign of a person reporting junk.
 fn spam_evidence(mail: &InboundMail) -> Option<Vec<String>> {
-    let text = format!("{}\n{}", mail.subject, mail.new_text);
+    // Signatures stay in: a marketer's contact block is part of the pitch.
+    let own_text = super::quote::without_history(&mail.text);
+    let text = format!("{}\n{}", mail.subject, own_text);
     if is_match(&SPAM_REPORTER, &text) {
         return None;
     }
@@ -393,7 +395,7 @@ fn spam_evidence(mail: &InboundMail) -> Option<Vec<String>> {
         let found = pattern.as_ref().and_then(|p| {
             // Salutations are only evidence on the first line.
             if *label == "mass salutation" {
-                mail.new_text
+                own_text
                     .lines()
                     .find(|l| !l.trim().is_empty())
                     .and_then(|l| p.find(l.trim()).map(|m| m.as_str().to_string()))

@@ -73,6 +73,21 @@ const MAX_SIGNATURE_LINES: usize = 6;
 /// Longest line (in chars) that still looks like part of a signature block.
 const MAX_SIGNATURE_LINE_CHARS: usize = 80;
 
+/// The sender's text with quoted history and forwards cut but signatures kept: for
+/// checks where a sign-off block is evidence (a marketer's contact line).
+pub fn without_history(text: &str) -> String {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = normalised.lines().collect();
+    let cut = cut_index(&lines);
+    let kept: Vec<&str> = lines
+        .iter()
+        .take(cut)
+        .copied()
+        .filter(|l| !l.trim_start().starts_with('>'))
+        .collect();
+    trim_blank_lines(&kept)
+}
+
 /// The newest text the sender wrote, from a decoded plain-text body.
 pub fn newest_text(text: &str) -> String {
     let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
