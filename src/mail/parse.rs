@@ -125,6 +125,18 @@ pub fn parse_mail(raw: &[u8], limits: &ParseLimits) -> Result<InboundMail, Parse
         },
         None => String::new(),
     };
+    // Some clients send an empty text/plain next to the real HTML body.
+    let text = if text.trim().is_empty() {
+        message
+            .html_part(0)
+            .and_then(|p| match &p.body {
+                mail_parser::PartType::Html(html) => Some(html_to_text(html)),
+                _ => None,
+            })
+            .unwrap_or(text)
+    } else {
+        text
+    };
     let html = message.body_html(0).and_then(|t| {
         // mail-parser synthesises HTML from text parts; only keep real HTML.
         message
@@ -813,6 +825,14 @@ mod tests {
         let mail = parse(raw.as_bytes()).expect("parses");
         assert_eq!(mail.text, "Hello IT,\nVPN & Wi-Fi <down>\nLine\nbreak 中文");
         assert!(mail.html.is_some());
+    }
+
+    #[test]
+    fn empty_text_part_falls_back_to_html() {
+        let raw = "From: a@x.test\nSubject: s\nContent-Type: multipart/alternative; boundary=a\n\n--a\nContent-Type: text/plain\n\n \n--a\nContent-Type: text/html\n\n<p>VPN is down</p>\n--a--\n";
+        let mail = parse(raw.as_bytes()).expect("parses");
+        assert_eq!(mail.text, "VPN is down");
+        assert_eq!(mail.new_text, "VPN is down");
     }
 
     #[test]
