@@ -25,6 +25,7 @@ pub enum MailKind {
 }
 
 impl MailKind {
+    /// The name printed by `supportbot classify` and stored with ignored mail.
     pub fn as_str(self) -> &'static str {
         match self {
             MailKind::Request => "request",
@@ -39,7 +40,9 @@ impl MailKind {
 /// The decision and the evidence for it (empty for requests).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
+    /// Request, or which kind of machine mail.
     pub kind: MailKind,
+    /// Short human strings naming the evidence, e.g. "Auto-Submitted: auto-replied".
     pub reasons: Vec<String>,
 }
 

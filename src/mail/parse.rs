@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 /// Why a mail could not be accepted. The text is stored as the quarantine reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
+    /// Over [`ParseLimits::max_message_bytes`].
     #[error("message is {size} bytes, over the limit of {limit} bytes")]
     TooLarge { size: usize, limit: usize },
     #[error("message is empty")]
@@ -24,6 +25,7 @@ pub enum ParseError {
 /// Limits applied while parsing.
 #[derive(Debug, Clone, Copy)]
 pub struct ParseLimits {
+    /// Larger mails are refused with [`ParseError::TooLarge`] (quarantined, not parsed).
     pub max_message_bytes: usize,
 }
 

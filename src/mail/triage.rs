@@ -12,9 +12,13 @@ use serde::Serialize;
 /// The triage of one mail. `category` and `priority` are `None` for non-requests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Triage {
+    /// Request, or which kind of machine mail (no ticket, no answer).
     pub kind: MailKind,
+    /// What has to be fixed or answered; requests only.
     pub category: Option<Category>,
+    /// How fast; requests only.
     pub priority: Option<Priority>,
+    /// Language of the sender's newest text.
     pub language: Language,
     /// Why: loop-guard evidence for machine mail, rule ids and matched words for requests.
     pub reasons: Vec<String>,

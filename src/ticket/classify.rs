@@ -28,6 +28,7 @@ pub const DEFAULT_RULES: &str = include_str!("../../config/rules.toml");
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid rules: {}", .problems.join("; "))]
 pub struct RulesError {
+    /// One line per problem, naming the rule id where there is one.
     pub problems: Vec<String>,
 }
 
