@@ -106,6 +106,37 @@ mod tests {
         assert_eq!(t.priority, Some(Priority::P3));
     }
 
+    /// Every hand-labelled holdout request, sent as a plain mail, stays a request:
+    /// the loop guard and spam check must not eat people's mail.
+    #[test]
+    fn holdout_requests_are_kept() {
+        let rules = Rules::builtin().expect("builtin rules compile");
+        let tables = [
+            include_str!("../../tests/fixtures/classify/holdout.tsv"),
+            include_str!("../../tests/fixtures/classify/holdout2.tsv"),
+            include_str!("../../tests/fixtures/classify/holdout3.tsv"),
+            include_str!("../../tests/fixtures/classify/holdout4.tsv"),
+            include_str!("../../tests/fixtures/classify/holdout5.tsv"),
+        ];
+        let mut checked = 0;
+        for line in tables
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let body = cols[3].replace("\\n", "\n");
+            let raw = format!(
+                "From: Someone <someone@example.test>\nTo: support@example.test\nSubject: {}\nMessage-ID: <{checked}@example.test>\nContent-Type: text/plain; charset=utf-8\n\n{body}\n",
+                cols[2]
+            );
+            let t = triage(raw.as_bytes(), &rules, &ParseLimits::default(), &[]).expect("parses");
+            assert_eq!(t.kind, MailKind::Request, "{}: {:?}", cols[2], t.reasons);
+            checked += 1;
+        }
+        assert!(checked > 100);
+    }
+
     /// Mutated real mails (truncated, bytes flipped, CR/LF games) never panic anywhere
     /// in parse → loop guard → classify.
     #[test]
