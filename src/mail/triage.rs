@@ -117,6 +117,7 @@ mod tests {
             include_str!("../../tests/fixtures/classify/holdout3.tsv"),
             include_str!("../../tests/fixtures/classify/holdout4.tsv"),
             include_str!("../../tests/fixtures/classify/holdout5.tsv"),
+            include_str!("../../tests/fixtures/classify/holdout6.tsv"),
         ];
         let mut checked = 0;
         for line in tables

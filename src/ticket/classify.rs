@@ -952,7 +952,8 @@ patterns = ["y"]
         include_str!("../../tests/fixtures/classify/holdout2.tsv"),
         include_str!("../../tests/fixtures/classify/holdout3.tsv"),
         include_str!("../../tests/fixtures/classify/holdout4.tsv"),
-        include_str!("../../tests/fixtures/classify/holdout5.tsv")
+        include_str!("../../tests/fixtures/classify/holdout5.tsv"),
+        include_str!("../../tests/fixtures/classify/holdout6.tsv")
     );
 
     #[test]
