@@ -10,6 +10,8 @@
 //! latency p50/p99 from handing a request to Postfix until its acknowledgement is in the
 //! requester's mailbox. Measures; asserts nothing.
 
+#![allow(clippy::indexing_slicing)] // indices are in range by construction
+
 use anyhow::{bail, Context as _};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -78,12 +80,23 @@ fn start_env() -> anyhow::Result<Env> {
     if !out.status.success() {
         bail!("tests/env/up.sh failed");
     }
-    let path = String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default().trim().to_string();
-    Ok(serde_json::from_str(&std::fs::read_to_string(&path).with_context(|| format!("read {path}"))?)?)
+    let path = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    Ok(serde_json::from_str(
+        &std::fs::read_to_string(&path).with_context(|| format!("read {path}"))?,
+    )?)
 }
 
 fn add_user(email: &str, password: &str) -> anyhow::Result<()> {
-    let st = Command::new(repo().join("tests/env/adduser.sh")).arg(email).arg(password).stdout(Stdio::null()).status()?;
+    let st = Command::new(repo().join("tests/env/adduser.sh"))
+        .arg(email)
+        .arg(password)
+        .stdout(Stdio::null())
+        .status()?;
     if !st.success() {
         bail!("adduser.sh {email} failed");
     }
@@ -91,7 +104,9 @@ fn add_user(email: &str, password: &str) -> anyhow::Result<()> {
 }
 
 fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
 }
 
 /// Peak RSS (VmHWM) of a running process in KiB, if readable.
@@ -133,10 +148,20 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
         return Duration::ZERO;
     }
     let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted.get(rank.saturating_sub(1).min(sorted.len() - 1)).copied().unwrap_or_default()
+    sorted
+        .get(rank.saturating_sub(1).min(sorted.len() - 1))
+        .copied()
+        .unwrap_or_default()
 }
 
-fn write_config(dir: &Path, env: &Env, support: &str, smtp_port: u16, db_url: &str, a: &Args) -> anyhow::Result<PathBuf> {
+fn write_config(
+    dir: &Path,
+    env: &Env,
+    support: &str,
+    smtp_port: u16,
+    db_url: &str,
+    a: &Args,
+) -> anyhow::Result<PathBuf> {
     let path = dir.join("supportbot.toml");
     std::fs::write(
         &path,
@@ -181,7 +206,13 @@ fn fresh_db(env: &Env, a: &Args, dir: &Path) -> anyhow::Result<String> {
         if !st.success() {
             bail!("CREATE DATABASE failed");
         }
-        Ok(format!("{}/{name}", env.pg_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&env.pg_url)))
+        Ok(format!(
+            "{}/{name}",
+            env.pg_url
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .unwrap_or(&env.pg_url)
+        ))
     } else {
         Ok(format!("sqlite://{}/bench.db", dir.display()))
     }
@@ -189,11 +220,23 @@ fn fresh_db(env: &Env, a: &Args, dir: &Path) -> anyhow::Result<String> {
 
 fn request(from: &str, to: &str, i: usize) -> Vec<u8> {
     let topics = [
-        ("VPN keeps dropping", "My VPN connection drops every few minutes since this morning."),
+        (
+            "VPN keeps dropping",
+            "My VPN connection drops every few minutes since this morning.",
+        ),
         ("打印机卡纸", "三楼的打印机一直卡纸，现在先用二楼的打印机。"),
-        ("Cannot log in to CRM", "The CRM says my password expired and I cannot follow up customers."),
-        ("Outlook crashes", "Outlook crashes when I open the calendar; webmail works."),
-        ("How do I book a projector?", "How can I reserve the projector for Friday's meeting?"),
+        (
+            "Cannot log in to CRM",
+            "The CRM says my password expired and I cannot follow up customers.",
+        ),
+        (
+            "Outlook crashes",
+            "Outlook crashes when I open the calendar; webmail works.",
+        ),
+        (
+            "How do I book a projector?",
+            "How can I reserve the projector for Friday's meeting?",
+        ),
     ];
     let (subject, body) = topics[i % topics.len()];
     format!(
@@ -209,13 +252,22 @@ async fn main() -> anyhow::Result<()> {
     let a = parse_args()?;
     let bin = std::env::current_exe()?.with_file_name("supportbot");
     if !bin.is_file() {
-        bail!("{} missing: build it first (cargo build --release)", bin.display());
+        bail!(
+            "{} missing: build it first (cargo build --release)",
+            bin.display()
+        );
     }
     let env = start_env()?;
-    let run = format!("{}{:06x}", std::process::id(), rand::random::<u32>() & 0xffffff);
+    let run = format!(
+        "{}{:06x}",
+        std::process::id(),
+        rand::random::<u32>() & 0xffffff
+    );
     let support = format!("bench-support-{run}@{}", env.domain);
     add_user(&support, "bench")?;
-    let requesters: Vec<String> = (0..20).map(|i| format!("bench-req{i}-{run}@{}", env.domain)).collect();
+    let requesters: Vec<String> = (0..20)
+        .map(|i| format!("bench-req{i}-{run}@{}", env.domain))
+        .collect();
     for r in &requesters {
         add_user(r, "bench")?;
     }
@@ -244,12 +296,26 @@ async fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     let mut inbox = Inbox::connect(&imap).await?;
     for i in 0..a.mails {
-        inbox.append("INBOX", &request(&requesters[i % requesters.len()], &support, i)).await?;
+        inbox
+            .append(
+                "INBOX",
+                &request(&requesters[i % requesters.len()], &support, i),
+            )
+            .await?;
     }
     inbox.logout().await;
-    println!("  appended {} mails over IMAP in {:.1} s", a.mails, t.elapsed().as_secs_f64());
+    println!(
+        "  appended {} mails over IMAP in {:.1} s",
+        a.mails,
+        t.elapsed().as_secs_f64()
+    );
     // Schema first, so the measured run is the mail pipeline only.
-    let st = Command::new(&bin).arg("--config").arg(&config).arg("migrate").stdout(Stdio::null()).status()?;
+    let st = Command::new(&bin)
+        .arg("--config")
+        .arg(&config)
+        .arg("migrate")
+        .stdout(Stdio::null())
+        .status()?;
     if !st.success() {
         bail!("migrate failed");
     }
@@ -282,17 +348,37 @@ async fn main() -> anyhow::Result<()> {
         summaries
             .iter()
             .filter_map(|s| s.lines().find(|l| l.trim_start().starts_with(key)))
-            .filter_map(|l| l.split_whitespace().nth(match key { "mails sent" | "new tickets" => 2, _ => 1 }))
+            .filter_map(|l| {
+                l.split_whitespace().nth(match key {
+                    "mails sent" | "new tickets" => 2,
+                    _ => 1,
+                })
+            })
             .filter_map(|v| v.parse::<usize>().ok())
             .sum()
     };
     let (fetched, tickets, sent) = (count("fetched"), count("new tickets"), count("mails sent"));
     let rate = a.mails as f64 / elapsed.as_secs_f64();
-    println!("  once: fetched {fetched}, tickets {tickets}, acknowledgements accepted by SMTP {sent}");
-    println!("  end to end: {:.2} s, {rate:.0} mails/s", elapsed.as_secs_f64());
-    println!("  peak RSS per process: {} KiB", peaks.iter().map(u64::to_string).collect::<Vec<_>>().join(", "));
+    println!(
+        "  once: fetched {fetched}, tickets {tickets}, acknowledgements accepted by SMTP {sent}"
+    );
+    println!(
+        "  end to end: {:.2} s, {rate:.0} mails/s",
+        elapsed.as_secs_f64()
+    );
+    println!(
+        "  peak RSS per process: {} KiB",
+        peaks
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     if fetched != a.mails || tickets != a.mails || sent != a.mails {
-        println!("  WARNING: counts differ from {} (see the summaries below)", a.mails);
+        println!(
+            "  WARNING: counts differ from {} (see the summaries below)",
+            a.mails
+        );
         for s in &summaries {
             println!("{s}");
         }
@@ -328,11 +414,17 @@ async fn main() -> anyhow::Result<()> {
             hello_name: "bench.example.test".into(),
         };
         let mut client = SmtpClient::connect(&smtp).await?;
-        let mut watch = Inbox::connect(&ImapSettings { username: lreq.clone(), ..imap.clone() }).await?;
+        let mut watch = Inbox::connect(&ImapSettings {
+            username: lreq.clone(),
+            ..imap.clone()
+        })
+        .await?;
         for i in 0..a.latency {
             let raw = request(&lreq, &lsupport, i);
             let t = Instant::now();
-            client.send_raw(&lreq, std::slice::from_ref(&lsupport), &raw).await?;
+            client
+                .send_raw(&lreq, std::slice::from_ref(&lsupport), &raw)
+                .await?;
             loop {
                 let state = watch.select("INBOX").await?;
                 if state.exists as usize > i {
@@ -347,7 +439,10 @@ async fn main() -> anyhow::Result<()> {
         }
         client.quit().await;
         watch.logout().await;
-        let _ = Command::new("kill").arg("-TERM").arg(daemon.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(daemon.id().to_string())
+            .status();
         let _ = daemon.wait();
         lat.sort();
         println!(

@@ -118,11 +118,10 @@ url = "{db}"
 
     /// Start the daemon.
     pub fn spawn_daemon(&self) -> Child {
-        let log = std::fs::File::create(self.dir.path().join(format!(
-            "daemon-{}.log",
-            Instant::now().elapsed().as_nanos()
-        )))
-        .expect("log file");
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let log = std::fs::File::create(self.dir.path().join(format!("daemon-{n}.log")))
+            .expect("log file");
         self.cmd()
             .arg("run")
             .stdin(Stdio::null())
@@ -130,6 +129,31 @@ url = "{db}"
             .stderr(log)
             .spawn()
             .expect("spawn supportbot run")
+    }
+
+    /// Everything the daemons of this desk logged, for failure messages.
+    pub fn daemon_logs(&self) -> String {
+        let mut out = String::new();
+        if let Ok(dir) = std::fs::read_dir(self.dir.path()) {
+            for e in dir.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with("daemon-") {
+                    out.push_str(&format!("==== {name}\n"));
+                    out.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+                }
+            }
+        }
+        out
+    }
+
+    /// SIGTERM the daemon and assert it exits 0, showing its log otherwise.
+    pub fn stop(&self, child: &mut Child) {
+        let status = terminate(child);
+        assert!(
+            status.success(),
+            "daemon exited with {status}:\n{}",
+            self.daemon_logs()
+        );
     }
 
     /// Poll the database until `pred` holds for the ticket list, or panic after `deadline`.

@@ -2,7 +2,7 @@
 //! receive acknowledgements through real Postfix, machine mail is ignored, duplicates and
 //! follow-ups never open tickets, and a restart loses and doubles nothing.
 
-use crate::desk::{body_text, header, subject, terminate, Desk};
+use crate::desk::{body_text, header, subject, Desk};
 use crate::env::{contains, sample_mail, TestUser};
 use base64::Engine as _;
 use std::collections::HashSet;
@@ -402,8 +402,7 @@ async fn a_restart_in_the_middle_loses_and_doubles_nothing() {
     // Start, stop gracefully as soon as work has begun, start again to finish.
     let mut daemon = desk.spawn_daemon();
     desk.wait_tickets(Duration::from_secs(30), |t| !t.is_empty());
-    let status = terminate(&mut daemon);
-    assert!(status.success(), "graceful shutdown exits 0: {status}");
+    desk.stop(&mut daemon);
     let midway = desk.tickets().len();
     let mut daemon = desk.spawn_daemon();
     desk.wait_tickets(Duration::from_secs(60), |t| t.len() >= total);
@@ -420,7 +419,7 @@ async fn a_restart_in_the_middle_loses_and_doubles_nothing() {
             .await,
         );
     }
-    assert!(terminate(&mut daemon).success());
+    desk.stop(&mut daemon);
 
     let tickets = desk.tickets();
     assert_eq!(
@@ -460,7 +459,7 @@ async fn idle_answers_new_mail_within_seconds() {
             .await;
         latencies.push(sent.elapsed());
     }
-    assert!(terminate(&mut daemon).success());
+    desk.stop(&mut daemon);
     eprintln!("arrival → acknowledgement (SMTP in, IDLE, ticket, SMTP out, LMTP): {latencies:?}");
     assert!(
         latencies.iter().all(|l| *l < Duration::from_secs(10)),
