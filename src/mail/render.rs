@@ -28,6 +28,118 @@ const BUILTIN: &[(&str, &str)] = &[
         "zh/ack.html.j2",
         include_str!("../../templates/zh/ack.html.j2"),
     ),
+    (
+        "en/notify.txt.j2",
+        include_str!("../../templates/en/notify.txt.j2"),
+    ),
+    (
+        "en/notify.html.j2",
+        include_str!("../../templates/en/notify.html.j2"),
+    ),
+    (
+        "zh/notify.txt.j2",
+        include_str!("../../templates/zh/notify.txt.j2"),
+    ),
+    (
+        "zh/notify.html.j2",
+        include_str!("../../templates/zh/notify.html.j2"),
+    ),
+    (
+        "en/update.txt.j2",
+        include_str!("../../templates/en/update.txt.j2"),
+    ),
+    (
+        "en/update.html.j2",
+        include_str!("../../templates/en/update.html.j2"),
+    ),
+    (
+        "zh/update.txt.j2",
+        include_str!("../../templates/zh/update.txt.j2"),
+    ),
+    (
+        "zh/update.html.j2",
+        include_str!("../../templates/zh/update.html.j2"),
+    ),
+    (
+        "en/receipt.txt.j2",
+        include_str!("../../templates/en/receipt.txt.j2"),
+    ),
+    (
+        "en/receipt.html.j2",
+        include_str!("../../templates/en/receipt.html.j2"),
+    ),
+    (
+        "zh/receipt.txt.j2",
+        include_str!("../../templates/zh/receipt.txt.j2"),
+    ),
+    (
+        "zh/receipt.html.j2",
+        include_str!("../../templates/zh/receipt.html.j2"),
+    ),
+    (
+        "en/confirm.txt.j2",
+        include_str!("../../templates/en/confirm.txt.j2"),
+    ),
+    (
+        "en/confirm.html.j2",
+        include_str!("../../templates/en/confirm.html.j2"),
+    ),
+    (
+        "zh/confirm.txt.j2",
+        include_str!("../../templates/zh/confirm.txt.j2"),
+    ),
+    (
+        "zh/confirm.html.j2",
+        include_str!("../../templates/zh/confirm.html.j2"),
+    ),
+    (
+        "en/survey.txt.j2",
+        include_str!("../../templates/en/survey.txt.j2"),
+    ),
+    (
+        "en/survey.html.j2",
+        include_str!("../../templates/en/survey.html.j2"),
+    ),
+    (
+        "zh/survey.txt.j2",
+        include_str!("../../templates/zh/survey.txt.j2"),
+    ),
+    (
+        "zh/survey.html.j2",
+        include_str!("../../templates/zh/survey.html.j2"),
+    ),
+    (
+        "en/thanks.txt.j2",
+        include_str!("../../templates/en/thanks.txt.j2"),
+    ),
+    (
+        "en/thanks.html.j2",
+        include_str!("../../templates/en/thanks.html.j2"),
+    ),
+    (
+        "zh/thanks.txt.j2",
+        include_str!("../../templates/zh/thanks.txt.j2"),
+    ),
+    (
+        "zh/thanks.html.j2",
+        include_str!("../../templates/zh/thanks.html.j2"),
+    ),
+    (
+        "en/notice.txt.j2",
+        include_str!("../../templates/en/notice.txt.j2"),
+    ),
+    (
+        "en/notice.html.j2",
+        include_str!("../../templates/en/notice.html.j2"),
+    ),
+    (
+        "zh/notice.txt.j2",
+        include_str!("../../templates/zh/notice.txt.j2"),
+    ),
+    (
+        "zh/notice.html.j2",
+        include_str!("../../templates/zh/notice.html.j2"),
+    ),
 ];
 
 /// Why a mail could not be rendered.
@@ -105,8 +217,12 @@ impl Renderer {
         BUILTIN.iter().map(|(n, _)| *n)
     }
 
-    /// The Message-ID an outgoing mail gets: deterministic in ticket, kind and seed.
+    /// The Message-ID an outgoing mail gets: the fixed one the core chose (notifications
+    /// carry the reply token), else deterministic in ticket, kind and seed.
     pub fn message_id(&self, out: &OutgoingMail) -> String {
+        if let Some(id) = out.message_id.as_deref().and_then(clean_id) {
+            return id.to_string();
+        }
         let digest = Sha256::digest(out.seed.as_bytes());
         let short = hex::encode(digest.get(..8).unwrap_or_default());
         format!(
@@ -145,6 +261,13 @@ impl Renderer {
                 .as_deref()
                 .map(crate::ticket::lifecycle::clean_subject);
             builder = builder.to(Mailbox::new(name, addr));
+        }
+        if let Some(reply_to) = &out.reply_to {
+            let addr: lettre::Address = reply_to
+                .email
+                .parse()
+                .map_err(|_| RenderError::Address(reply_to.email.clone()))?;
+            builder = builder.reply_to(Mailbox::new(None, addr));
         }
         if let Some(id) = out.in_reply_to.as_deref().and_then(clean_id) {
             builder = builder.in_reply_to(format!("<{id}>"));
@@ -232,8 +355,12 @@ fn clean_id(id: &str) -> Option<&str> {
     ok.then_some(id)
 }
 
-/// Parse the ticket number out of one of our Message-IDs (`sb.N.kind.hash@domain`).
+/// Parse the ticket number out of one of our Message-IDs: `sb.N.kind.hash@domain`, or the
+/// notification form `tN-<token>.<nonce>@domain` (the token is checked elsewhere).
 pub fn ticket_from_message_id(id: &str) -> Option<i64> {
+    if let Some((n, _)) = crate::ticket::token::parse_message_id_token(id) {
+        return i64::try_from(n).ok();
+    }
     let id = id.trim().trim_start_matches('<');
     let rest = id.strip_prefix("sb.")?;
     let (num, _) = rest.split_once('.')?;
@@ -279,6 +406,8 @@ mod tests {
             ],
             auto_submitted: "auto-replied",
             seed: "orig@client|ack".into(),
+            reply_to: None,
+            message_id: None,
         }
     }
 
