@@ -236,8 +236,18 @@ impl Renderer {
 
     /// Render one mail.
     pub fn render(&self, out: &OutgoingMail, now: Timestamp) -> Result<RenderedMail, RenderError> {
-        let text = self.render_template(&format!("{}/{}.txt.j2", out.lang, out.template), out)?;
-        let html = self.render_template(&format!("{}/{}.html.j2", out.lang, out.template), out)?;
+        let text =
+            self.render_template(&format!("{}/{}.txt.j2", out.lang, out.template), &out.vars)?;
+        // HTML templates may show the text part as `{{ text_body }}`: autoescaped there, which an
+        // `{% include %}` of the text template would not be.
+        let mut html_vars = out.vars.clone();
+        if let serde_json::Value::Object(m) = &mut html_vars {
+            m.insert("text_body".into(), serde_json::Value::String(text.clone()));
+        }
+        let html = self.render_template(
+            &format!("{}/{}.html.j2", out.lang, out.template),
+            &html_vars,
+        )?;
         let message_id = self.message_id(out);
         let date = std::time::UNIX_EPOCH
             + std::time::Duration::from_secs(u64::try_from(now).unwrap_or_default());
@@ -297,7 +307,7 @@ impl Renderer {
         })
     }
 
-    fn render_template(&self, name: &str, out: &OutgoingMail) -> Result<String, RenderError> {
+    fn render_template(&self, name: &str, vars: &serde_json::Value) -> Result<String, RenderError> {
         let err = |e: minijinja::Error| RenderError::Template {
             name: name.to_string(),
             message: format!("{e:#}"),
@@ -305,7 +315,7 @@ impl Renderer {
         self.env
             .get_template(name)
             .map_err(err)?
-            .render(&out.vars)
+            .render(vars)
             .map_err(err)
     }
 }

@@ -166,6 +166,8 @@ struct Apply<'a> {
     body: ReceiptBody,
     news: Vec<&'static str>,
     status_changed: bool,
+    /// `#assign` succeeded (even to the current assignee: "I take it").
+    taken: bool,
 }
 
 impl<'a> Apply<'a> {
@@ -191,6 +193,7 @@ impl<'a> Apply<'a> {
             body: ReceiptBody::default(),
             news: Vec::new(),
             status_changed: false,
+            taken: false,
         }
     }
 
@@ -200,22 +203,20 @@ impl<'a> Apply<'a> {
     }
 
     fn run(mut self, block: crate::ticket::command::CommandBlock, proof: auth::Proof) -> Decision {
-        let acts = block.commands.iter().any(|c| {
-            !matches!(
-                c,
-                Command::Note(_)
-                    | Command::Help
-                    | Command::Internal
-                    | Command::List
-                    | Command::Show(_)
-            )
-        });
         let public = !block.internal && !block.public_text.trim().is_empty();
-        if self.t.status == Status::New && (acts || public) {
-            self.set_status(Status::Open, None);
-        }
         for cmd in &block.commands {
             self.command(cmd);
+        }
+        // An engineer who changes the ticket or answers the requester has taken it up; a note,
+        // `#help` or a rejected command has not.
+        let acted = self.events.iter().any(|e| {
+            !matches!(
+                e.kind,
+                EventKind::Note | EventKind::CommandRejected | EventKind::CommandApplied
+            )
+        });
+        if self.t.status == Status::New && (acted || public || self.taken) {
+            self.set_status(Status::Open, None);
         }
         for err in &block.errors {
             self.ev(
@@ -350,6 +351,7 @@ impl<'a> Apply<'a> {
             Command::Assign(who) => match self.resolve_assignee(who) {
                 Ok(e) => {
                     let e = e.clone();
+                    self.taken = true;
                     if self.t.assignee.as_deref() != Some(e.email.as_str()) {
                         let from = self.t.assignee.replace(e.email.clone());
                         self.ev(EventKind::Assigned, from, Some(e.email.clone()), None);

@@ -513,3 +513,5 @@ pub fn human_duration(secs: i64, lang: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod workflow_tests;

@@ -1,0 +1,843 @@
+//! Table-driven tests of the ticket conversation: routing, engineer commands and their
+//! authorisation, the requester's confirmation, rating, withdrawal and reopening, and the
+//! auto-close timer. No servers; every decision is also rendered, so the templates are checked
+//! against the variables the core really produces.
+
+use super::*;
+use crate::mail::loopguard::{MailKind, Verdict};
+use crate::mail::render::{ticket_from_message_id, Renderer};
+use crate::mail::{Address, Attachment, InboundMail};
+use crate::ticket::model::{Awaiting, Category, Classification, Language, Priority, Status};
+use crate::ticket::token;
+
+const NOW: Timestamp = 1_790_000_000;
+const DAY: i64 = 86_400;
+const SECRET: &[u8] = b"0123456789abcdef-test-secret";
+
+fn eng(
+    name: &str,
+    email: &str,
+    cats: &[Category],
+    supervisor: bool,
+    lang: &'static str,
+) -> Engineer {
+    Engineer {
+        name: name.into(),
+        email: email.into(),
+        categories: cats.to_vec(),
+        supervisor,
+        lang,
+    }
+}
+
+fn engineers() -> Vec<Engineer> {
+    vec![
+        eng(
+            "Bob Stone",
+            "bob@example.test",
+            &[Category::Network],
+            false,
+            "en",
+        ),
+        eng(
+            "Wang Wei",
+            "wang@example.test",
+            &[Category::Network, Category::Software],
+            false,
+            "zh",
+        ),
+        eng(
+            "Alice Smith",
+            "alice@example.test",
+            &[Category::Hardware],
+            true,
+            "en",
+        ),
+    ]
+}
+
+fn policy() -> Policy {
+    Policy {
+        sla: SlaTargets {
+            respond: [900, 1800, 7200, 14400],
+            resolve: [7200, 14400, 28800, 86400],
+        },
+        support_address: "support@example.test".into(),
+        desk_name: "IT".into(),
+        timezone: chrono_tz::Asia::Shanghai,
+        loop_budget: 10,
+        workflow: WorkflowPolicy {
+            engineers: engineers(),
+            secret: SECRET.to_vec(),
+            token_max_age: 30 * DAY as u64,
+            trusted_authserv_ids: vec!["mx.example.test".into()],
+            auto_close_after: 3 * DAY,
+            reopen_window: 14 * DAY,
+        },
+    }
+}
+
+fn request() -> Verdict {
+    Verdict {
+        kind: MailKind::Request,
+        reasons: vec![],
+    }
+}
+
+fn class() -> Classification {
+    Classification {
+        category: Category::Network,
+        priority: Priority::P3,
+        language: Language::Zh,
+        reasons: vec!["network: \"VPN\"".into()],
+    }
+}
+
+fn mail(from: &str, id: &str, text: &str) -> InboundMail {
+    InboundMail {
+        message_id: id.into(),
+        from: Address {
+            name: None,
+            email: from.into(),
+        },
+        subject: "Re: [#42] VPN 断了".into(),
+        text: text.into(),
+        new_text: text.into(),
+        ..Default::default()
+    }
+}
+
+/// A reply from `from` carrying a token for (ticket, engineer) issued at `issued`.
+fn tokened(from: &str, text: &str, ticket: u64, engineer: &str, issued: Timestamp) -> InboundMail {
+    let mut m = mail(from, "eng-reply@client", text);
+    let tok = token::make_token(SECRET, ticket, engineer, issued);
+    m.to = vec![Address {
+        name: None,
+        email: token::reply_address("support", "example.test", ticket, &tok),
+    }];
+    m
+}
+
+/// Ticket #42 from li@example.test, assigned to bob, opened at NOW.
+fn ticket() -> Ticket {
+    let m = InboundMail {
+        message_id: "root@client".into(),
+        from: Address {
+            name: Some("Li Lei".into()),
+            email: "li@example.test".into(),
+        },
+        subject: "VPN 断了".into(),
+        new_text: "VPN 连不上".into(),
+        ..Default::default()
+    };
+    let ctx = Context {
+        new_number: 42,
+        mailbox: "INBOX",
+        ..Default::default()
+    };
+    let Decision::Open { ticket, .. } = decide(&m, &request(), &class(), &ctx, &policy(), NOW)
+    else {
+        panic!("expected open")
+    };
+    ticket
+}
+
+fn with_status(status: Status, awaiting: Awaiting, at: Timestamp) -> Ticket {
+    let mut t = ticket();
+    t.status = status;
+    t.awaiting = awaiting;
+    match status {
+        Status::Resolved => t.resolved_at = Some(at),
+        Status::Closed => t.closed_at = Some(at),
+        _ => {}
+    }
+    t.solution = Some("重启了 VPN 网关".into());
+    t
+}
+
+fn on(t: &Ticket, m: &InboundMail, now: Timestamp) -> Decision {
+    let ctx = Context {
+        ticket: Some(t),
+        mailbox: "INBOX",
+        ..Default::default()
+    };
+    decide(m, &request(), &class(), &ctx, &policy(), now)
+}
+
+fn appended(d: Decision) -> (Ticket, Vec<Event>, Vec<OutgoingMail>, bool) {
+    match d {
+        Decision::Append {
+            ticket,
+            events,
+            outgoing,
+            internal,
+        } => (ticket, events, outgoing, internal),
+        other => panic!("expected append, got {other:?}"),
+    }
+}
+
+fn renderer() -> Renderer {
+    Renderer::new("IT <support@example.test>", "example.test", None).unwrap()
+}
+
+/// Every outgoing mail must render (strict undefined) in its language.
+fn assert_renders(outgoing: &[OutgoingMail]) -> Vec<String> {
+    outgoing
+        .iter()
+        .map(|o| {
+            let r = renderer()
+                .render(o, NOW)
+                .unwrap_or_else(|e| panic!("{e} in {o:?}"));
+            let parsed = mail_parser::MessageParser::default()
+                .parse(&r.bytes)
+                .unwrap();
+            parsed.body_text(0).unwrap().to_string()
+        })
+        .collect()
+}
+
+fn kinds(events: &[Event]) -> Vec<EventKind> {
+    events.iter().map(|e| e.kind).collect()
+}
+
+// ----------------------------------------------------------------------------------------
+// Routing
+
+#[test]
+fn routing_picks_least_loaded_then_round_robin_then_supervisors() {
+    let e = engineers();
+    let counts = |v: &[(&str, u32)]| -> Vec<(String, u32)> {
+        v.iter().map(|(a, n)| (a.to_string(), *n)).collect()
+    };
+    type Case<'a> = (Category, Vec<(String, u32)>, Option<&'a str>, &'a str);
+    let cases: &[Case<'_>] = &[
+        (Category::Network, vec![], None, "bob@example.test"),
+        (
+            Category::Network,
+            counts(&[("bob@example.test", 2), ("wang@example.test", 1)]),
+            Some("wang@example.test"),
+            "wang@example.test",
+        ),
+        (
+            Category::Network,
+            vec![],
+            Some("bob@example.test"),
+            "wang@example.test",
+        ),
+        (
+            Category::Network,
+            vec![],
+            Some("wang@example.test"),
+            "bob@example.test",
+        ),
+        (
+            Category::Network,
+            vec![],
+            Some("alice@example.test"),
+            "bob@example.test",
+        ),
+        (
+            Category::Software,
+            vec![],
+            Some("wang@example.test"),
+            "wang@example.test",
+        ),
+        (Category::Hardware, vec![], None, "alice@example.test"),
+    ];
+    for (cat, counts, last, want) in cases {
+        match route(*cat, &e, counts, *last) {
+            Route::Engineer(got) => assert_eq!(got.email, *want, "{cat} {counts:?} {last:?}"),
+            other => panic!("{cat}: {other:?}"),
+        }
+    }
+    match route(Category::Account, &e, &[], None) {
+        Route::Supervisors(s) => assert_eq!(s.len(), 1, "only alice supervises"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(route(Category::Network, &[], &[], None), Route::Nobody);
+}
+
+#[test]
+fn new_ticket_is_assigned_and_engineer_notified_with_token_twice() {
+    let mut m = mail(
+        "li@example.test",
+        "root@client",
+        "VPN 连不上，<b>urgent</b>",
+    );
+    m.subject = "VPN 断了".into();
+    m.attachments = vec![Attachment {
+        filename: "error.png".into(),
+        content_type: "image/png".into(),
+        bytes: vec![1, 2, 3],
+    }];
+    let ctx = Context {
+        new_number: 42,
+        mailbox: "INBOX",
+        ..Default::default()
+    };
+    let Decision::Open {
+        ticket,
+        events,
+        outgoing,
+    } = decide(&m, &request(), &class(), &ctx, &policy(), NOW)
+    else {
+        panic!()
+    };
+    assert_eq!(ticket.assignee.as_deref(), Some("bob@example.test"));
+    assert!(kinds(&events).contains(&EventKind::Assigned));
+    let notify = outgoing.iter().find(|o| o.kind == OutKind::Notify).unwrap();
+    assert_eq!(notify.to[0].email, "bob@example.test");
+    assert_eq!(notify.lang, "en");
+    let reply_to = &notify.reply_to.as_ref().unwrap().email;
+    let (n, tok) = token::parse_address_token(reply_to).unwrap();
+    assert_eq!(n, 42);
+    assert!(token::verify(SECRET, 42, "bob@example.test", &tok, NOW, 30 * DAY as u64).is_ok());
+    let id = notify.message_id.as_deref().unwrap();
+    assert_eq!(token::parse_message_id_token(id), Some((42, tok)));
+    assert_eq!(ticket_from_message_id(id), Some(42));
+    let bodies = assert_renders(&outgoing);
+    let body = &bodies[1];
+    assert!(body.contains("error.png"), "{body}");
+    assert!(body.contains("#assign"), "cheat-sheet: {body}");
+    assert!(body.contains("Respond by"), "{body}");
+    let rendered = renderer().render(notify, NOW).unwrap();
+    let raw = String::from_utf8_lossy(&rendered.bytes);
+    assert!(raw.contains("Reply-To: support+t42-"), "{raw}");
+    assert_eq!(rendered.message_id, id);
+    let html = mail_parser::MessageParser::default()
+        .parse(&rendered.bytes)
+        .unwrap()
+        .body_html(0)
+        .unwrap()
+        .to_string();
+    assert!(
+        html.contains("&lt;b&gt;urgent"),
+        "html escapes request text: {html}"
+    );
+}
+
+#[test]
+fn unrouted_ticket_notifies_supervisors_and_stays_unassigned() {
+    let m = mail("li@example.test", "root@client", "need a new account");
+    let mut c = class();
+    c.category = Category::Account;
+    let ctx = Context {
+        new_number: 7,
+        mailbox: "INBOX",
+        ..Default::default()
+    };
+    let Decision::Open {
+        ticket, outgoing, ..
+    } = decide(&m, &request(), &c, &ctx, &policy(), NOW)
+    else {
+        panic!()
+    };
+    assert_eq!(ticket.assignee, None);
+    let to: Vec<&str> = outgoing
+        .iter()
+        .filter(|o| o.kind == OutKind::Notify)
+        .map(|o| o.to[0].email.as_str())
+        .collect();
+    assert_eq!(to, vec!["alice@example.test"]);
+    assert_renders(&outgoing);
+}
+
+// ----------------------------------------------------------------------------------------
+// Authorisation
+
+#[test]
+fn unauthorised_engineer_mail_changes_nothing_and_sends_nothing() {
+    let t = ticket();
+    let bob = "bob@example.test";
+    let mut other_engineer = tokened(bob, "#close", 42, "wang@example.test", NOW);
+    other_engineer.message_id = "x1@client".into();
+    let cases: Vec<(&str, InboundMail)> = vec![
+        ("no token", mail(bob, "x0@client", "#close")),
+        ("token of another engineer", other_engineer),
+        (
+            "token of another ticket",
+            tokened(bob, "#close", 41, bob, NOW),
+        ),
+        (
+            "expired token",
+            tokened(bob, "#close", 42, bob, NOW - 40 * DAY),
+        ),
+        ("garbage token", {
+            let mut m = mail(bob, "x2@client", "#close");
+            m.to = vec![Address {
+                name: None,
+                email: "support+t42-00000aaaaaaaaaaaaaaaa@example.test".into(),
+            }];
+            m
+        }),
+        ("untrusted authserv-id", {
+            let mut m = mail(bob, "x3@client", "#close");
+            m.headers = vec![(
+                "authentication-results".into(),
+                "evil.example; dkim=pass header.d=example.test; dmarc=pass header.from=example.test"
+                    .into(),
+            )];
+            m
+        }),
+        ("dkim pass in a comment only", {
+            let mut m = mail(bob, "x4@client", "#close");
+            m.headers = vec![(
+                "authentication-results".into(),
+                "mx.example.test; dkim=fail (not dkim=pass header.d=example.test) header.d=example.test"
+                    .into(),
+            )];
+            m
+        }),
+        ("dkim pass for another domain", {
+            let mut m = mail(bob, "x5@client", "#close");
+            m.headers = vec![(
+                "authentication-results".into(),
+                "mx.example.test; dkim=pass header.d=attacker.test".into(),
+            )];
+            m
+        }),
+    ];
+    for (why, m) in cases {
+        let (after, events, outgoing, internal) = appended(on(&t, &m, NOW + 60));
+        assert_eq!(after, t, "{why}: nothing applied");
+        assert!(outgoing.is_empty(), "{why}: no receipt to a forgeable From");
+        assert!(internal, "{why}: the mail is kept internal");
+        assert_eq!(kinds(&events), vec![EventKind::CommandRejected], "{why}");
+    }
+}
+
+#[test]
+fn token_or_trusted_dkim_or_dmarc_authorises() {
+    let t = ticket();
+    let bob = "bob@example.test";
+    let dkim = |value: &str| {
+        let mut m = mail(bob, "ok@client", "#status waiting");
+        m.headers = vec![("authentication-results".into(), value.into())];
+        m
+    };
+    let mut via_references = mail(bob, "ok@client", "#status waiting");
+    let tok = token::make_token(SECRET, 42, bob, NOW);
+    via_references.references = vec![
+        "root@client".into(),
+        token::message_id_for(42, &tok, "abc", "example.test"),
+    ];
+    let cases: Vec<(&str, InboundMail)> = vec![
+        (
+            "plus-address token",
+            tokened(bob, "#status waiting", 42, bob, NOW),
+        ),
+        ("token in References", via_references),
+        (
+            "trusted dkim",
+            dkim("mx.example.test; dkim=pass header.d=example.test"),
+        ),
+        (
+            "trusted dkim via header.i",
+            dkim("MX.example.test 1; dkim=pass header.i=@example.test"),
+        ),
+        (
+            "trusted dmarc",
+            dkim("mx.example.test; spf=fail; dmarc=pass header.from=example.test"),
+        ),
+    ];
+    for (why, m) in cases {
+        let (after, _, outgoing, _) = appended(on(&t, &m, NOW + 60));
+        assert_eq!(after.status, Status::Waiting, "{why}");
+        assert!(outgoing.iter().any(|o| o.kind == OutKind::Receipt), "{why}");
+    }
+}
+
+// ----------------------------------------------------------------------------------------
+// Commands
+
+/// Apply `text` from bob (valid token) to `t`.
+fn bob_says(t: &Ticket, text: &str) -> (Ticket, Vec<Event>, Vec<OutgoingMail>, bool) {
+    let m = tokened("bob@example.test", text, 42, "bob@example.test", NOW);
+    let d = on(t, &m, NOW + 600);
+    let parts = appended(d);
+    assert_renders(&parts.2);
+    parts
+}
+
+fn to_requester(out: &[OutgoingMail]) -> Vec<&OutgoingMail> {
+    out.iter()
+        .filter(|o| o.to.iter().any(|a| a.email == "li@example.test"))
+        .collect()
+}
+
+#[test]
+fn each_command_changes_the_ticket_as_documented() {
+    type Check = fn(&Ticket, &[Event], &[OutgoingMail]);
+    let cases: &[(&str, Check)] =
+        &[
+            ("#assign me", |t, _, _| {
+                assert_eq!(t.assignee.as_deref(), Some("bob@example.test"));
+                assert_eq!(t.status, Status::Open);
+            }),
+            ("#assign Wang Wei", |t, e, out| {
+                assert_eq!(t.assignee.as_deref(), Some("wang@example.test"));
+                assert!(e.iter().any(|e| e.kind == EventKind::Assigned
+                    && e.from_value.as_deref() == Some("bob@example.test")));
+                let n = out.iter().find(|o| o.kind == OutKind::Notify).unwrap();
+                assert_eq!(
+                    (n.to[0].email.as_str(), n.lang),
+                    ("wang@example.test", "zh")
+                );
+                let u = to_requester(out);
+                assert_eq!(u.len(), 1);
+                assert_eq!(u[0].vars["news"][0], "assigned");
+            }),
+            ("#assign wang@example.test", |t, _, _| {
+                assert_eq!(t.assignee.as_deref(), Some("wang@example.test"));
+            }),
+            ("#priority P1", |t, e, _| {
+                assert_eq!(t.priority, Priority::P1);
+                assert_eq!(t.respond_by, NOW + 900, "deadlines count from creation");
+                assert_eq!(t.resolve_by, NOW + 7200);
+                assert!(e.iter().any(|e| e.kind == EventKind::PriorityChanged
+                    && e.from_value.as_deref() == Some("P3")));
+            }),
+            ("#category hardware", |t, _, _| {
+                assert_eq!(t.category, Category::Hardware)
+            }),
+            ("#status waiting", |t, _, out| {
+                assert_eq!(t.status, Status::Waiting);
+                assert_eq!(
+                    t.first_response_at,
+                    Some(NOW + 600),
+                    "a status change responds"
+                );
+                assert_eq!(to_requester(out)[0].vars["news"][0], "waiting");
+            }),
+            ("#note checked the gateway logs", |t, e, out| {
+                assert_eq!(t.status, Status::New, "a note is no response");
+                assert_eq!(t.first_response_at, None);
+                assert!(e.iter().any(|e| e.kind == EventKind::Note
+                    && e.detail.as_deref() == Some("checked the gateway logs")));
+                assert!(
+                    to_requester(out).is_empty(),
+                    "notes never reach the requester"
+                );
+            }),
+            (
+                "#resolve Restarted the VPN gateway.\nPlease reconnect.",
+                |t, _, out| {
+                    assert_eq!(t.status, Status::Resolved);
+                    assert_eq!(t.awaiting, Awaiting::Confirmation);
+                    assert_eq!(t.resolved_at, Some(NOW + 600));
+                    assert_eq!(
+                        t.solution.as_deref(),
+                        Some("Restarted the VPN gateway.\nPlease reconnect.")
+                    );
+                    let c = to_requester(out);
+                    assert_eq!((c[0].kind, c[0].lang), (OutKind::Confirm, "zh"));
+                },
+            ),
+            ("#close", |t, _, out| {
+                assert_eq!(t.status, Status::Closed);
+                assert_eq!(t.awaiting, Awaiting::Rating);
+                assert_eq!(to_requester(out)[0].kind, OutKind::Survey);
+            }),
+            ("#cc boss@example.test\nWe are on it.", |t, _, out| {
+                assert_eq!(t.cc, vec!["boss@example.test".to_string()]);
+                let u = to_requester(out);
+                assert!(u[0].to.iter().any(|a| a.email == "boss@example.test"));
+            }),
+            ("#help", |_, _, out| {
+                let r = out.iter().find(|o| o.kind == OutKind::Receipt).unwrap();
+                assert!(r.vars["help"].as_str().unwrap().contains("#priority"));
+            }),
+            (
+                "#internal\nThe requester's laptop is out of warranty.",
+                |t, e, out| {
+                    assert!(to_requester(out).is_empty());
+                    assert!(e.iter().any(|e| e.kind == EventKind::Note));
+                    assert_eq!(t.first_response_at, None);
+                },
+            ),
+        ];
+    for (text, check) in cases {
+        let (t, events, out, _) = bob_says(&ticket(), text);
+        check(&t, &events, &out);
+        assert!(
+            out.iter()
+                .any(|o| o.kind == OutKind::Receipt && o.to[0].email == "bob@example.test"),
+            "{text}: receipt"
+        );
+    }
+}
+
+#[test]
+fn free_text_is_a_threaded_progress_update_in_the_requesters_language() {
+    let (t, events, out, internal) = bob_says(&ticket(), "您好，我们正在检查 VPN 网关。");
+    assert!(!internal);
+    assert_eq!(t.status, Status::Open);
+    assert_eq!(t.first_response_at, Some(NOW + 600));
+    assert!(kinds(&events).contains(&EventKind::PublicReply));
+    assert!(
+        out.iter().all(|o| o.kind != OutKind::Receipt),
+        "no commands, no receipt"
+    );
+    let u = to_requester(&out);
+    assert_eq!(u.len(), 1);
+    assert_eq!(u[0].subject, "[#42] VPN 断了");
+    assert_eq!(u[0].in_reply_to.as_deref(), Some("root@client"));
+    assert_eq!(u[0].lang, "zh");
+    let body = &assert_renders(&out)[0];
+    assert!(body.contains("正在检查 VPN 网关"), "{body}");
+}
+
+#[test]
+fn reopen_is_refused_on_an_open_ticket_and_applied_on_a_resolved_one() {
+    let (t, events, out, _) = bob_says(&ticket(), "#reopen");
+    assert_eq!(t.status, Status::New, "{events:?}");
+    let r = out.iter().find(|o| o.kind == OutKind::Receipt).unwrap();
+    assert_eq!(r.vars["rejected"].as_array().unwrap().len(), 1);
+    let resolved = with_status(Status::Resolved, Awaiting::Confirmation, NOW);
+    let (t, _, _, _) = bob_says(&resolved, "#reopen");
+    assert_eq!(
+        (t.status, t.reopen_count, t.awaiting),
+        (Status::Open, 1, Awaiting::Nothing)
+    );
+}
+
+#[test]
+fn typo_gets_a_receipt_with_a_suggestion_and_changes_nothing() {
+    let (t, events, out, _) = bob_says(&ticket(), "#priorty P1");
+    assert_eq!(t.priority, Priority::P3);
+    assert!(kinds(&events).contains(&EventKind::CommandRejected));
+    let r = out.iter().find(|o| o.kind == OutKind::Receipt).unwrap();
+    assert_eq!(r.vars["rejected"][0]["suggestion"], "#priority P1");
+    let body = assert_renders(std::slice::from_ref(r)).remove(0);
+    assert!(body.contains("did you mean: #priority P1"), "{body}");
+    let (_, _, out, _) = bob_says(&ticket(), "#assign Wang Wie");
+    let r = out.iter().find(|o| o.kind == OutKind::Receipt).unwrap();
+    assert_eq!(r.vars["rejected"][0]["suggestion"], "#assign Wang Wei");
+}
+
+#[test]
+fn engineer_mailing_the_desk_directly_gets_list_and_show() {
+    let mine = ticket();
+    let m = mail("wang@example.test", "direct@client", "#list\n#show 42");
+    let ctx = Context {
+        mailbox: "INBOX",
+        engineer_tickets: std::slice::from_ref(&mine),
+        shown_ticket: Some(&mine),
+        ..Default::default()
+    };
+    let Decision::Answer { outgoing } = decide(&m, &request(), &class(), &ctx, &policy(), NOW)
+    else {
+        panic!()
+    };
+    assert_eq!(outgoing.len(), 1);
+    assert_eq!(outgoing[0].to[0].email, "wang@example.test");
+    let body = assert_renders(&outgoing).remove(0);
+    assert!(body.contains("#42"), "{body}");
+    assert!(body.contains("li@example.test"), "show: {body}");
+    // Without commands an engineer's mail is an ordinary request.
+    let m = mail("wang@example.test", "direct2@client", "my monitor flickers");
+    let ctx = Context {
+        new_number: 43,
+        mailbox: "INBOX",
+        ..Default::default()
+    };
+    assert!(matches!(
+        decide(&m, &request(), &class(), &ctx, &policy(), NOW),
+        Decision::Open { .. }
+    ));
+}
+
+// ----------------------------------------------------------------------------------------
+// Requester side
+
+#[test]
+fn confirmation_answers_close_reopen_or_ask_the_engineer() {
+    let resolved = with_status(Status::Resolved, Awaiting::Confirmation, NOW);
+    let cases: &[(&str, Status, Option<OutKind>, Option<&str>)] = &[
+        (
+            "是的，已经好了",
+            Status::Closed,
+            Some(OutKind::Survey),
+            None,
+        ),
+        (
+            "Yes, it works now. Thanks!",
+            Status::Closed,
+            Some(OutKind::Survey),
+            None,
+        ),
+        ("关闭", Status::Closed, Some(OutKind::Survey), None),
+        (
+            "还是不行",
+            Status::Open,
+            Some(OutKind::Update),
+            Some("reopened"),
+        ),
+        (
+            "No, it is still broken.",
+            Status::Open,
+            Some(OutKind::Update),
+            Some("reopened"),
+        ),
+        (
+            "打印机现在又出现新的报错提示了",
+            Status::Open,
+            Some(OutKind::Update),
+            Some("reopened"),
+        ),
+        ("嗯", Status::Resolved, None, Some("unclear")),
+        (
+            "not sure yet, will check tomorrow",
+            Status::Resolved,
+            None,
+            Some("unclear"),
+        ),
+    ];
+    for (text, status, requester_mail, engineer_reason) in cases {
+        let m = mail("li@example.test", "answer@client", text);
+        let (t, events, out, _) = appended(on(&resolved, &m, NOW + DAY));
+        assert_eq!(t.status, *status, "{text}");
+        assert!(kinds(&events).contains(&EventKind::Confirmation), "{text}");
+        assert_eq!(
+            to_requester(&out).first().map(|o| o.kind),
+            *requester_mail,
+            "{text}"
+        );
+        let told = out
+            .iter()
+            .find(|o| o.kind == OutKind::Notify)
+            .map(|o| o.vars["reason"].as_str().unwrap_or_default().to_string());
+        assert_eq!(told.as_deref(), *engineer_reason, "{text}");
+        if *status == Status::Open {
+            assert_eq!(t.reopen_count, 1, "{text}");
+        }
+        if *status == Status::Closed {
+            assert_eq!(t.awaiting, Awaiting::Rating, "{text}");
+        }
+        assert_renders(&out);
+    }
+}
+
+#[test]
+fn rating_is_stored_and_thanked() {
+    let closed = with_status(Status::Closed, Awaiting::Rating, NOW);
+    for (text, score) in [
+        ("5", 5),
+        ("非常满意，谢谢！", 5),
+        ("★★★★☆", 4),
+        ("3 - ok", 3),
+    ] {
+        let m = mail("li@example.test", "rate@client", text);
+        let (t, events, out, _) = appended(on(&closed, &m, NOW + 60));
+        assert_eq!(t.rating, Some(score), "{text}");
+        assert_eq!(t.awaiting, Awaiting::Nothing);
+        assert_eq!(t.status, Status::Closed);
+        assert!(kinds(&events).contains(&EventKind::Rated));
+        let body = assert_renders(&out).remove(0);
+        assert!(body.contains(&format!("{score}/5")), "{body}");
+    }
+}
+
+#[test]
+fn withdrawal_closes_an_open_ticket_and_tells_both_sides() {
+    for text in ["关闭", "Please close this, never mind."] {
+        let m = mail("li@example.test", "w@client", text);
+        let (t, _, out, _) = appended(on(&ticket(), &m, NOW + 60));
+        assert_eq!(t.status, Status::Closed, "{text}");
+        assert_eq!(t.awaiting, Awaiting::Nothing, "no survey for a withdrawal");
+        assert_eq!(to_requester(&out)[0].vars["notice"], "withdrawn");
+        assert!(out
+            .iter()
+            .any(|o| o.kind == OutKind::Notify && o.vars["reason"] == "withdrawn"));
+        assert_renders(&out);
+    }
+}
+
+#[test]
+fn reply_to_a_closed_ticket_reopens_within_the_window_and_opens_a_new_one_after() {
+    let closed = with_status(Status::Closed, Awaiting::Nothing, NOW);
+    let problem = mail("li@example.test", "again@client", "还是不行，VPN 又断了");
+    let (t, _, out, _) = appended(on(&closed, &problem, NOW + 3 * DAY));
+    assert_eq!((t.status, t.reopen_count), (Status::Open, 1));
+    assert!(out
+        .iter()
+        .any(|o| o.kind == OutKind::Notify && o.vars["reason"] == "reopened"));
+
+    let thanks = mail("li@example.test", "thx@client", "谢谢");
+    let (t, _, out, _) = appended(on(&closed, &thanks, NOW + 3 * DAY));
+    assert_eq!(t.status, Status::Closed, "thanks reopens nothing");
+    assert!(out.is_empty());
+
+    let ctx = Context {
+        ticket: Some(&closed),
+        new_number: 99,
+        mailbox: "INBOX",
+        ..Default::default()
+    };
+    let d = decide(
+        &problem,
+        &request(),
+        &class(),
+        &ctx,
+        &policy(),
+        NOW + 20 * DAY,
+    );
+    let Decision::Open {
+        ticket, outgoing, ..
+    } = d
+    else {
+        panic!("expected a new ticket, got {d:?}")
+    };
+    assert_eq!((ticket.number, ticket.previous_ticket), (99, Some(42)));
+    let ack = assert_renders(&outgoing).remove(0);
+    assert!(
+        ack.contains("#42"),
+        "the ack mentions the old ticket: {ack}"
+    );
+}
+
+#[test]
+fn commands_from_a_requester_are_recorded_not_obeyed() {
+    let m = mail("li@example.test", "li-cmd@client", "#close\n#priority P1");
+    let (t, events, _, _) = appended(on(&ticket(), &m, NOW + 60));
+    assert_eq!(t.priority, Priority::P3);
+    assert!(kinds(&events).contains(&EventKind::CommandRejected));
+}
+
+// ----------------------------------------------------------------------------------------
+// Auto-close
+
+#[test]
+fn auto_close_reminds_at_half_time_then_closes_with_a_notice() {
+    let p = policy();
+    let t = with_status(Status::Resolved, Awaiting::Confirmation, NOW);
+    assert_eq!(next_timer(&t, &p), Some(NOW + 3 * DAY / 2));
+    assert!(
+        on_timer(&t, &p, NOW + DAY).is_none(),
+        "nothing before half time"
+    );
+
+    let (t, events, out, _) = appended(on_timer(&t, &p, NOW + 3 * DAY / 2).unwrap());
+    assert_eq!(t.status, Status::Resolved);
+    assert_eq!(t.reminded_at, Some(NOW + 3 * DAY / 2));
+    assert_eq!(kinds(&events), vec![EventKind::Reminder]);
+    assert_eq!(
+        (out[0].kind, &out[0].vars["notice"]),
+        (OutKind::Reminder, &"reminder".into())
+    );
+    assert_eq!(next_timer(&t, &p), Some(NOW + 3 * DAY), "one reminder only");
+    assert!(on_timer(&t, &p, NOW + 2 * DAY).is_none());
+
+    let (t, _, out, _) = appended(on_timer(&t, &p, NOW + 3 * DAY).unwrap());
+    assert_eq!((t.status, t.awaiting), (Status::Closed, Awaiting::Rating));
+    assert_eq!(out[0].vars["notice"], "auto_closed");
+    assert_eq!(next_timer(&t, &p), None);
+    assert_renders(&out);
+
+    let open = ticket();
+    assert_eq!(
+        next_timer(&open, &p),
+        None,
+        "only resolved tickets have a timer"
+    );
+}
