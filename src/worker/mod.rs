@@ -4,3 +4,6 @@ pub mod inbox;
 pub mod outbox;
 pub mod pipeline;
 pub mod sweep;
+
+#[cfg(test)]
+mod story_tests;
