@@ -12,7 +12,7 @@ use std::path::Path;
 const NOW: Timestamp = 1_790_000_000;
 const DAY: i64 = 86_400;
 
-fn config(dir: &Path) -> Config {
+fn config(dir: &Path, url: &str) -> Config {
     let text = format!(
         r#"
 [general]
@@ -25,7 +25,7 @@ address = "support@example.test"
 [smtp]
 host = "127.0.0.1"
 [database]
-url = "sqlite://{dir}/sb.db"
+url = "{url}"
 [workflow]
 secret = "0123456789abcdef-story-secret"
 [[engineers]]
@@ -39,15 +39,36 @@ languages = ["en"]
     Config::from_toml(&text, Path::new("story.toml"), dir).unwrap()
 }
 
-async fn setup() -> (tempfile::TempDir, Store, Pipeline) {
-    let dir = tempfile::tempdir().unwrap();
-    let cfg = config(dir.path());
+/// The databases to run each story on: SQLite always, PostgreSQL when configured.
+async fn backends(dir: &Path) -> Vec<String> {
+    let mut urls = vec![format!("sqlite://{}/sb.db", dir.display())];
+    if let Ok(admin) = std::env::var("SUPPORTBOT_TEST_PG_URL") {
+        use sqlx::Connection as _;
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let name = format!(
+            "story_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
+        let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut c)
+            .await
+            .unwrap();
+        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+        urls.push(format!("{base}/{name}"));
+    }
+    urls
+}
+
+async fn setup(dir: &Path, url: &str) -> (Store, Pipeline) {
+    let cfg = config(dir, url);
     let store = Store::connect(&cfg.database_url(), &StoreOptions::default())
         .await
         .unwrap();
     store.migrate().await.unwrap();
     let pipeline = Pipeline::from_config(&cfg).unwrap();
-    (dir, store, pipeline)
+    (store, pipeline)
 }
 
 fn raw(headers: &[(&str, &str)], body: &str) -> Vec<u8> {
@@ -108,10 +129,18 @@ fn body(row: &OutboxRow) -> String {
 
 #[tokio::test]
 async fn request_to_rated_close_by_mail_alone() {
-    let (_dir, store, p) = setup().await;
+    let dir = tempfile::tempdir().unwrap();
+    for url in backends(dir.path()).await {
+        let (store, p) = setup(dir.path(), &url).await;
+        rated_close_story(&store, &p).await;
+        store.close().await;
+    }
+}
+
+async fn rated_close_story(store: &Store, p: &Pipeline) {
     feed(
-        &store,
-        &p,
+        store,
+        p,
         1,
         raw(
             &[
@@ -127,7 +156,7 @@ async fn request_to_rated_close_by_mail_alone() {
     .await;
     let t = store.load_ticket(1).await.unwrap().unwrap();
     assert_eq!(t.assignee.as_deref(), Some("bob@example.test"));
-    let out = drain(&store, NOW).await;
+    let out = drain(store, NOW).await;
     let kinds: Vec<&str> = out.iter().map(|r| r.kind.as_str()).collect();
     assert_eq!(kinds, vec!["ack", "notify"]);
     let notify = &out[1];
@@ -137,8 +166,8 @@ async fn request_to_rated_close_by_mail_alone() {
 
     // A forged From without a token changes nothing and answers nothing.
     feed(
-        &store,
-        &p,
+        store,
+        p,
         2,
         raw(
             &[
@@ -154,15 +183,15 @@ async fn request_to_rated_close_by_mail_alone() {
     .await;
     let after = store.load_ticket(1).await.unwrap().unwrap();
     assert_eq!(after.status, Status::New);
-    assert!(drain(&store, NOW + 30).await.is_empty());
+    assert!(drain(store, NOW + 30).await.is_empty());
     let events = store.load_events(1).await.unwrap();
     assert!(events.iter().any(|e| e.kind == "command_rejected"));
 
     // The engineer replies to the notification (token only in In-Reply-To, as a client that
     // replies to From would): priority, waiting, and a question for the requester.
     feed(
-        &store,
-        &p,
+        store,
+        p,
         3,
         raw(
             &[
@@ -180,7 +209,7 @@ async fn request_to_rated_close_by_mail_alone() {
     let t = store.load_ticket(1).await.unwrap().unwrap();
     assert_eq!((t.status, t.priority), (Status::Waiting, Priority::P1));
     assert_eq!(t.first_response_at, Some(NOW + 60));
-    let out = drain(&store, NOW + 60).await;
+    let out = drain(store, NOW + 60).await;
     let update = out.iter().find(|r| r.kind == "update").unwrap();
     assert_eq!(update.env_to, vec!["li@example.test".to_string()]);
     assert!(
@@ -194,8 +223,8 @@ async fn request_to_rated_close_by_mail_alone() {
 
     // Resolve through the plus-address.
     feed(
-        &store,
-        &p,
+        store,
+        p,
         4,
         raw(
             &[
@@ -218,22 +247,20 @@ async fn request_to_rated_close_by_mail_alone() {
         store.next_workflow_due().await.unwrap(),
         Some(NOW + 120 + 3 * DAY / 2)
     );
-    let out = drain(&store, NOW + 120).await;
+    let out = drain(store, NOW + 120).await;
     assert!(out.iter().any(|r| r.kind == "confirm"));
 
     // Half time: one reminder; a second sweep does nothing more.
-    let r = sweep(&store, &p, NOW + 120 + 3 * DAY / 2).await.unwrap();
+    let r = sweep(store, p, NOW + 120 + 3 * DAY / 2).await.unwrap();
     assert_eq!((r.tickets, r.mails_queued), (1, 1));
-    let r = sweep(&store, &p, NOW + 120 + 3 * DAY / 2 + 10)
-        .await
-        .unwrap();
+    let r = sweep(store, p, NOW + 120 + 3 * DAY / 2 + 10).await.unwrap();
     assert_eq!(r.tickets, 0);
-    assert_eq!(drain(&store, NOW + 2 * DAY).await[0].kind, "reminder");
+    assert_eq!(drain(store, NOW + 2 * DAY).await[0].kind, "reminder");
 
     // The requester confirms, then rates.
     feed(
-        &store,
-        &p,
+        store,
+        p,
         5,
         raw(
             &[
@@ -251,10 +278,10 @@ async fn request_to_rated_close_by_mail_alone() {
     let t = store.load_ticket(1).await.unwrap().unwrap();
     assert_eq!((t.status, t.awaiting), (Status::Closed, Awaiting::Rating));
     assert_eq!(store.next_workflow_due().await.unwrap(), None);
-    assert_eq!(drain(&store, NOW + 2 * DAY).await[0].kind, "survey");
+    assert_eq!(drain(store, NOW + 2 * DAY).await[0].kind, "survey");
     feed(
-        &store,
-        &p,
+        store,
+        p,
         6,
         raw(
             &[
@@ -292,7 +319,15 @@ async fn request_to_rated_close_by_mail_alone() {
 
 #[tokio::test]
 async fn unanswered_resolution_closes_itself_and_a_late_reply_opens_a_new_ticket() {
-    let (_dir, store, p) = setup().await;
+    let dir = tempfile::tempdir().unwrap();
+    for url in backends(dir.path()).await {
+        let (store, p) = setup(dir.path(), &url).await;
+        auto_close_story(&store, &p).await;
+        store.close().await;
+    }
+}
+
+async fn auto_close_story(store: &Store, p: &Pipeline) {
     let compose = |uid: u32, from: &str, id: &str, extra: Vec<(&str, String)>, text: &str| {
         let mut h: Vec<(&str, String)> = vec![
             ("From", from.to_string()),
@@ -311,8 +346,8 @@ async fn unanswered_resolution_closes_itself_and_a_late_reply_opens_a_new_ticket
         vec![],
         "The VPN is down since this morning.",
     );
-    feed(&store, &p, uid, m, NOW).await;
-    let notify = drain(&store, NOW)
+    feed(store, p, uid, m, NOW).await;
+    let notify = drain(store, NOW)
         .await
         .into_iter()
         .find(|r| r.kind == "notify")
@@ -324,14 +359,14 @@ async fn unanswered_resolution_closes_itself_and_a_late_reply_opens_a_new_ticket
         vec![("References", format!("<{}>", notify.message_id))],
         "#resolve Gateway restarted.",
     );
-    feed(&store, &p, uid, m, NOW + 60).await;
-    drain(&store, NOW + 60).await;
-    sweep(&store, &p, NOW + 60 + 3 * DAY / 2).await.unwrap();
-    let r = sweep(&store, &p, NOW + 60 + 3 * DAY).await.unwrap();
+    feed(store, p, uid, m, NOW + 60).await;
+    drain(store, NOW + 60).await;
+    sweep(store, p, NOW + 60 + 3 * DAY / 2).await.unwrap();
+    let r = sweep(store, p, NOW + 60 + 3 * DAY).await.unwrap();
     assert_eq!(r.tickets, 1);
     let t = store.load_ticket(1).await.unwrap().unwrap();
     assert_eq!(t.status, Status::Closed);
-    let kinds: Vec<String> = drain(&store, NOW + 4 * DAY)
+    let kinds: Vec<String> = drain(store, NOW + 4 * DAY)
         .await
         .into_iter()
         .map(|r| r.kind)
@@ -345,10 +380,10 @@ async fn unanswered_resolution_closes_itself_and_a_late_reply_opens_a_new_ticket
         vec![("In-Reply-To", "<r1@c>".into())],
         "It is broken again, the VPN does not connect at all.",
     );
-    feed(&store, &p, uid, m, NOW + 30 * DAY).await;
+    feed(store, p, uid, m, NOW + 30 * DAY).await;
     let t2 = store.load_ticket(2).await.unwrap().unwrap();
     assert_eq!(t2.previous_ticket, Some(1));
-    let ack = drain(&store, NOW + 30 * DAY)
+    let ack = drain(store, NOW + 30 * DAY)
         .await
         .into_iter()
         .find(|r| r.kind == "ack")
