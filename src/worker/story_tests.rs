@@ -390,3 +390,64 @@ async fn auto_close_story(store: &Store, p: &Pipeline) {
         .unwrap();
     assert!(body(&ack).contains("#1"), "{}", body(&ack));
 }
+
+#[tokio::test]
+async fn html_only_engineer_reply_with_full_width_commands_is_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/sb.db", dir.path().display());
+    let (store, p) = setup(dir.path(), &url).await;
+    feed(
+        &store,
+        &p,
+        1,
+        raw(
+            &[
+                ("From", "li@example.test"),
+                ("To", "support@example.test"),
+                ("Subject", "VPN 断了"),
+                ("Message-ID", "<h1@client.test>"),
+            ],
+            "VPN 连不上",
+        ),
+        NOW,
+    )
+    .await;
+    let notify = drain(&store, NOW)
+        .await
+        .into_iter()
+        .find(|r| r.kind == "notify")
+        .unwrap();
+    let plus = header(&notify, "Reply-To")
+        .trim_matches(|c| c == '<' || c == '>')
+        .to_string();
+    let html = "<html><body><div>＃优先级：P1</div><div>＃状态 等待</div><div><br></div>\
+        <div>您好，请提供报错截图。</div><div><br></div>\
+        <hr style=\"display:inline-block;width:98%\"><div id=\"divRplyFwdMsg\">\
+        <b>From:</b> IT &lt;support@example.test&gt;<br><b>Sent:</b> Sunday, November 29, 2026 \
+        10:00 AM<br><b>To:</b> Bob Stone &lt;bob@example.test&gt;<br>\
+        <b>Subject:</b> [#1] VPN 断了</div><div>#close</div></body></html>";
+    let mut bytes = Vec::new();
+    for (k, v) in [
+        ("From", "Bob Stone <bob@example.test>"),
+        ("To", plus.as_str()),
+        ("Subject", "RE: [#1] VPN 断了"),
+        ("Message-ID", "<h2@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/html; charset=utf-8"),
+    ] {
+        bytes.extend_from_slice(format!("{k}: {v}\r\n").as_bytes());
+    }
+    bytes.extend_from_slice(b"\r\n");
+    bytes.extend_from_slice(html.as_bytes());
+    feed(&store, &p, 2, bytes, NOW + 60).await;
+    let t = store.load_ticket(1).await.unwrap().unwrap();
+    assert_eq!((t.priority, t.status), (Priority::P1, Status::Waiting));
+    let out = drain(&store, NOW + 60).await;
+    let update = out.iter().find(|r| r.kind == "update").unwrap();
+    assert!(body(update).contains("请提供报错截图"), "{}", body(update));
+    assert!(
+        !body(update).contains("#close"),
+        "quoted history is not public text: {}",
+        body(update)
+    );
+}
