@@ -729,6 +729,35 @@ host = "127.0.0.1"
     }
 
     #[test]
+    fn example_config_documents_valid_workflow_keys() {
+        let example = include_str!("../config/supportbot.example.toml");
+        let parsed: Result<Config, _> = toml::from_str(example);
+        assert!(parsed.is_ok(), "{parsed:?}");
+        // The commented engineer examples must parse too once uncommented.
+        let keys = [
+            "[[engineers]]",
+            "name =",
+            "email =",
+            "categories =",
+            "supervisor =",
+            "languages =",
+            "secret =",
+        ];
+        let uncommented: String = example
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if keys.iter().any(|k| rest.starts_with(k)) => rest,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let cfg: Config = toml::from_str(&uncommented).unwrap();
+        assert_eq!(cfg.engineers.len(), 2);
+        assert!(cfg.engineers.iter().any(|e| e.supervisor));
+        assert!(!cfg.workflow.secret.is_empty());
+    }
+
+    #[test]
     fn engineers_need_a_secret_and_known_categories() {
         let text = MINIMAL.to_string()
             + "[[engineers]]\nname = \"Bob\"\nemail = \"bob@example.test\"\ncategories = [\"netwrk\"]\n";
