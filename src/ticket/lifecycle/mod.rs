@@ -512,6 +512,10 @@ pub fn human_duration(secs: i64, lang: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+mod engineer_tests;
 #[cfg(test)]
-mod workflow_tests;
+mod requester_tests;
+#[cfg(test)]
+mod test_fixtures;
+#[cfg(test)]
+mod tests;
