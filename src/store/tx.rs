@@ -373,6 +373,20 @@ impl Tx {
         })
     }
 
+    /// The text of the first mail on a ticket (the request), for handover notifications.
+    pub async fn first_inbound_text(&mut self, ticket: i64) -> Result<Option<String>, StoreError> {
+        on_tx!(self, c => {
+            let body: Option<String> = sqlx::query_scalar(
+                "SELECT body FROM messages WHERE ticket_id = $1 AND direction = 'in' \
+                 ORDER BY id LIMIT 1",
+            )
+            .bind(ticket)
+            .fetch_optional(&mut *c)
+            .await?;
+            Ok(body)
+        })
+    }
+
     /// Resolved tickets whose auto-close step is due at `now`.
     pub async fn due_workflow_tickets(
         &mut self,

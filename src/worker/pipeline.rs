@@ -331,6 +331,9 @@ async fn process_one(
                 .count_sent_to(&inbound.from.email, now - p.loop_window)
                 .await?;
             lookups = load_lookups(tx, p, &inbound).await?;
+            if let (Some(t), Some(_)) = (&ticket, p.policy.workflow.engineer(&inbound.from.email)) {
+                lookups.request_text = tx.first_inbound_text(t.number).await?;
+            }
             (ticket, number, recent)
         } else {
             (None, 0, 0)
@@ -344,6 +347,7 @@ async fn process_one(
             last_assignee: lookups.last_assignee.as_deref(),
             engineer_tickets: &lookups.engineer_tickets,
             shown_ticket: lookups.shown_ticket.as_ref(),
+            request_text: lookups.request_text.as_deref(),
         };
         let decision = lifecycle::decide(&inbound, &verdict, &classification, &ctx, &p.policy, now);
         apply(tx, p, source, raw, &inbound, decision, now, report).await
@@ -359,6 +363,7 @@ struct Lookups {
     last_assignee: Option<String>,
     engineer_tickets: Vec<Ticket>,
     shown_ticket: Option<Ticket>,
+    request_text: Option<String>,
 }
 
 async fn load_lookups(

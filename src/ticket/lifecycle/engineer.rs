@@ -168,6 +168,8 @@ struct Apply<'a> {
     status_changed: bool,
     /// `#assign` succeeded (even to the current assignee: "I take it").
     taken: bool,
+    /// Engineers to notify of a handover once the ticket is final.
+    handovers: Vec<Engineer>,
 }
 
 impl<'a> Apply<'a> {
@@ -194,6 +196,7 @@ impl<'a> Apply<'a> {
             news: Vec::new(),
             status_changed: false,
             taken: false,
+            handovers: Vec::new(),
         }
     }
 
@@ -240,6 +243,24 @@ impl<'a> Apply<'a> {
             );
         }
         self.mail_requester(message);
+        for e in std::mem::take(&mut self.handovers) {
+            let about = mails::About {
+                from: &self.t.requester,
+                text: self.ctx.request_text.unwrap_or_default(),
+                attachments: Vec::new(),
+                note: text,
+            };
+            let n = mails::notify_about(
+                &self.t,
+                &e,
+                self.mail,
+                "assigned",
+                about,
+                self.policy,
+                self.now,
+            );
+            self.outgoing.push(n);
+        }
         if self.t.first_response_at.is_none() && (public || self.status_changed) {
             self.t.first_response_at = Some(self.now);
         }
@@ -357,15 +378,7 @@ impl<'a> Apply<'a> {
                         self.ev(EventKind::Assigned, from, Some(e.email.clone()), None);
                         self.news.push("assigned");
                         if e.email != self.eng.email {
-                            let n = mails::notify(
-                                &self.t,
-                                &e,
-                                self.mail,
-                                "assigned",
-                                self.policy,
-                                self.now,
-                            );
-                            self.outgoing.push(n);
+                            self.handovers.push(e.clone());
                         }
                     }
                     self.body

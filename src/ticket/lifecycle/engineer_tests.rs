@@ -442,3 +442,32 @@ fn engineer_mailing_the_desk_directly_gets_list_and_show() {
         Decision::Open { .. }
     ));
 }
+
+#[test]
+fn handover_quotes_the_original_request_and_the_note_with_the_final_status() {
+    let t = ticket();
+    let m = tokened(
+        "bob@example.test",
+        "#assign Wang Wei\n#status waiting\n\nLi will send a screenshot.",
+        42,
+        "bob@example.test",
+        NOW,
+    );
+    let ctx = Context {
+        ticket: Some(&t),
+        mailbox: "INBOX",
+        request_text: Some("VPN 连不上，提示超时"),
+        ..Default::default()
+    };
+    let (_, _, out, _) = appended(decide(&m, &request(), &class(), &ctx, &policy(), NOW + 60));
+    let n = out.iter().find(|o| o.kind == OutKind::Notify).unwrap();
+    assert_eq!(n.vars["text"], "VPN 连不上，提示超时");
+    assert_eq!(n.vars["from"], "li@example.test");
+    assert_eq!(n.vars["note"], "Li will send a screenshot.");
+    assert_eq!(
+        n.vars["status"], "waiting",
+        "built after every command applied"
+    );
+    let body = assert_renders(std::slice::from_ref(n)).remove(0);
+    assert!(body.contains("转派说明"), "{body}");
+}

@@ -34,10 +34,22 @@ fn base_vars(t: &Ticket, policy: &Policy, lang: &str) -> Map<String, Value> {
         "assignee_name": t.assignee.as_deref().map(|a| engineer_name(policy, a)),
         "solution": t.solution,
         "auto_close_after": human_duration(policy.workflow.auto_close_after, lang),
+        "status_zh": status_zh(t.status),
     });
     match vars {
         Value::Object(m) => m,
         _ => Map::new(),
+    }
+}
+
+fn status_zh(s: crate::ticket::model::Status) -> &'static str {
+    use crate::ticket::model::Status;
+    match s {
+        Status::New => "新建",
+        Status::Open => "处理中",
+        Status::Waiting => "等待您的回复",
+        Status::Resolved => "已解决",
+        Status::Closed => "已关闭",
     }
 }
 
@@ -69,13 +81,46 @@ fn short_hash(seed: &str) -> String {
     hex::encode(Sha256::digest(seed.as_bytes()).get(..6).unwrap_or_default())
 }
 
-/// Tell an engineer about a ticket. `reason`: `new`, `unrouted` (supervisors), `assigned`,
+/// What a notification quotes: who wrote it, the text, its attachments, and an optional note
+/// from the engineer who handed the ticket over.
+pub(super) struct About<'a> {
+    pub from: &'a str,
+    pub text: &'a str,
+    pub attachments: Vec<&'a str>,
+    pub note: &'a str,
+}
+
+/// Tell an engineer about a ticket, quoting `mail`. `reason`: `new`, `unrouted` (supervisors),
 /// `reopened`, `follow_up`, `unclear` (the requester's answer needs a human), `withdrawn`.
 pub(super) fn notify(
     t: &Ticket,
     e: &Engineer,
     mail: &InboundMail,
     reason: &'static str,
+    policy: &Policy,
+    now: Timestamp,
+) -> OutgoingMail {
+    let about = About {
+        from: &mail.from.email,
+        text: &mail.new_text,
+        attachments: mail
+            .attachments
+            .iter()
+            .map(|a| a.filename.as_str())
+            .collect(),
+        note: "",
+    };
+    notify_about(t, e, mail, reason, about, policy, now)
+}
+
+/// A notification with explicit content (`assigned`: the original request and the handover
+/// note). `mail` is the mail that caused it (seed of the Message-ID).
+pub(super) fn notify_about(
+    t: &Ticket,
+    e: &Engineer,
+    mail: &InboundMail,
+    reason: &'static str,
+    about: About<'_>,
     policy: &Policy,
     now: Timestamp,
 ) -> OutgoingMail {
@@ -87,19 +132,15 @@ pub(super) fn notify(
         .unwrap_or((policy.support_address.as_str(), "localhost"));
     let seed = format!("{}|notify|{}|{reason}", mail.message_id, e.email);
     let message_id = token::message_id_for(number, &tok, &short_hash(&seed), domain);
-    let attachments: Vec<&str> = mail
-        .attachments
-        .iter()
-        .map(|a| a.filename.as_str())
-        .collect();
     let vars = with(
         base_vars(t, policy, e.lang),
         json!({
             "engineer_name": e.name,
             "reason": reason,
-            "from": mail.from.email,
-            "text": clip(&mail.new_text),
-            "attachments": attachments,
+            "from": about.from,
+            "text": clip(about.text),
+            "attachments": about.attachments,
+            "note": about.note.trim(),
             "help": help_text(e.lang),
         }),
     );

@@ -130,6 +130,8 @@ pub struct Context<'a> {
     pub engineer_tickets: &'a [Ticket],
     /// The ticket named by `#show N`, if it exists.
     pub shown_ticket: Option<&'a Ticket>,
+    /// The text of the mail that opened `ticket`, quoted when it is handed to another engineer.
+    pub request_text: Option<&'a str>,
 }
 
 /// The kind of mail we send; part of our Message-IDs.
