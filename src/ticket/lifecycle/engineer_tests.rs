@@ -98,6 +98,11 @@ fn new_ticket_is_assigned_and_engineer_notified_with_token_twice() {
     assert_eq!(token::parse_message_id_token(id), Some((42, tok)));
     assert_eq!(ticket_from_message_id(id), Some(42));
     let bodies = assert_renders(&outgoing);
+    assert!(
+        bodies[0].contains("处理人：Bob Stone"),
+        "the ack names the engineer: {}",
+        bodies[0]
+    );
     let body = &bodies[1];
     assert!(body.contains("error.png"), "{body}");
     assert!(body.contains("#assign"), "cheat-sheet: {body}");

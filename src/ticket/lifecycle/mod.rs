@@ -299,7 +299,7 @@ fn open(
     } else {
         clean_subject(&mail.subject)
     };
-    let ticket = Ticket {
+    let mut ticket = Ticket {
         number: ctx.new_number,
         status: Status::New,
         category: c.category,
@@ -328,6 +328,18 @@ fn open(
         previous_ticket,
         reminded_at: None,
     };
+    // Routed first so the acknowledgement can name the engineer; its mails go after the ack.
+    let mut routed_events = Vec::new();
+    let mut notifications = Vec::new();
+    routing::assign_new(
+        &mut ticket,
+        mail,
+        ctx,
+        policy,
+        now,
+        &mut routed_events,
+        &mut notifications,
+    );
     let mut events = vec![Event {
         at: now,
         actor: mail.from.email.clone(),
@@ -373,16 +385,8 @@ fn open(
         });
         outgoing.push(acknowledgement(&ticket, mail, policy));
     }
-    let mut ticket = ticket;
-    routing::assign_new(
-        &mut ticket,
-        mail,
-        ctx,
-        policy,
-        now,
-        &mut events,
-        &mut outgoing,
-    );
+    events.extend(routed_events);
+    outgoing.extend(notifications);
     Decision::Open {
         ticket,
         events,
@@ -428,6 +432,7 @@ pub fn acknowledgement(t: &Ticket, mail: &InboundMail, policy: &Policy) -> Outgo
             "desk_name": policy.desk_name,
             "support_address": policy.support_address,
             "previous_ticket": t.previous_ticket,
+            "assignee_name": t.assignee.as_deref().map(|a| mails::engineer_name(policy, a)),
         }),
         in_reply_to: Some(mail.message_id.clone()),
         references,
