@@ -179,6 +179,19 @@ async fn check_config(cli: &Cli) -> anyhow::Result<ExitCode> {
                 .display()
                 .to_string())
     );
+    let wf = &pipeline.policy.workflow;
+    println!(
+        "  engineers {} ({} supervisor(s)); reply tokens {}, auto-close {}, reopen window {}",
+        wf.engineers.len(),
+        wf.engineers.iter().filter(|e| e.supervisor).count(),
+        if wf.secret.is_empty() {
+            "off (no secret)"
+        } else {
+            "on"
+        },
+        crate::ticket::lifecycle::human_duration(wf.auto_close_after, "en"),
+        crate::ticket::lifecycle::human_duration(wf.reopen_window, "en"),
+    );
     Ok(ExitCode::SUCCESS)
 }
 
