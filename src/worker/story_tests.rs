@@ -255,7 +255,13 @@ async fn rated_close_story(store: &Store, p: &Pipeline) {
     assert_eq!((r.tickets, r.mails_queued), (1, 1));
     let r = sweep(store, p, NOW + 120 + 3 * DAY / 2 + 10).await.unwrap();
     assert_eq!(r.tickets, 0);
-    assert_eq!(drain(store, NOW + 2 * DAY).await[0].kind, "reminder");
+    let reminder = drain(store, NOW + 2 * DAY).await;
+    assert_eq!(reminder[0].kind, "notice");
+    assert!(
+        body(&reminder[0]).contains("仍在等待"),
+        "{}",
+        body(&reminder[0])
+    );
 
     // The requester confirms, then rates.
     feed(
@@ -371,7 +377,7 @@ async fn auto_close_story(store: &Store, p: &Pipeline) {
         .into_iter()
         .map(|r| r.kind)
         .collect();
-    assert_eq!(kinds, vec!["reminder".to_string(), "notice".to_string()]);
+    assert_eq!(kinds, vec!["notice".to_string(), "notice".to_string()]);
 
     let (uid, m) = compose(
         3,

@@ -274,17 +274,13 @@ pub(super) fn thanks(t: &Ticket, policy: &Policy, rating: u8, seed: String) -> O
     m
 }
 
-/// A notice: `reminder` (confirmation still open), `auto_closed`, `withdrawn`.
+/// A notice: `reminder` (confirmation still open), `auto_closed`, `withdrawn`. All of them are
+/// outbox kind `notice`; `reminder`/`escalation` are left to the SLA timers (engineer side).
 pub(super) fn notice(t: &Ticket, policy: &Policy, kind: &str, seed: String) -> OutgoingMail {
-    let out_kind = if kind == "reminder" {
-        OutKind::Reminder
-    } else {
-        OutKind::Notice
-    };
     to_requester(
         t,
         policy,
-        out_kind,
+        OutKind::Notice,
         "notice",
         json!({ "notice": kind }),
         seed,

@@ -178,7 +178,7 @@ fn auto_close_reminds_at_half_time_then_closes_with_a_notice() {
     assert_eq!(kinds(&events), vec![EventKind::Reminder]);
     assert_eq!(
         (out[0].kind, &out[0].vars["notice"]),
-        (OutKind::Reminder, &"reminder".into())
+        (OutKind::Notice, &"reminder".into())
     );
     assert_eq!(next_timer(&t, &p), Some(NOW + 3 * DAY), "one reminder only");
     assert!(on_timer(&t, &p, NOW + 2 * DAY).is_none());
