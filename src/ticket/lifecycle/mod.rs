@@ -63,10 +63,13 @@ pub struct Policy {
 /// An engineer tickets can be routed to and whose commands are obeyed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Engineer {
+    /// Display name; `#assign <name>` matches it.
     pub name: String,
     /// Lower-case address.
     pub email: String,
+    /// Categories routed to this engineer.
     pub categories: Vec<super::model::Category>,
+    /// Gets the tickets no engineer's categories cover.
     pub supervisor: bool,
     /// `zh` or `en`: the language of mails to this engineer.
     pub lang: &'static str,
@@ -79,6 +82,7 @@ pub struct WorkflowPolicy {
     pub engineers: Vec<Engineer>,
     /// HMAC key of the reply tokens; never logged.
     pub secret: Vec<u8>,
+    /// Reply tokens older than this many seconds are refused.
     pub token_max_age: u64,
     /// Lower-case authserv-ids whose Authentication-Results we believe.
     pub trusted_authserv_ids: Vec<String>,
