@@ -55,6 +55,13 @@ pub(super) fn on_reply(
 ) -> Decision {
     let block = parse_commands(command_text(mail));
     match auth::authorise(mail, &eng.email, t.number, &policy.workflow, now) {
+        Err(_) if read_only(&block) => {
+            // `#list`/`#show`/`#help` need no proof (the answer goes to the configured address),
+            // also in a fresh mail whose subject happens to carry a ticket tag.
+            on_direct(eng, mail, ctx, policy, now).unwrap_or(Decision::Answer {
+                outgoing: Vec::new(),
+            })
+        }
         Err(why) => {
             let detail = format!(
                 "not authorised ({why}): {} command(s), {} unparsed line(s) and the text ignored",
@@ -126,6 +133,19 @@ pub(super) fn on_direct(
     Some(Decision::Answer {
         outgoing: vec![mails::receipt(None, eng, mail, &body, policy)],
     })
+}
+
+/// Only commands that change nothing, and no text for the requester.
+fn read_only(block: &crate::ticket::command::CommandBlock) -> bool {
+    !block.commands.is_empty()
+        && block.errors.is_empty()
+        && block.public_text.trim().is_empty()
+        && block.commands.iter().all(|c| {
+            matches!(
+                c,
+                Command::List | Command::Show(_) | Command::Help | Command::Internal
+            )
+        })
 }
 
 fn show(n: u64, ctx: &Context<'_>, policy: &Policy) -> String {

@@ -476,3 +476,21 @@ fn handover_quotes_the_original_request_and_the_note_with_the_final_status() {
     let body = assert_renders(std::slice::from_ref(n)).remove(0);
     assert!(body.contains("转派说明"), "{body}");
 }
+
+#[test]
+fn read_only_commands_need_no_token_even_with_a_ticket_tag() {
+    let t = ticket();
+    let m = mail("bob@example.test", "show@client", "#show 42");
+    let ctx = Context {
+        ticket: Some(&t),
+        shown_ticket: Some(&t),
+        mailbox: "INBOX",
+        ..Default::default()
+    };
+    let Decision::Answer { outgoing } = decide(&m, &request(), &class(), &ctx, &policy(), NOW)
+    else {
+        panic!("expected an answer")
+    };
+    assert_eq!(outgoing[0].to[0].email, "bob@example.test");
+    assert!(assert_renders(&outgoing)[0].contains("li@example.test"));
+}
