@@ -10,9 +10,9 @@
 //! never to the mail's `From`/`Reply-To`, so a forged request only informs the real engineer.
 
 use super::mails::{self, ReceiptBody};
-use super::{auth, Context, Decision, Engineer, OutgoingMail, Policy};
+use super::{assignee, auth, Context, Decision, Engineer, OutgoingMail, Policy};
 use crate::mail::InboundMail;
-use crate::ticket::command::{parse_commands, AssigneeRef, Command, CommandError};
+use crate::ticket::command::{parse_commands, Command, CommandError};
 use crate::ticket::model::{Awaiting, Event, EventKind, Status, Ticket, Timestamp};
 
 /// The text commands are read from: the whole body (the parser cuts quotes itself).
@@ -389,7 +389,7 @@ impl<'a> Apply<'a> {
 
     fn command(&mut self, cmd: &Command) {
         match cmd {
-            Command::Assign(who) => match self.resolve_assignee(who) {
+            Command::Assign(who) => match assignee::resolve_assignee(who, self.eng, self.policy) {
                 Ok(e) => {
                     let e = e.clone();
                     self.taken = true;
@@ -526,88 +526,4 @@ impl<'a> Apply<'a> {
         );
         self.body.rejected.push(err);
     }
-
-    fn resolve_assignee(&self, who: &AssigneeRef) -> Result<&'a Engineer, CommandError> {
-        let engineers = &self.policy.workflow.engineers;
-        let found = match who {
-            AssigneeRef::Me => return Ok(self.eng),
-            AssigneeRef::Email(e) => self.policy.workflow.engineer(e),
-            AssigneeRef::Name(n) => {
-                let n = n.trim();
-                engineers
-                    .iter()
-                    .find(|e| e.name.eq_ignore_ascii_case(n))
-                    .or_else(|| {
-                        engineers.iter().find(|e| {
-                            e.email
-                                .split('@')
-                                .next()
-                                .is_some_and(|local| local.eq_ignore_ascii_case(n))
-                        })
-                    })
-                    .or_else(|| {
-                        let by_first: Vec<&Engineer> = engineers
-                            .iter()
-                            .filter(|e| {
-                                e.name
-                                    .split_whitespace()
-                                    .next()
-                                    .is_some_and(|f| f.eq_ignore_ascii_case(n))
-                            })
-                            .collect();
-                        match by_first.as_slice() {
-                            [one] => Some(*one),
-                            _ => None,
-                        }
-                    })
-            }
-        };
-        found.ok_or_else(|| {
-            let written = match who {
-                AssigneeRef::Me => "me".to_string(),
-                AssigneeRef::Email(s) | AssigneeRef::Name(s) => s.clone(),
-            };
-            let suggestion = engineers
-                .iter()
-                .map(|e| {
-                    (
-                        edit_distance(&e.name.to_lowercase(), &written.to_lowercase()),
-                        e,
-                    )
-                })
-                .min_by_key(|(d, _)| *d)
-                .filter(|(d, _)| *d <= 3)
-                .map(|(_, e)| format!("#assign {}", e.name));
-            CommandError {
-                line: format!("#assign {written}"),
-                reason: format!("{written:?} is not a configured engineer"),
-                suggestion,
-            }
-        })
-    }
-}
-
-/// Levenshtein distance over chars (names are short).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev
-                .get(j)
-                .copied()
-                .unwrap_or(usize::MAX)
-                .saturating_add(usize::from(ca != *cb));
-            let del = prev
-                .get(j + 1)
-                .copied()
-                .unwrap_or(usize::MAX)
-                .saturating_add(1);
-            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }

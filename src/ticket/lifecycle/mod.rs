@@ -4,10 +4,11 @@
 //!
 //! Files: `mod.rs` the types, the dispatch and new tickets; `routing` who gets a new ticket;
 //! `auth` binding a reply to a ticket and proving an engineer sent it; `engineer` commands and
-//! public replies; `requester` confirmations, ratings, withdrawals and reopening; `timer`
-//! auto-close with its reminder; `mails` the outgoing mails. Nothing here reads the clock,
-//! the database or the network.
+//! public replies (`assignee` resolves `#assign`); `requester` confirmations, ratings,
+//! withdrawals and reopening; `timer` auto-close with its reminder; `mails` the outgoing mails.
+//! Nothing here reads the clock, the database or the network.
 
+mod assignee;
 mod auth;
 mod engineer;
 mod mails;
