@@ -179,6 +179,19 @@ async fn check_config(cli: &Cli) -> anyhow::Result<ExitCode> {
                 .display()
                 .to_string())
     );
+    let wf = &pipeline.policy.workflow;
+    println!(
+        "  engineers {} ({} supervisor(s)); reply tokens {}, auto-close {}, reopen window {}",
+        wf.engineers.len(),
+        wf.engineers.iter().filter(|e| e.supervisor).count(),
+        if wf.secret.is_empty() {
+            "off (no secret)"
+        } else {
+            "on"
+        },
+        crate::ticket::lifecycle::human_duration(wf.auto_close_after, "en"),
+        crate::ticket::lifecycle::human_duration(wf.reopen_window, "en"),
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -386,6 +399,19 @@ async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    // Reminders and auto-closes that are due now go out with this run's mail.
+    match crate::worker::sweep::sweep(&store, &pipeline, crate::clock::now()).await {
+        Ok(s) if s.tickets > 0 => {
+            info!(
+                tickets = s.tickets,
+                mails = s.mails_queued,
+                "Auto-close sweep done."
+            );
+            wake.notify_one();
+        }
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "Auto-close sweep failed; the next run retries."),
+    }
     done.cancel();
     let delivery = send_task.await.context("Outbox task")?;
     print_summary(&report, Some(&delivery), Some(started.elapsed()));
@@ -487,6 +513,16 @@ pub async fn run(
     {
         let (store, wake, cancel) = (store.clone(), wake.clone(), cancel.clone());
         tracker.spawn(async move { outbox_loop(store, sender, &wake, cancel).await });
+    }
+    {
+        let (store, pipeline, wake, cancel) = (
+            store.clone(),
+            pipeline.clone(),
+            wake.clone(),
+            cancel.clone(),
+        );
+        tracker
+            .spawn(async move { crate::worker::sweep::run(store, &pipeline, &wake, cancel).await });
     }
     tracker.close();
     shutdown.await;

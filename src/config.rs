@@ -108,6 +108,11 @@ pub struct Config {
     pub outbox: Outbox,
     #[serde(default)]
     pub sla: Sla,
+    /// `[[engineers]]`: who tickets are routed to and whose commands are obeyed.
+    #[serde(default)]
+    pub engineers: Vec<Engineer>,
+    #[serde(default)]
+    pub workflow: Workflow,
     /// Folder of the config file; relative paths resolve against it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -362,6 +367,57 @@ impl Sla {
     }
 }
 
+/// One `[[engineers]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Engineer {
+    /// Display name; `#assign <name>` matches it case-insensitively.
+    pub name: String,
+    /// The address the engineer mails from; commands are obeyed only from it.
+    pub email: String,
+    /// Categories routed to this engineer ("network", "hardware", …).
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Supervisors get the tickets nobody's categories cover.
+    #[serde(default)]
+    pub supervisor: bool,
+    /// Languages the engineer reads ("zh", "en"); the first one picks the language of
+    /// the mails sent to them. Default: English.
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+/// `[workflow]`: the ticket conversation with engineers and requesters.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Workflow {
+    /// HMAC secret of the reply tokens (inline); prefer `secret_env`.
+    pub secret: Secret,
+    /// Name of an environment variable holding the secret.
+    pub secret_env: Option<String>,
+    /// Reply tokens older than this are refused.
+    pub token_max_age: Dur,
+    /// `authserv-id`s whose `Authentication-Results` headers we trust (empty: never trust).
+    pub trusted_authserv_ids: Vec<String>,
+    /// A resolved ticket nobody confirms is closed after this long (reminder at half time).
+    pub auto_close_after: Dur,
+    /// A reply to a closed ticket within this long reopens it; later it opens a new one.
+    pub reopen_window: Dur,
+}
+
+impl Default for Workflow {
+    fn default() -> Self {
+        Workflow {
+            secret: Secret::default(),
+            secret_env: None,
+            token_max_age: dur(30 * 86_400),
+            trusted_authserv_ids: Vec::new(),
+            auto_close_after: dur(3 * 86_400),
+            reopen_window: dur(14 * 86_400),
+        }
+    }
+}
+
 impl Config {
     /// Read, parse and validate a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -492,7 +548,54 @@ impl Config {
                 p.push(format!("sla.{pr}: respond is longer than resolve"));
             }
         }
+        self.validate_workflow(&mut p);
         p
+    }
+
+    fn validate_workflow(&self, p: &mut Vec<String>) {
+        let mut seen = std::collections::HashSet::new();
+        for (i, e) in self.engineers.iter().enumerate() {
+            if e.name.trim().is_empty() {
+                p.push(format!("engineers[{i}].name is empty"));
+            }
+            if !e.email.contains('@') {
+                p.push(format!(
+                    "engineers[{i}].email {:?} is not an email address",
+                    e.email
+                ));
+            }
+            if !seen.insert(e.email.trim().to_ascii_lowercase()) {
+                p.push(format!(
+                    "engineers[{i}].email {:?} is listed twice",
+                    e.email
+                ));
+            }
+            for c in &e.categories {
+                if c.parse::<crate::ticket::model::Category>().is_err() {
+                    p.push(format!(
+                        "engineers[{i}].categories: unknown category {c:?} (hardware, software, network, account, request, other)"
+                    ));
+                }
+            }
+        }
+        if let Some(var) = &self.workflow.secret_env {
+            if std::env::var(var).is_err() {
+                p.push(format!("workflow.secret_env names {var}, which is not set"));
+            }
+        }
+        if !self.engineers.is_empty() && self.workflow_secret().expose().len() < 16 {
+            p.push(
+                "workflow.secret (or workflow.secret_env) must hold at least 16 characters when engineers are configured".into(),
+            );
+        }
+        if self.workflow.auto_close_after.0 < Duration::from_secs(60) {
+            p.push("workflow.auto_close_after must be at least 1m".into());
+        }
+    }
+
+    /// The reply-token secret, from `workflow.secret_env` or `workflow.secret`.
+    pub fn workflow_secret(&self) -> Secret {
+        secret_from(&self.workflow.secret, &self.workflow.secret_env)
     }
 
     /// A path from the config, resolved against the config file's folder.
@@ -624,6 +727,60 @@ host = "127.0.0.1"
         let text = MINIMAL.to_string() + "[database]\nulr = \"x\"\n";
         let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap_err();
         assert!(err.to_string().contains("ulr"), "{err}");
+    }
+
+    #[test]
+    fn workflow_defaults_and_engineers_parse() {
+        let cfg = Config::from_toml(MINIMAL, Path::new("x.toml"), Path::new("/")).unwrap();
+        assert_eq!(cfg.workflow.auto_close_after.secs(), 3 * 86_400);
+        assert_eq!(cfg.workflow.reopen_window.secs(), 14 * 86_400);
+        assert_eq!(cfg.workflow.token_max_age.secs(), 30 * 86_400);
+        assert!(cfg.workflow.trusted_authserv_ids.is_empty());
+        let text = MINIMAL.to_string()
+            + "[workflow]\nsecret = \"0123456789abcdef-secret\"\n\
+               [[engineers]]\nname = \"Bob\"\nemail = \"bob@example.test\"\ncategories = [\"network\"]\n";
+        let cfg = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap();
+        assert_eq!(cfg.engineers.len(), 1);
+        assert!(!format!("{cfg:?}").contains("0123456789abcdef"));
+    }
+
+    #[test]
+    fn example_config_documents_valid_workflow_keys() {
+        let example = include_str!("../config/supportbot.example.toml");
+        let parsed: Result<Config, _> = toml::from_str(example);
+        assert!(parsed.is_ok(), "{parsed:?}");
+        // The commented engineer examples must parse too once uncommented.
+        let keys = [
+            "[[engineers]]",
+            "name =",
+            "email =",
+            "categories =",
+            "supervisor =",
+            "languages =",
+            "secret =",
+        ];
+        let uncommented: String = example
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if keys.iter().any(|k| rest.starts_with(k)) => rest,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let cfg: Config = toml::from_str(&uncommented).unwrap();
+        assert_eq!(cfg.engineers.len(), 2);
+        assert!(cfg.engineers.iter().any(|e| e.supervisor));
+        assert!(!cfg.workflow.secret.is_empty());
+    }
+
+    #[test]
+    fn engineers_need_a_secret_and_known_categories() {
+        let text = MINIMAL.to_string()
+            + "[[engineers]]\nname = \"Bob\"\nemail = \"bob@example.test\"\ncategories = [\"netwrk\"]\n";
+        let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("workflow.secret"), "{msg}");
+        assert!(msg.contains("netwrk"), "{msg}");
     }
 
     #[test]

@@ -37,6 +37,11 @@ pub fn ticket_json(t: &Ticket, messages: i64) -> Value {
         "closed_at": opt_time(t.closed_at),
         "assignee": t.assignee,
         "rating": t.rating,
+        "awaiting": t.awaiting.as_str(),
+        "solution": t.solution,
+        "cc": t.cc,
+        "reopen_count": t.reopen_count,
+        "previous_ticket": t.previous_ticket,
         "messages": messages,
     })
 }
@@ -166,6 +171,23 @@ pub fn ticket_detail_text(
     if !t.reasons.is_empty() {
         o.push_str(&format!("  why: {}\n", t.reasons.join("; ")));
     }
+    if let Some(sol) = &t.solution {
+        o.push_str(&format!("  solution: {}\n", sol.replace('\n', " / ")));
+    }
+    if !t.cc.is_empty() || t.reopen_count > 0 || t.previous_ticket.is_some() {
+        o.push_str(&format!(
+            "  cc {}   reopened {}×   continues {}\n",
+            if t.cc.is_empty() {
+                "-".to_string()
+            } else {
+                t.cc.join(", ")
+            },
+            t.reopen_count,
+            t.previous_ticket
+                .map(|n| format!("#{n}"))
+                .unwrap_or_else(|| "-".into())
+        ));
+    }
     o.push_str("\nMessages:\n");
     for m in messages {
         o.push_str(&format!(
@@ -194,14 +216,18 @@ pub fn ticket_detail_text(
             _ => String::new(),
         };
         o.push_str(&format!(
-            "  {}  {:<16} {}{}{}\n",
+            "  {}  {:<16} {}{}{}{}\n",
             rfc3339(e.at),
             e.kind,
             e.actor,
             change,
             e.detail
                 .as_deref()
-                .map(|d| format!(" — {d}"))
+                .map(|d| format!(" — {}", d.replace('\n', " / ")))
+                .unwrap_or_default(),
+            e.message_id
+                .as_deref()
+                .map(|m| format!("  (via <{m}>)"))
                 .unwrap_or_default()
         ));
     }

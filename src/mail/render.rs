@@ -28,6 +28,118 @@ const BUILTIN: &[(&str, &str)] = &[
         "zh/ack.html.j2",
         include_str!("../../templates/zh/ack.html.j2"),
     ),
+    (
+        "en/notify.txt.j2",
+        include_str!("../../templates/en/notify.txt.j2"),
+    ),
+    (
+        "en/notify.html.j2",
+        include_str!("../../templates/en/notify.html.j2"),
+    ),
+    (
+        "zh/notify.txt.j2",
+        include_str!("../../templates/zh/notify.txt.j2"),
+    ),
+    (
+        "zh/notify.html.j2",
+        include_str!("../../templates/zh/notify.html.j2"),
+    ),
+    (
+        "en/update.txt.j2",
+        include_str!("../../templates/en/update.txt.j2"),
+    ),
+    (
+        "en/update.html.j2",
+        include_str!("../../templates/en/update.html.j2"),
+    ),
+    (
+        "zh/update.txt.j2",
+        include_str!("../../templates/zh/update.txt.j2"),
+    ),
+    (
+        "zh/update.html.j2",
+        include_str!("../../templates/zh/update.html.j2"),
+    ),
+    (
+        "en/receipt.txt.j2",
+        include_str!("../../templates/en/receipt.txt.j2"),
+    ),
+    (
+        "en/receipt.html.j2",
+        include_str!("../../templates/en/receipt.html.j2"),
+    ),
+    (
+        "zh/receipt.txt.j2",
+        include_str!("../../templates/zh/receipt.txt.j2"),
+    ),
+    (
+        "zh/receipt.html.j2",
+        include_str!("../../templates/zh/receipt.html.j2"),
+    ),
+    (
+        "en/confirm.txt.j2",
+        include_str!("../../templates/en/confirm.txt.j2"),
+    ),
+    (
+        "en/confirm.html.j2",
+        include_str!("../../templates/en/confirm.html.j2"),
+    ),
+    (
+        "zh/confirm.txt.j2",
+        include_str!("../../templates/zh/confirm.txt.j2"),
+    ),
+    (
+        "zh/confirm.html.j2",
+        include_str!("../../templates/zh/confirm.html.j2"),
+    ),
+    (
+        "en/survey.txt.j2",
+        include_str!("../../templates/en/survey.txt.j2"),
+    ),
+    (
+        "en/survey.html.j2",
+        include_str!("../../templates/en/survey.html.j2"),
+    ),
+    (
+        "zh/survey.txt.j2",
+        include_str!("../../templates/zh/survey.txt.j2"),
+    ),
+    (
+        "zh/survey.html.j2",
+        include_str!("../../templates/zh/survey.html.j2"),
+    ),
+    (
+        "en/thanks.txt.j2",
+        include_str!("../../templates/en/thanks.txt.j2"),
+    ),
+    (
+        "en/thanks.html.j2",
+        include_str!("../../templates/en/thanks.html.j2"),
+    ),
+    (
+        "zh/thanks.txt.j2",
+        include_str!("../../templates/zh/thanks.txt.j2"),
+    ),
+    (
+        "zh/thanks.html.j2",
+        include_str!("../../templates/zh/thanks.html.j2"),
+    ),
+    (
+        "en/notice.txt.j2",
+        include_str!("../../templates/en/notice.txt.j2"),
+    ),
+    (
+        "en/notice.html.j2",
+        include_str!("../../templates/en/notice.html.j2"),
+    ),
+    (
+        "zh/notice.txt.j2",
+        include_str!("../../templates/zh/notice.txt.j2"),
+    ),
+    (
+        "zh/notice.html.j2",
+        include_str!("../../templates/zh/notice.html.j2"),
+    ),
 ];
 
 /// Why a mail could not be rendered.
@@ -105,8 +217,12 @@ impl Renderer {
         BUILTIN.iter().map(|(n, _)| *n)
     }
 
-    /// The Message-ID an outgoing mail gets: deterministic in ticket, kind and seed.
+    /// The Message-ID an outgoing mail gets: the fixed one the core chose (notifications
+    /// carry the reply token), else deterministic in ticket, kind and seed.
     pub fn message_id(&self, out: &OutgoingMail) -> String {
+        if let Some(id) = out.message_id.as_deref().and_then(clean_id) {
+            return id.to_string();
+        }
         let digest = Sha256::digest(out.seed.as_bytes());
         let short = hex::encode(digest.get(..8).unwrap_or_default());
         format!(
@@ -120,8 +236,18 @@ impl Renderer {
 
     /// Render one mail.
     pub fn render(&self, out: &OutgoingMail, now: Timestamp) -> Result<RenderedMail, RenderError> {
-        let text = self.render_template(&format!("{}/{}.txt.j2", out.lang, out.template), out)?;
-        let html = self.render_template(&format!("{}/{}.html.j2", out.lang, out.template), out)?;
+        let text =
+            self.render_template(&format!("{}/{}.txt.j2", out.lang, out.template), &out.vars)?;
+        // HTML templates may show the text part as `{{ text_body }}`: autoescaped there, which an
+        // `{% include %}` of the text template would not be.
+        let mut html_vars = out.vars.clone();
+        if let serde_json::Value::Object(m) = &mut html_vars {
+            m.insert("text_body".into(), serde_json::Value::String(text.clone()));
+        }
+        let html = self.render_template(
+            &format!("{}/{}.html.j2", out.lang, out.template),
+            &html_vars,
+        )?;
         let message_id = self.message_id(out);
         let date = std::time::UNIX_EPOCH
             + std::time::Duration::from_secs(u64::try_from(now).unwrap_or_default());
@@ -145,6 +271,13 @@ impl Renderer {
                 .as_deref()
                 .map(crate::ticket::lifecycle::clean_subject);
             builder = builder.to(Mailbox::new(name, addr));
+        }
+        if let Some(reply_to) = &out.reply_to {
+            let addr: lettre::Address = reply_to
+                .email
+                .parse()
+                .map_err(|_| RenderError::Address(reply_to.email.clone()))?;
+            builder = builder.reply_to(Mailbox::new(None, addr));
         }
         if let Some(id) = out.in_reply_to.as_deref().and_then(clean_id) {
             builder = builder.in_reply_to(format!("<{id}>"));
@@ -174,7 +307,7 @@ impl Renderer {
         })
     }
 
-    fn render_template(&self, name: &str, out: &OutgoingMail) -> Result<String, RenderError> {
+    fn render_template(&self, name: &str, vars: &serde_json::Value) -> Result<String, RenderError> {
         let err = |e: minijinja::Error| RenderError::Template {
             name: name.to_string(),
             message: format!("{e:#}"),
@@ -182,7 +315,7 @@ impl Renderer {
         self.env
             .get_template(name)
             .map_err(err)?
-            .render(&out.vars)
+            .render(vars)
             .map_err(err)
     }
 }
@@ -232,8 +365,12 @@ fn clean_id(id: &str) -> Option<&str> {
     ok.then_some(id)
 }
 
-/// Parse the ticket number out of one of our Message-IDs (`sb.N.kind.hash@domain`).
+/// Parse the ticket number out of one of our Message-IDs: `sb.N.kind.hash@domain`, or the
+/// notification form `tN-<token>.<nonce>@domain` (the token is checked elsewhere).
 pub fn ticket_from_message_id(id: &str) -> Option<i64> {
+    if let Some((n, _)) = crate::ticket::token::parse_message_id_token(id) {
+        return i64::try_from(n).ok();
+    }
     let id = id.trim().trim_start_matches('<');
     let rest = id.strip_prefix("sb.")?;
     let (num, _) = rest.split_once('.')?;
@@ -279,6 +416,8 @@ mod tests {
             ],
             auto_submitted: "auto-replied",
             seed: "orig@client|ack".into(),
+            reply_to: None,
+            message_id: None,
         }
     }
 

@@ -229,6 +229,18 @@ impl Store {
         })
     }
 
+    /// When the next auto-close step (reminder or close) is due, if any.
+    pub async fn next_workflow_due(&self) -> Result<Option<Timestamp>, StoreError> {
+        on_pool!(self, pool => {
+            let due: Option<i64> = sqlx::query_scalar(
+                "SELECT MIN(workflow_due_at) FROM tickets WHERE workflow_due_at IS NOT NULL",
+            )
+            .fetch_one(pool)
+            .await?;
+            Ok(due)
+        })
+    }
+
     /// A ticket's audit trail, oldest first.
     pub async fn load_events(&self, number: i64) -> Result<Vec<EventRow>, StoreError> {
         on_pool!(self, pool => {

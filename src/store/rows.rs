@@ -8,7 +8,8 @@ use serde::Serialize;
 pub(super) const TICKET_COLUMNS_T: &str = "t.id, t.status, t.category, t.priority, t.language, \
     t.requester, t.requester_name, t.subject, t.reasons, t.mailbox, t.created_at, t.updated_at, \
     t.respond_by, t.resolve_by, t.first_response_at, t.resolved_at, t.closed_at, t.assignee, \
-    t.rating, t.root_message_id";
+    t.rating, t.root_message_id, t.cc, t.reopen_count, t.solution, t.awaiting, \
+    t.last_public_update_at, t.previous_ticket, t.reminded_at";
 
 /// A ticket with its message count, for `tickets list`.
 #[derive(Debug, Clone, Serialize)]
@@ -95,6 +96,8 @@ macro_rules! ticket_from_row {
         let r = &$r;
         let reasons: String = r.try_get("reasons")?;
         let rating: Option<i64> = r.try_get("rating")?;
+        let cc: String = r.try_get("cc")?;
+        let reopen_count: i64 = r.try_get("reopen_count")?;
         Ok::<_, $crate::store::StoreError>($crate::ticket::model::Ticket {
             number: r.try_get("id")?,
             status: $crate::store::rows::parse_enum(&r.try_get::<String, _>("status")?, "status")?,
@@ -125,6 +128,16 @@ macro_rules! ticket_from_row {
             assignee: r.try_get("assignee")?,
             rating: rating.and_then(|v| u8::try_from(v).ok()),
             root_message_id: r.try_get("root_message_id")?,
+            cc: serde_json::from_str(&cc).unwrap_or_default(),
+            reopen_count: u32::try_from(reopen_count).unwrap_or(0),
+            solution: r.try_get("solution")?,
+            awaiting: $crate::store::rows::parse_enum(
+                &r.try_get::<String, _>("awaiting")?,
+                "awaiting",
+            )?,
+            last_public_update_at: r.try_get("last_public_update_at")?,
+            previous_ticket: r.try_get("previous_ticket")?,
+            reminded_at: r.try_get("reminded_at")?,
         })
     }};
 }

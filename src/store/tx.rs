@@ -232,13 +232,15 @@ impl Tx {
 
     pub async fn insert_ticket(&mut self, t: &Ticket) -> Result<(), StoreError> {
         let reasons = serde_json::to_string(&t.reasons).unwrap_or_else(|_| "[]".into());
+        let cc = serde_json::to_string(&t.cc).unwrap_or_else(|_| "[]".into());
         on_tx!(self, c => {
             sqlx::query(
                 "INSERT INTO tickets (id, status, category, priority, language, requester, \
                  requester_name, subject, reasons, mailbox, created_at, updated_at, respond_by, \
                  resolve_by, first_response_at, resolved_at, closed_at, assignee, rating, \
-                 root_message_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
-                 $14, $15, $16, $17, $18, $19, $20)",
+                 root_message_id, cc, reopen_count, solution, awaiting, last_public_update_at, \
+                 previous_ticket, reminded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+                 $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)",
             )
             .bind(t.number)
             .bind(t.status.as_str())
@@ -260,6 +262,13 @@ impl Tx {
             .bind(&t.assignee)
             .bind(t.rating.map(i64::from))
             .bind(&t.root_message_id)
+            .bind(cc)
+            .bind(i64::from(t.reopen_count))
+            .bind(&t.solution)
+            .bind(t.awaiting.as_str())
+            .bind(t.last_public_update_at)
+            .bind(t.previous_ticket)
+            .bind(t.reminded_at)
             .execute(&mut *c)
             .await?;
             Ok(())
@@ -269,11 +278,14 @@ impl Tx {
     /// Write back the mutable fields of a ticket.
     pub async fn update_ticket(&mut self, t: &Ticket) -> Result<(), StoreError> {
         let reasons = serde_json::to_string(&t.reasons).unwrap_or_else(|_| "[]".into());
+        let cc = serde_json::to_string(&t.cc).unwrap_or_else(|_| "[]".into());
         on_tx!(self, c => {
             sqlx::query(
                 "UPDATE tickets SET status = $1, category = $2, priority = $3, updated_at = $4, \
                  respond_by = $5, resolve_by = $6, first_response_at = $7, resolved_at = $8, \
-                 closed_at = $9, assignee = $10, rating = $11, reasons = $12 WHERE id = $13",
+                 closed_at = $9, assignee = $10, rating = $11, reasons = $12, cc = $14, \
+                 reopen_count = $15, solution = $16, awaiting = $17, last_public_update_at = $18, \
+                 previous_ticket = $19, reminded_at = $20 WHERE id = $13",
             )
             .bind(t.status.as_str())
             .bind(t.category.as_str())
@@ -288,9 +300,108 @@ impl Tx {
             .bind(t.rating.map(i64::from))
             .bind(reasons)
             .bind(t.number)
+            .bind(cc)
+            .bind(i64::from(t.reopen_count))
+            .bind(&t.solution)
+            .bind(t.awaiting.as_str())
+            .bind(t.last_public_update_at)
+            .bind(t.previous_ticket)
+            .bind(t.reminded_at)
             .execute(&mut *c)
             .await?;
             Ok(())
+        })
+    }
+
+    /// Store when the ticket's next auto-close step is due (`lifecycle::next_timer`).
+    pub async fn set_workflow_due(
+        &mut self,
+        number: i64,
+        due: Option<Timestamp>,
+    ) -> Result<(), StoreError> {
+        on_tx!(self, c => {
+            sqlx::query("UPDATE tickets SET workflow_due_at = $1 WHERE id = $2")
+                .bind(due)
+                .bind(number)
+                .execute(&mut *c)
+                .await?;
+            Ok(())
+        })
+    }
+
+    /// Open tickets (new, open, waiting) per assignee, lower-case address: routing input.
+    pub async fn open_counts(&mut self) -> Result<Vec<(String, u32)>, StoreError> {
+        on_tx!(self, c => {
+            let rows: Vec<(String, i64)> = sqlx::query_as(
+                "SELECT LOWER(assignee), COUNT(*) FROM tickets \
+                 WHERE assignee IS NOT NULL AND status IN ('new', 'open', 'waiting') \
+                 GROUP BY LOWER(assignee)",
+            )
+            .fetch_all(&mut *c)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(a, n)| (a, u32::try_from(n).unwrap_or(u32::MAX)))
+                .collect())
+        })
+    }
+
+    /// The assignee of the newest assigned ticket (round-robin position).
+    pub async fn last_assignee(&mut self) -> Result<Option<String>, StoreError> {
+        on_tx!(self, c => {
+            let a: Option<String> = sqlx::query_scalar(
+                "SELECT assignee FROM tickets WHERE assignee IS NOT NULL ORDER BY id DESC LIMIT 1",
+            )
+            .fetch_optional(&mut *c)
+            .await?;
+            Ok(a)
+        })
+    }
+
+    /// An engineer's open tickets (new, open, waiting), most urgent first, for `#list`.
+    pub async fn engineer_open_tickets(&mut self, email: &str) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS_T} FROM tickets t WHERE LOWER(t.assignee) = $1 \
+             AND t.status IN ('new', 'open', 'waiting') ORDER BY t.priority, t.respond_by LIMIT 100"
+        );
+        on_tx!(self, c => {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(email.to_lowercase())
+                .fetch_all(&mut *c)
+                .await?;
+            rows.iter().map(|r| ticket_from_row!(r)).collect()
+        })
+    }
+
+    /// The text of the first mail on a ticket (the request), for handover notifications.
+    pub async fn first_inbound_text(&mut self, ticket: i64) -> Result<Option<String>, StoreError> {
+        on_tx!(self, c => {
+            let body: Option<String> = sqlx::query_scalar(
+                "SELECT body FROM messages WHERE ticket_id = $1 AND direction = 'in' \
+                 ORDER BY id LIMIT 1",
+            )
+            .bind(ticket)
+            .fetch_optional(&mut *c)
+            .await?;
+            Ok(body)
+        })
+    }
+
+    /// Resolved tickets whose auto-close step is due at `now`.
+    pub async fn due_workflow_tickets(
+        &mut self,
+        now: Timestamp,
+    ) -> Result<Vec<Ticket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS_T} FROM tickets t WHERE t.workflow_due_at IS NOT NULL \
+             AND t.workflow_due_at <= $1 ORDER BY t.workflow_due_at LIMIT 500"
+        );
+        on_tx!(self, c => {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(now)
+                .fetch_all(&mut *c)
+                .await?;
+            rows.iter().map(|r| ticket_from_row!(r)).collect()
         })
     }
 

@@ -63,6 +63,15 @@ named_enum!(
 );
 
 named_enum!(
+    /// The answer a ticket waits for from its requester.
+    Awaiting, "awaiting", {
+        Nothing => "none",
+        Confirmation => "confirmation",
+        Rating => "rating",
+    }
+);
+
+named_enum!(
     /// What has to be fixed or answered (see the labelling guide).
     Category, "category", {
         Hardware => "hardware",
@@ -184,6 +193,20 @@ pub struct Ticket {
     pub rating: Option<u8>,
     /// Message-ID of the mail that opened the ticket: replies thread on it.
     pub root_message_id: String,
+    /// Addresses copied on progress updates (`#cc`), lower-case.
+    pub cc: Vec<String>,
+    /// How often the ticket went back from resolved/closed to open.
+    pub reopen_count: u32,
+    /// The engineer's solution from `#resolve`.
+    pub solution: Option<String>,
+    /// What we wait for from the requester.
+    pub awaiting: Awaiting,
+    /// When the requester last got a progress update (update, confirm, survey, notice).
+    pub last_public_update_at: Option<Timestamp>,
+    /// The closed ticket this one continues (a reply after the reopen window).
+    pub previous_ticket: Option<i64>,
+    /// When the auto-close reminder went out for the current resolution.
+    pub reminded_at: Option<Timestamp>,
 }
 
 /// One entry of a ticket's audit trail.
@@ -217,6 +240,11 @@ named_enum!(
         Reminder => "reminder",
         Escalated => "escalated",
         CommandRejected => "command_rejected",
+        CommandApplied => "command_applied",
+        CcAdded => "cc",
+        Confirmation => "confirmation",
+        Notified => "notified",
+        Solution => "solution",
     }
 );
 

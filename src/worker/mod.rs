@@ -3,3 +3,7 @@
 pub mod inbox;
 pub mod outbox;
 pub mod pipeline;
+pub mod sweep;
+
+#[cfg(test)]
+mod story_tests;

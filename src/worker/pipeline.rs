@@ -10,8 +10,12 @@ use crate::mail::render::{self, Renderer};
 use crate::mail::InboundMail;
 use crate::store::{NewMessage, Store, StoreError, Tx};
 use crate::ticket::classify::Rules;
-use crate::ticket::lifecycle::{self, Context, Decision, Policy, SlaTargets};
+use crate::ticket::command::{self, Command};
+use crate::ticket::lifecycle::{
+    self, Context, Decision, Engineer, Policy, SlaTargets, WorkflowPolicy,
+};
 use crate::ticket::model::{Classification, Timestamp};
+use crate::ticket::model::{Status, Ticket};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -74,6 +78,7 @@ impl Pipeline {
                 desk_name: cfg.general.desk_name.clone(),
                 timezone,
                 loop_budget: cfg.loop_guard.max_mails_per_sender,
+                workflow: workflow_policy(cfg),
             },
             limits: ParseLimits {
                 max_message_bytes: cfg.general.max_message_bytes,
@@ -83,6 +88,37 @@ impl Pipeline {
             data_dir: cfg.data_dir(),
             loop_window: cfg.loop_guard.window.secs(),
         })
+    }
+}
+
+/// The `[workflow]` and `[[engineers]]` config as the pure core sees it.
+pub fn workflow_policy(cfg: &Config) -> WorkflowPolicy {
+    let engineers = cfg
+        .engineers
+        .iter()
+        .map(|e| Engineer {
+            name: e.name.trim().to_string(),
+            email: e.email.trim().to_ascii_lowercase(),
+            categories: e.categories.iter().filter_map(|c| c.parse().ok()).collect(),
+            supervisor: e.supervisor,
+            lang: match e.languages.first().map(|l| l.trim().to_ascii_lowercase()) {
+                Some(l) if l.starts_with("zh") => "zh",
+                _ => "en",
+            },
+        })
+        .collect();
+    let wf = &cfg.workflow;
+    WorkflowPolicy {
+        engineers,
+        secret: cfg.workflow_secret().expose().as_bytes().to_vec(),
+        token_max_age: wf.token_max_age.0.as_secs(),
+        trusted_authserv_ids: wf
+            .trusted_authserv_ids
+            .iter()
+            .map(|s| s.trim().to_ascii_lowercase())
+            .collect(),
+        auto_close_after: wf.auto_close_after.secs(),
+        reopen_window: wf.reopen_window.secs(),
     }
 }
 
@@ -272,21 +308,32 @@ async fn process_one(
                 reasons: Vec::new(),
             }
         };
+        let mut lookups = Lookups::default();
         let (ticket, new_number, recent) = if verdict.kind == MailKind::Request {
-            let ours = inbound
-                .references
-                .iter()
-                .filter(|r| r.ends_with(&format!("@{}", p.support_domain)))
-                .find_map(|r| render::ticket_from_message_id(r));
+            // The reply token names the ticket most reliably; then our Message-IDs, stored
+            // Message-IDs and the subject tag.
+            let bound = lifecycle::reply_binding(&inbound).and_then(|(n, _)| i64::try_from(n).ok());
+            let ours = bound.or_else(|| {
+                inbound
+                    .references
+                    .iter()
+                    .filter(|r| r.ends_with(&format!("@{}", p.support_domain)))
+                    .find_map(|r| render::ticket_from_message_id(r))
+            });
             let tag = lifecycle::subject_ticket_number(&inbound.subject);
             let ticket = tx.find_ticket(&inbound.references, ours, tag).await?;
-            let number = match ticket {
-                Some(_) => 0,
-                None => tx.reserve_ticket_number().await?,
+            // A closed ticket may turn into a new one (after the reopen window).
+            let number = match &ticket {
+                Some(t) if t.status != Status::Closed => 0,
+                _ => tx.reserve_ticket_number().await?,
             };
             let recent = tx
                 .count_sent_to(&inbound.from.email, now - p.loop_window)
                 .await?;
+            lookups = load_lookups(tx, p, &inbound).await?;
+            if let (Some(t), Some(_)) = (&ticket, p.policy.workflow.engineer(&inbound.from.email)) {
+                lookups.request_text = tx.first_inbound_text(t.number).await?;
+            }
             (ticket, number, recent)
         } else {
             (None, 0, 0)
@@ -296,12 +343,59 @@ async fn process_one(
             new_number,
             recent_mails_to_sender: recent,
             mailbox: source.mailbox,
+            open_counts: &lookups.open_counts,
+            last_assignee: lookups.last_assignee.as_deref(),
+            engineer_tickets: &lookups.engineer_tickets,
+            shown_ticket: lookups.shown_ticket.as_ref(),
+            request_text: lookups.request_text.as_deref(),
         };
         let decision = lifecycle::decide(&inbound, &verdict, &classification, &ctx, &p.policy, now);
         apply(tx, p, source, raw, &inbound, decision, now, report).await
     }
     .instrument(span)
     .await
+}
+
+/// What the core may need besides the ticket: routing counts and `#list`/`#show` answers.
+#[derive(Debug, Default)]
+struct Lookups {
+    open_counts: Vec<(String, u32)>,
+    last_assignee: Option<String>,
+    engineer_tickets: Vec<Ticket>,
+    shown_ticket: Option<Ticket>,
+    request_text: Option<String>,
+}
+
+async fn load_lookups(
+    tx: &mut Tx,
+    p: &Pipeline,
+    inbound: &InboundMail,
+) -> Result<Lookups, StoreError> {
+    let mut l = Lookups::default();
+    if p.policy.workflow.engineers.is_empty() {
+        return Ok(l);
+    }
+    l.open_counts = tx.open_counts().await?;
+    l.last_assignee = tx.last_assignee().await?;
+    if let Some(e) = p.policy.workflow.engineer(&inbound.from.email) {
+        let text = if inbound.text.trim().is_empty() {
+            &inbound.new_text
+        } else {
+            &inbound.text
+        };
+        for c in command::parse_commands(text).commands {
+            match c {
+                Command::List => l.engineer_tickets = tx.engineer_open_tickets(&e.email).await?,
+                Command::Show(n) => {
+                    if let Ok(n) = i64::try_from(n) {
+                        l.shown_ticket = tx.load_ticket(n).await?;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(l)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -329,7 +423,9 @@ async fn apply(
             outgoing,
         } => {
             tx.insert_ticket(&ticket).await?;
-            store_inbound(tx, p, ticket.number, inbound, raw_id, now).await?;
+            tx.set_workflow_due(ticket.number, lifecycle::next_timer(&ticket, &p.policy))
+                .await?;
+            store_inbound(tx, p, ticket.number, inbound, raw_id, "public", now).await?;
             tx.insert_events(ticket.number, &events).await?;
             queue(tx, p, &outgoing, now, report).await?;
             info!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
@@ -341,15 +437,24 @@ async fn apply(
             ticket,
             events,
             outgoing,
+            internal,
         } => {
             tx.update_ticket(&ticket).await?;
-            store_inbound(tx, p, ticket.number, inbound, raw_id, now).await?;
+            tx.set_workflow_due(ticket.number, lifecycle::next_timer(&ticket, &p.policy))
+                .await?;
+            let visibility = if internal { "internal" } else { "public" };
+            store_inbound(tx, p, ticket.number, inbound, raw_id, visibility, now).await?;
             tx.insert_events(ticket.number, &events).await?;
             queue(tx, p, &outgoing, now, report).await?;
             info!(ticket = ticket.number, "Follow-up added to ticket.");
             report.follow_ups += 1;
             report.tickets.push(ticket.number);
             ("follow_up", None, Some(ticket.number))
+        }
+        Decision::Answer { outgoing } => {
+            queue(tx, p, &outgoing, now, report).await?;
+            info!(sender = %inbound.from.email, "Engineer command answered.");
+            ("command", None, None)
         }
     };
     tx.insert_processed(
@@ -374,13 +479,14 @@ async fn store_inbound(
     ticket: i64,
     inbound: &InboundMail,
     raw_id: i64,
+    visibility: &str,
     now: Timestamp,
 ) -> Result<(), StoreError> {
     let row = tx
         .insert_message(&NewMessage {
             ticket,
             direction: "in",
-            visibility: "public",
+            visibility,
             message_id: &inbound.message_id,
             sender: &inbound.from.email,
             subject: &inbound.subject,
@@ -420,7 +526,8 @@ pub fn save_attachment(data_dir: &std::path::Path, bytes: &[u8]) -> Result<Strin
     Ok(sha)
 }
 
-async fn queue(
+/// Render and queue outgoing mails (shared with the sweep).
+pub(crate) async fn queue(
     tx: &mut Tx,
     p: &Pipeline,
     outgoing: &[lifecycle::OutgoingMail],
@@ -431,7 +538,12 @@ async fn queue(
         match p.renderer.render(out, now) {
             Ok(rendered) => {
                 if tx
-                    .insert_outbox(Some(out.ticket), out.kind.as_str(), &rendered, now)
+                    .insert_outbox(
+                        (out.ticket > 0).then_some(out.ticket),
+                        out.kind.as_str(),
+                        &rendered,
+                        now,
+                    )
                     .await?
                 {
                     report.mails_queued += 1;

@@ -1,6 +1,24 @@
 //! The ticket decision: given the ticket (if the mail belongs to one), the inbound mail,
 //! what the classifier and loop guard said, the policy and `now`, decide the new state,
 //! the events and the outgoing mails. Pure; the worker loads, calls `decide`, commits.
+//!
+//! Files: `mod.rs` the types, the dispatch and new tickets; `routing` who gets a new ticket;
+//! `auth` binding a reply to a ticket and proving an engineer sent it; `engineer` commands and
+//! public replies (`assignee` resolves `#assign`); `requester` confirmations, ratings,
+//! withdrawals and reopening; `timer` auto-close with its reminder; `mails` the outgoing mails.
+//! Nothing here reads the clock, the database or the network.
+
+mod assignee;
+mod auth;
+mod engineer;
+mod mails;
+mod requester;
+mod routing;
+mod timer;
+
+pub use auth::{authentication_passes, authorise, reply_binding, Proof};
+pub use routing::{route, Route};
+pub use timer::{next_timer, on_timer};
 
 use super::model::{Classification, Event, EventKind, Status, Ticket, Timestamp};
 use crate::mail::loopguard::{MailKind, Verdict};
@@ -39,10 +57,67 @@ pub struct Policy {
     pub timezone: chrono_tz::Tz,
     /// Mails we may send one correspondent within the loop-guard window.
     pub loop_budget: u32,
+    /// Engineers, reply tokens and the requester-side timers.
+    pub workflow: WorkflowPolicy,
+}
+
+/// An engineer tickets can be routed to and whose commands are obeyed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Engineer {
+    /// Display name; `#assign <name>` matches it.
+    pub name: String,
+    /// Lower-case address.
+    pub email: String,
+    /// Categories routed to this engineer.
+    pub categories: Vec<super::model::Category>,
+    /// Gets the tickets no engineer's categories cover.
+    pub supervisor: bool,
+    /// `zh` or `en`: the language of mails to this engineer.
+    pub lang: &'static str,
+}
+
+/// The `[workflow]` and `[[engineers]]` part of the policy.
+#[derive(Clone, Default)]
+pub struct WorkflowPolicy {
+    /// In configuration order (round-robin follows it).
+    pub engineers: Vec<Engineer>,
+    /// HMAC key of the reply tokens; never logged.
+    pub secret: Vec<u8>,
+    /// Reply tokens older than this many seconds are refused.
+    pub token_max_age: u64,
+    /// Lower-case authserv-ids whose Authentication-Results we believe.
+    pub trusted_authserv_ids: Vec<String>,
+    /// Seconds after `#resolve` without an answer until the ticket closes.
+    pub auto_close_after: i64,
+    /// Seconds after closing during which a reply reopens the ticket.
+    pub reopen_window: i64,
+}
+
+impl std::fmt::Debug for WorkflowPolicy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WorkflowPolicy")
+            .field("engineers", &self.engineers)
+            .field("secret", &"***")
+            .field("token_max_age", &self.token_max_age)
+            .field("trusted_authserv_ids", &self.trusted_authserv_ids)
+            .field("auto_close_after", &self.auto_close_after)
+            .field("reopen_window", &self.reopen_window)
+            .finish()
+    }
+}
+
+impl WorkflowPolicy {
+    /// The configured engineer with this address (case-insensitive).
+    pub fn engineer(&self, email: &str) -> Option<&Engineer> {
+        let email = email.trim();
+        self.engineers
+            .iter()
+            .find(|e| e.email.eq_ignore_ascii_case(email))
+    }
 }
 
 /// What the shell found out before deciding.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Context<'a> {
     /// The ticket this mail replies to, if any.
     pub ticket: Option<&'a Ticket>,
@@ -52,6 +127,16 @@ pub struct Context<'a> {
     pub recent_mails_to_sender: u32,
     /// Name of the mailbox the mail came in through.
     pub mailbox: &'a str,
+    /// Open tickets (new, open, waiting) per assignee address, lower-case.
+    pub open_counts: &'a [(String, u32)],
+    /// Who got the most recently routed ticket (round-robin among equals).
+    pub last_assignee: Option<&'a str>,
+    /// The sending engineer's open tickets, for `#list`.
+    pub engineer_tickets: &'a [Ticket],
+    /// The ticket named by `#show N`, if it exists.
+    pub shown_ticket: Option<&'a Ticket>,
+    /// The text of the mail that opened `ticket`, quoted when it is handed to another engineer.
+    pub request_text: Option<&'a str>,
 }
 
 /// The kind of mail we send; part of our Message-IDs.
@@ -104,6 +189,11 @@ pub struct OutgoingMail {
     /// Makes the Message-ID deterministic: the same inbound mail always yields the same
     /// outgoing Message-ID, so a replayed decision cannot queue a second copy.
     pub seed: String,
+    /// `Reply-To`, e.g. the engineer's token plus-address.
+    pub reply_to: Option<Address>,
+    /// A fixed Message-ID (without angle brackets) instead of the one derived from `seed`:
+    /// notifications carry the reply token in it.
+    pub message_id: Option<String>,
 }
 
 /// The decision for one inbound mail.
@@ -122,7 +212,11 @@ pub enum Decision {
         ticket: Ticket,
         events: Vec<Event>,
         outgoing: Vec<OutgoingMail>,
+        /// Store the inbound mail as internal (engineer mail, refused commands).
+        internal: bool,
     },
+    /// An engineer's mail that concerns no ticket (`#list`, `#show N`): answer only.
+    Answer { outgoing: Vec<OutgoingMail> },
 }
 
 /// Decide what an inbound mail does.
@@ -140,12 +234,26 @@ pub fn decide(
             reason: format!("{}: {}", verdict.kind.as_str(), verdict.reasons.join("; ")),
         };
     }
+    if let Some(eng) = policy.workflow.engineer(&mail.from.email) {
+        match ctx.ticket {
+            Some(t) if !t.requester.eq_ignore_ascii_case(&eng.email) => {
+                return engineer::on_reply(t, eng, mail, ctx, policy, now);
+            }
+            None => {
+                if let Some(d) = engineer::on_direct(eng, mail, ctx, policy, now) {
+                    return d;
+                }
+            }
+            Some(_) => {}
+        }
+    }
     match ctx.ticket {
-        Some(ticket) => append(ticket, mail, now),
-        None => open(mail, classification, ctx, policy, now),
+        Some(ticket) => requester::on_reply(ticket, mail, classification, ctx, policy, now),
+        None => open(mail, classification, ctx, policy, now, None),
     }
 }
 
+/// A plain follow-up: stored, a waiting ticket resumes. Used by `requester`.
 fn append(ticket: &Ticket, mail: &InboundMail, now: Timestamp) -> Decision {
     let mut t = ticket.clone();
     t.updated_at = now;
@@ -167,6 +275,7 @@ fn append(ticket: &Ticket, mail: &InboundMail, now: Timestamp) -> Decision {
         ticket: t,
         events,
         outgoing: Vec::new(),
+        internal: false,
     }
 }
 
@@ -188,13 +297,14 @@ fn open(
     ctx: &Context<'_>,
     policy: &Policy,
     now: Timestamp,
+    previous_ticket: Option<i64>,
 ) -> Decision {
     let subject = if mail.subject.trim().is_empty() {
         "(no subject)".to_string()
     } else {
         clean_subject(&mail.subject)
     };
-    let ticket = Ticket {
+    let mut ticket = Ticket {
         number: ctx.new_number,
         status: Status::New,
         category: c.category,
@@ -215,7 +325,26 @@ fn open(
         assignee: None,
         rating: None,
         root_message_id: mail.message_id.clone(),
+        cc: Vec::new(),
+        reopen_count: 0,
+        solution: None,
+        awaiting: super::model::Awaiting::Nothing,
+        last_public_update_at: None,
+        previous_ticket,
+        reminded_at: None,
     };
+    // Routed first so the acknowledgement can name the engineer; its mails go after the ack.
+    let mut routed_events = Vec::new();
+    let mut notifications = Vec::new();
+    routing::assign_new(
+        &mut ticket,
+        mail,
+        ctx,
+        policy,
+        now,
+        &mut routed_events,
+        &mut notifications,
+    );
     let mut events = vec![Event {
         at: now,
         actor: mail.from.email.clone(),
@@ -261,6 +390,8 @@ fn open(
         });
         outgoing.push(acknowledgement(&ticket, mail, policy));
     }
+    events.extend(routed_events);
+    outgoing.extend(notifications);
     Decision::Open {
         ticket,
         events,
@@ -305,11 +436,15 @@ pub fn acknowledgement(t: &Ticket, mail: &InboundMail, policy: &Policy) -> Outgo
             "timezone": policy.timezone.name(),
             "desk_name": policy.desk_name,
             "support_address": policy.support_address,
+            "previous_ticket": t.previous_ticket,
+            "assignee_name": t.assignee.as_deref().map(|a| mails::engineer_name(policy, a)),
         }),
         in_reply_to: Some(mail.message_id.clone()),
         references,
         auto_submitted: "auto-replied",
         seed: format!("{}|ack", mail.message_id),
+        reply_to: None,
+        message_id: None,
     }
 }
 
@@ -389,203 +524,10 @@ pub fn human_duration(secs: i64, lang: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ticket::model::{Category, Language, Priority};
-
-    fn policy() -> Policy {
-        Policy {
-            sla: SlaTargets {
-                respond: [900, 1800, 7200, 14400],
-                resolve: [7200, 14400, 28800, 86400],
-            },
-            support_address: "support@example.test".into(),
-            desk_name: "IT".into(),
-            timezone: chrono_tz::Asia::Shanghai,
-            loop_budget: 3,
-        }
-    }
-
-    fn mail(from: &str, subject: &str) -> InboundMail {
-        InboundMail {
-            message_id: "m1@client".into(),
-            from: Address {
-                name: Some("Li Lei".into()),
-                email: from.into(),
-            },
-            subject: subject.into(),
-            ..Default::default()
-        }
-    }
-
-    fn request() -> Verdict {
-        Verdict {
-            kind: MailKind::Request,
-            reasons: vec![],
-        }
-    }
-
-    fn class(p: Priority) -> Classification {
-        Classification {
-            category: Category::Network,
-            priority: p,
-            language: Language::Zh,
-            reasons: vec!["network: \"VPN\"".into()],
-        }
-    }
-
-    fn ctx(ticket: Option<&Ticket>, recent: u32) -> Context<'_> {
-        Context {
-            ticket,
-            new_number: 42,
-            recent_mails_to_sender: recent,
-            mailbox: "INBOX",
-        }
-    }
-
-    const NOW: Timestamp = 1_790_000_000;
-
-    #[test]
-    fn new_request_opens_ticket_with_p1_deadlines_and_acknowledges() {
-        let m = mail("li@example.test", "VPN 断了");
-        let d = decide(
-            &m,
-            &request(),
-            &class(Priority::P1),
-            &ctx(None, 0),
-            &policy(),
-            NOW,
-        );
-        let Decision::Open {
-            ticket,
-            outgoing,
-            events,
-        } = d
-        else {
-            panic!("expected open, got {d:?}")
-        };
-        assert_eq!(ticket.number, 42);
-        assert_eq!(ticket.respond_by, NOW + 900);
-        assert_eq!(ticket.resolve_by, NOW + 7200);
-        assert_eq!(ticket.status, Status::New);
-        assert_eq!(outgoing.len(), 1);
-        let ack = &outgoing[0];
-        assert_eq!(ack.subject, "[#42] VPN 断了");
-        assert_eq!(ack.lang, "zh");
-        assert_eq!(ack.in_reply_to.as_deref(), Some("m1@client"));
-        assert_eq!(ack.auto_submitted, "auto-replied");
-        assert!(events.iter().any(|e| e.kind == EventKind::Acknowledged));
-    }
-
-    #[test]
-    fn machine_mail_is_ignored_with_reason() {
-        let m = mail("mailer-daemon@example.test", "Undelivered");
-        let v = Verdict {
-            kind: MailKind::Bounce,
-            reasons: vec!["From MAILER-DAEMON".into()],
-        };
-        let d = decide(&m, &v, &class(Priority::P3), &ctx(None, 0), &policy(), NOW);
-        assert_eq!(
-            d,
-            Decision::Ignore {
-                kind: MailKind::Bounce,
-                reason: "bounce: From MAILER-DAEMON".into()
-            }
-        );
-    }
-
-    #[test]
-    fn loop_budget_suppresses_acknowledgement_but_keeps_ticket() {
-        let m = mail("bot@example.test", "hello");
-        let d = decide(
-            &m,
-            &request(),
-            &class(Priority::P3),
-            &ctx(None, 3),
-            &policy(),
-            NOW,
-        );
-        let Decision::Open {
-            outgoing, events, ..
-        } = d
-        else {
-            panic!()
-        };
-        assert!(outgoing.is_empty());
-        assert!(events.iter().any(|e| e.kind == EventKind::LoopSuppressed));
-    }
-
-    #[test]
-    fn follow_up_appends_and_resumes_waiting_ticket() {
-        let m = mail("li@example.test", "VPN");
-        let Decision::Open { mut ticket, .. } = decide(
-            &m,
-            &request(),
-            &class(Priority::P2),
-            &ctx(None, 0),
-            &policy(),
-            NOW,
-        ) else {
-            panic!()
-        };
-        ticket.status = Status::Waiting;
-        let mut reply = mail("li@example.test", "Re: [#42] VPN");
-        reply.message_id = "m2@client".into();
-        let d = decide(
-            &reply,
-            &request(),
-            &class(Priority::P4),
-            &ctx(Some(&ticket), 0),
-            &policy(),
-            NOW + 60,
-        );
-        let Decision::Append {
-            ticket: t,
-            outgoing,
-            events,
-        } = d
-        else {
-            panic!()
-        };
-        assert_eq!(t.status, Status::Open);
-        assert_eq!(t.priority, Priority::P2, "a follow-up does not reclassify");
-        assert!(outgoing.is_empty());
-        assert_eq!(events.len(), 2);
-    }
-
-    #[test]
-    fn reply_prefixes_are_stripped_in_every_language() {
-        for (input, want) in [
-            ("Re: Printer", "Printer"),
-            ("RE: Re: Printer", "Printer"),
-            ("回复：打印机", "打印机"),
-            ("答复: 打印机", "打印机"),
-            ("AW: SV: VS: Drucker", "Drucker"),
-            ("Re[2]: x", "x"),
-            ("Fwd: 转发: y", "y"),
-            ("Regarding VPN", "Regarding VPN"),
-        ] {
-            assert_eq!(strip_reply_prefixes(input), want, "{input}");
-        }
-        assert_eq!(tagged_subject(7, "Re: [#7] VPN"), "[#7] VPN");
-    }
-
-    #[test]
-    fn ticket_tag_is_found_in_subjects() {
-        assert_eq!(subject_ticket_number("回复: [#128] 打印机"), Some(128));
-        assert_eq!(subject_ticket_number("[#x] no"), None);
-        assert_eq!(subject_ticket_number("plain"), None);
-    }
-
-    #[test]
-    fn header_injection_is_neutralised_in_subjects() {
-        assert_eq!(clean_subject("a\r\nBcc: evil@x\0"), "a Bcc: evil@x");
-    }
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(human_duration(900, "en"), "15 minutes");
-        assert_eq!(human_duration(7200, "zh"), "2 小时");
-        assert_eq!(human_duration(86400, "en"), "1 day");
-    }
-}
+mod engineer_tests;
+#[cfg(test)]
+mod requester_tests;
+#[cfg(test)]
+mod test_fixtures;
+#[cfg(test)]
+mod tests;
