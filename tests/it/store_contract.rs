@@ -3,7 +3,7 @@
 
 use supportbot::mail::render::RenderedMail;
 use supportbot::store::{NewMessage, Store, StoreOptions};
-use supportbot::ticket::model::{Category, Event, EventKind, Language, Priority, Status, Ticket};
+use supportbot::ticket::model::{Awaiting, Category, Event, EventKind, Language, Priority, Status, Ticket};
 
 fn ticket(number: i64) -> Ticket {
     Ticket {
@@ -27,6 +27,13 @@ fn ticket(number: i64) -> Ticket {
         assignee: None,
         rating: None,
         root_message_id: "orig@client".into(),
+        cc: vec!["boss@example.test".into()],
+        reopen_count: 0,
+        solution: None,
+        awaiting: Awaiting::Nothing,
+        last_public_update_at: None,
+        previous_ticket: None,
+        reminded_at: None,
     }
 }
 
