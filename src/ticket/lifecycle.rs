@@ -39,6 +39,8 @@ pub struct Policy {
     pub timezone: chrono_tz::Tz,
     /// Mails we may send one correspondent within the loop-guard window.
     pub loop_budget: u32,
+    /// Working time of the SLA clocks: deadlines count only its hours.
+    pub calendar: super::calendar::Calendar,
 }
 
 /// What the shell found out before deciding.
@@ -207,8 +209,12 @@ fn open(
         mailbox: ctx.mailbox.to_string(),
         created_at: now,
         updated_at: now,
-        respond_by: now + policy.sla.respond(c.priority),
-        resolve_by: now + policy.sla.resolve(c.priority),
+        respond_by: policy
+            .calendar
+            .add_working(now, policy.sla.respond(c.priority)),
+        resolve_by: policy
+            .calendar
+            .add_working(now, policy.sla.resolve(c.priority)),
         first_response_at: None,
         resolved_at: None,
         closed_at: None,
@@ -403,6 +409,7 @@ mod tests {
             desk_name: "IT".into(),
             timezone: chrono_tz::Asia::Shanghai,
             loop_budget: 3,
+            calendar: crate::ticket::calendar::Calendar::always(),
         }
     }
 
@@ -475,6 +482,42 @@ mod tests {
         assert_eq!(ack.in_reply_to.as_deref(), Some("m1@client"));
         assert_eq!(ack.auto_submitted, "auto-replied");
         assert!(events.iter().any(|e| e.kind == EventKind::Acknowledged));
+    }
+
+    #[test]
+    fn deadlines_of_a_new_ticket_count_only_working_hours() {
+        let mut p = policy();
+        p.calendar = crate::ticket::calendar::Calendar::from_config(
+            &crate::ticket::calendar::CalendarConfig {
+                timezone: Some("UTC".into()),
+                days: Some(vec![
+                    "mon".into(),
+                    "tue".into(),
+                    "wed".into(),
+                    "thu".into(),
+                    "fri".into(),
+                ]),
+                hours: Some(vec!["09:00-18:00".into()]),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        // Friday 2026-11-27 17:50 UTC: 10 minutes left today, the rest on Monday.
+        let friday = 1_795_801_800;
+        let monday_9 = friday + 10 * 60 + 63 * 3600;
+        let d = decide(
+            &mail("li@example.test", "VPN down"),
+            &request(),
+            &class(Priority::P1),
+            &ctx(None, 0),
+            &p,
+            friday,
+        );
+        let Decision::Open { ticket, .. } = d else {
+            panic!("expected open, got {d:?}")
+        };
+        assert_eq!(ticket.respond_by, monday_9 + 5 * 60);
+        assert_eq!(ticket.resolve_by, monday_9 + 110 * 60);
     }
 
     #[test]

@@ -77,7 +77,8 @@ impl Default for SlaPolicy {
 }
 
 impl SlaPolicy {
-    /// Defaults with the targets of a `[sla]` config section.
+    /// The policy of a `[sla]` config section: targets, warning ratio, escalation
+    /// repeat and keep-in-loop intervals.
     pub fn from_config(sla: &config::Sla) -> SlaPolicy {
         let t = |p| {
             let c = sla.target(p);
@@ -93,7 +94,14 @@ impl SlaPolicy {
                 t(Priority::P3),
                 t(Priority::P4),
             ],
-            ..SlaPolicy::default()
+            warn_ratio: sla.warn_ratio,
+            escalation_repeat: sla.escalation_repeat.secs(),
+            keep_in_loop: [
+                sla.keep_in_loop.secs(Priority::P1),
+                sla.keep_in_loop.secs(Priority::P2),
+                sla.keep_in_loop.secs(Priority::P3),
+                sla.keep_in_loop.secs(Priority::P4),
+            ],
         }
     }
 

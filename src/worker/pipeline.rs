@@ -74,6 +74,7 @@ impl Pipeline {
                 desk_name: cfg.general.desk_name.clone(),
                 timezone,
                 loop_budget: cfg.loop_guard.max_mails_per_sender,
+                calendar: cfg.calendar(),
             },
             limits: ParseLimits {
                 max_message_bytes: cfg.general.max_message_bytes,
