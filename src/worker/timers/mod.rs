@@ -583,8 +583,7 @@ async fn send_digest(
         tx.rollback().await?;
         return Ok(None);
     }
-    tx.insert_outbox(None, mail.kind.as_str(), &rendered, now)
-        .await?;
+    tx.insert_outbox(None, "digest", &rendered, now).await?;
     tx.commit().await.context("Commit the digest")?;
     info!(period = %slot.period, to = ?d.recipients, "Weekly digest queued.");
     Ok(Some(slot.period.clone()))

@@ -5,7 +5,7 @@ use crate::ticket::sla::SlaClock;
 const M: i64 = 60;
 const H: i64 = 3600;
 /// 2026-11-30 00:00 UTC, a Monday.
-const T0: Timestamp = 1_796_083_200;
+const T0: Timestamp = 1_795_996_800;
 
 fn settings() -> TimerSettings {
     TimerSettings {
