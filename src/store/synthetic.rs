@@ -248,6 +248,15 @@ impl Store {
                 tx.execute_generated(&o_sql, Some(&[])).await?;
             }
         }
+        if let super::Tx::Postgres(t) = &mut tx {
+            // Explicit ids leave the identity sequence behind; move it past them.
+            sqlx::query(
+                "SELECT setval(pg_get_serial_sequence('tickets', 'id'), \
+                 (SELECT COALESCE(MAX(id), 1) FROM tickets))",
+            )
+            .execute(&mut **t)
+            .await?;
+        }
         tx.commit().await
     }
 }

@@ -190,3 +190,97 @@ async fn report_on_100k_tickets_is_timed() {
     assert_eq!(facts.len(), n);
     assert_eq!(r.overall.opened, n as u64);
 }
+
+const CONFIG: &str = r#"
+[mailbox]
+host = "127.0.0.1"
+username = "support@example.test"
+password = "x"
+address = "support@example.test"
+[smtp]
+host = "127.0.0.1"
+[sla]
+escalate_to = ["boss@example.test"]
+"#;
+
+const P1_MAIL: &str = "From: Li Lei <li@example.test>\r\n\
+To: support@example.test\r\n\
+Subject: Production database down, whole office cannot work\r\n\
+Message-ID: <p1@client.test>\r\n\
+Date: Mon, 30 Nov 2026 08:00:00 +0800\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+\r\n\
+The production database is down, nobody in the office can work. Urgent!\r\n";
+
+/// The shape of the lead's end-to-end test without servers: a ticket gets its 75 %
+/// reminder and its breach escalation exactly once each, across ticks and a "restart"
+/// (a new store connection and a new `Timers`).
+#[tokio::test]
+async fn tick_queues_each_notice_once_across_restarts() {
+    use supportbot::config::Config;
+    use supportbot::worker::pipeline::{self, Pipeline, RawMail, Source};
+    use supportbot::worker::timers::{self, Timers};
+
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = Config::from_toml(CONFIG, std::path::Path::new("x.toml"), dir.path()).unwrap();
+    let pipe = Pipeline::from_config(&cfg).unwrap();
+    let store = store(&dir).await;
+    let source = Source {
+        mailbox: "pipe",
+        uidvalidity: 0,
+    };
+    let mail = RawMail {
+        uid: None,
+        bytes: P1_MAIL.as_bytes().to_vec(),
+    };
+    pipeline::process_batch(&store, &pipe, &source, &[mail], T0)
+        .await
+        .unwrap();
+    let ticket = store.load_ticket(1).await.unwrap().unwrap();
+    let target = SlaPolicy::from_config(&cfg.sla).target(ticket.priority);
+    let warn_at = T0 + (target.respond as f64 * 0.75).round() as i64;
+    let breach_at = T0 + target.respond;
+
+    let timers = Timers::from_config(&cfg).unwrap();
+    let first = timers::tick(&store, &timers, T0 + 1).await.unwrap();
+    assert!(first.sent.is_empty());
+    assert_eq!(first.next_wakeup, Some(warn_at));
+
+    let warned = timers::tick(&store, &timers, warn_at).await.unwrap();
+    let keys: Vec<String> = warned.sent.iter().map(|s| s.key.to_string()).collect();
+    assert_eq!(keys, vec!["respond-warning"]);
+    assert_eq!(warned.sent[0].to, vec!["boss@example.test".to_string()]);
+    assert_eq!(warned.next_wakeup, Some(breach_at));
+    let again = timers::tick(&store, &timers, warn_at + 30).await.unwrap();
+    assert!(again.sent.is_empty());
+
+    // Restart: new connection, new timer state; only the stored keys remember.
+    store.close().await;
+    let store = self::store(&dir).await;
+    let timers = Timers::from_config(&cfg).unwrap();
+    let breached = timers::tick(&store, &timers, breach_at + 5).await.unwrap();
+    let keys: Vec<String> = breached.sent.iter().map(|s| s.key.to_string()).collect();
+    assert_eq!(keys, vec!["respond-breach#1"]);
+    let mut last = None;
+    for t in [breach_at + 6, breach_at + 600] {
+        let r = timers::tick(&store, &timers, t).await.unwrap();
+        assert!(
+            r.sent
+                .iter()
+                .all(|s| !s.key.to_string().starts_with("respond")),
+            "{:?}",
+            r.sent
+        );
+        last = r.next_wakeup;
+    }
+    let counts = store.outbox_counts().await.unwrap();
+    let queued: i64 = counts.iter().map(|(_, n)| n).sum();
+    // The acknowledgement, the reminder and the escalation.
+    assert_eq!(queued, 3, "{counts:?}");
+    // The stored wake-up is the last tick's, for `tick` output and monitoring.
+    assert_eq!(store.load_timer("sla").await.unwrap(), last);
+    assert!(last.is_some_and(|t| t > breach_at + 600));
+    let events = store.load_events(1).await.unwrap();
+    assert_eq!(events.iter().filter(|e| e.kind == "reminder").count(), 1);
+    assert_eq!(events.iter().filter(|e| e.kind == "escalated").count(), 1);
+}
