@@ -187,6 +187,34 @@ async fn check_config(cli: &Cli) -> anyhow::Result<ExitCode> {
                 .display()
                 .to_string())
     );
+    let timers = timers::Timers::from_config(&cfg)?;
+    let cal = &timers.settings.calendar;
+    println!(
+        "  calendar  {}",
+        if cal.is_always() {
+            "24x7".to_string()
+        } else {
+            format!("business hours in {}", cal.timezone().name())
+        }
+    );
+    let supervisors = cfg.supervisors();
+    println!(
+        "  escalate  {}",
+        if supervisors.is_empty() {
+            "(nobody: set a supervisor in [[engineers]] or sla.escalate_to)".to_string()
+        } else {
+            supervisors.join(", ")
+        }
+    );
+    match &timers.settings.digest {
+        Some(d) => println!(
+            "  digest    {} {} to {}",
+            d.weekday,
+            d.time.format("%H:%M"),
+            d.recipients.join(", ")
+        ),
+        None => println!("  digest    off"),
+    }
     Ok(ExitCode::SUCCESS)
 }
 
