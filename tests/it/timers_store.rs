@@ -23,10 +23,52 @@ async fn store(dir: &tempfile::TempDir) -> Store {
     store
 }
 
+/// A fresh PostgreSQL database on the test server, when `tests/env` is up
+/// (`SUPPORTBOT_PG_URL`); `None` otherwise, and the test runs on SQLite only.
+async fn pg_store() -> Option<Store> {
+    use sqlx::Executor as _;
+    let admin = std::env::var("SUPPORTBOT_PG_URL").ok()?;
+    let name = format!(
+        "sb_timers_{}_{}",
+        std::process::id(),
+        NEXT_DB.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let pool = sqlx::PgPool::connect(&admin).await.unwrap();
+    pool.execute(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name}"
+    )))
+    .await
+    .unwrap();
+    pool.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .await
+        .unwrap();
+    pool.close().await;
+    let (base, _) = admin.rsplit_once('/').unwrap();
+    let store = Store::connect(&format!("{base}/{name}"), &StoreOptions::default())
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    Some(store)
+}
+
+static NEXT_DB: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// SQLite in `dir`, plus PostgreSQL when available.
+async fn stores(dir: &tempfile::TempDir) -> Vec<Store> {
+    let mut all = vec![store(dir).await];
+    all.extend(pg_store().await);
+    all
+}
+
 #[tokio::test]
 async fn alert_keys_are_inserted_once() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store(&dir).await;
+    for store in stores(&dir).await {
+        alert_keys_story(&store).await;
+    }
+}
+
+async fn alert_keys_story(store: &Store) {
     let history = synthetic_history(3, T0, 3600, 1);
     store.insert_synthetic(&history, 100).await.unwrap();
     let key = AlertKey::ResolveBreach(1);
@@ -51,7 +93,12 @@ async fn alert_keys_are_inserted_once() {
 #[tokio::test]
 async fn open_tickets_load_with_pauses_and_sent_keys() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store(&dir).await;
+    for store in stores(&dir).await {
+        open_tickets_story(&store).await;
+    }
+}
+
+async fn open_tickets_story(store: &Store) {
     let history = synthetic_history(400, T0, 86_400, 3);
     store.insert_synthetic(&history, 64).await.unwrap();
     let mut tx = store.begin().await.unwrap();
@@ -96,7 +143,12 @@ fn expected(h: &supportbot::store::SyntheticTicket) -> (u32, u32, bool) {
 #[tokio::test]
 async fn report_facts_match_the_history() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store(&dir).await;
+    for store in stores(&dir).await {
+        report_facts_story(&store).await;
+    }
+}
+
+async fn report_facts_story(store: &Store) {
     let span = 30 * 86_400;
     let history = synthetic_history(2_000, T0, span, 11);
     store.insert_synthetic(&history, 250).await.unwrap();
@@ -163,7 +215,12 @@ async fn report_on_100k_tickets_is_timed() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
-    let store = store(&dir).await;
+    for store in stores(&dir).await {
+        timed_report(&store, n).await;
+    }
+}
+
+async fn timed_report(store: &Store, n: usize) {
     let span = 365 * 86_400;
     let history = synthetic_history(n, T0, span, 42);
     let started = Instant::now();
@@ -182,9 +239,14 @@ async fn report_on_100k_tickets_is_timed() {
     let html = report::render_html(&r);
     let rendered = started.elapsed();
     eprintln!(
-        "report on {n} tickets (SQLite, {} build): insert {inserted:.2?}, report_facts {loaded:.2?}, \
+        "report on {n} tickets ({}, {} build): insert {inserted:.2?}, report_facts {loaded:.2?}, \
          build_report {built:.2?}, render_html {rendered:.2?} ({} bytes)",
-        if cfg!(debug_assertions) { "debug" } else { "release" },
+        store.backend(),
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        },
         html.len()
     );
     assert_eq!(facts.len(), n);
