@@ -777,3 +777,23 @@ pub async fn shutdown_signal() {
         _ = term => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timer_sleeps_until_the_next_notice_but_at_most_a_minute() {
+        let now = 1_800_000_000;
+        let cases = [
+            (Some(now + 5), Duration::from_secs(5)),
+            (Some(now), Duration::ZERO),
+            (Some(now - 30), Duration::ZERO),
+            (Some(now + 3600), TIMER_MAX_SLEEP),
+            (None, TIMER_MAX_SLEEP),
+        ];
+        for (wake_at, want) in cases {
+            assert_eq!(timer_nap(wake_at, now), want, "{wake_at:?}");
+        }
+    }
+}

@@ -31,6 +31,11 @@ macro_rules! on_tx {
 /// Statuses whose SLA clocks may still run.
 const OPEN: &str = "('new', 'open', 'waiting')";
 
+/// An event `e` of ticket `t` that tells the requester something: a public reply, or a
+/// status change made by an engineer (not the requester, not the bot).
+const ENGINEER_UPDATE: &str = "(e.kind = 'public_reply' OR (e.kind = 'status' \
+    AND LOWER(e.actor) <> LOWER(t.requester) AND e.actor <> 'supportbot'))";
+
 /// An open ticket as the timer sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlaTicket {
@@ -103,14 +108,15 @@ impl Store {
     /// latest public update and the alert keys already queued. Three queries in all.
     pub async fn load_sla_tickets(&self) -> Result<Vec<SlaTicket>, StoreError> {
         // First response: the column the workflow maintains, else the first public reply
-        // on record (the automatic acknowledgement is not an event of that kind).
+        // or status change by someone other than the requester and the bot (the automatic
+        // acknowledgement is neither). The latest such event is the last public update.
         let tickets_sql = format!(
             "SELECT t.id, t.subject, t.status, t.category, t.priority, t.language, t.requester, \
              t.assignee, t.created_at, \
              COALESCE(t.first_response_at, (SELECT MIN(e.at) FROM events e \
-                WHERE e.ticket_id = t.id AND e.kind = 'public_reply')), \
+                WHERE e.ticket_id = t.id AND {ENGINEER_UPDATE})), \
              t.resolved_at, \
-             (SELECT MAX(e.at) FROM events e WHERE e.ticket_id = t.id AND e.kind = 'public_reply') \
+             (SELECT MAX(e.at) FROM events e WHERE e.ticket_id = t.id AND {ENGINEER_UPDATE}) \
              FROM tickets t WHERE t.status IN {OPEN} ORDER BY t.id"
         );
         let pauses_sql = format!(
