@@ -288,6 +288,8 @@ fn planned(t: &SlaTicket, alert: Alert, s: &TimerSettings, now: Timestamp) -> Pl
         // One Message-ID per (ticket, alert key): a replayed tick queues nothing twice.
         seed: format!("sla|{}|{}", t.number, alert.key),
     });
+    // Without a recipient the key is still recorded, so the notice is not re-planned on
+    // every tick; the event says why nobody was told.
     let detail = if to.is_empty() {
         format!(
             "{}: nobody to notify (no assignee, no supervisor configured)",
@@ -296,10 +298,6 @@ fn planned(t: &SlaTicket, alert: Alert, s: &TimerSettings, now: Timestamp) -> Pl
     } else {
         format!("{}: mailed {}", alert.key, to.join(", "))
     };
-    if to.is_empty() {
-        // Recorded anyway, so the same notice is not re-evaluated on every tick.
-        tracing::debug!(ticket = t.number, key = %alert.key, "No recipient for SLA notice.");
-    }
     PlannedAlert {
         ticket: t.number,
         alert,
