@@ -553,10 +553,11 @@ impl Config {
         if self.smtp.connections == 0 || self.smtp.connections > 64 {
             p.push("smtp.connections must be between 1 and 64".into());
         }
-        if let Some(from) = &self.smtp.from {
-            if !from.contains('@') {
-                p.push(format!("smtp.from {from:?} has no email address"));
-            }
+        if let Err(e) = self.from_header().parse::<lettre::message::Mailbox>() {
+            p.push(format!(
+                "smtp.from / general.desk_name: {:?} is not a valid From header ({e})",
+                self.from_header()
+            ));
         }
         if self.general.timezone.parse::<chrono_tz::Tz>().is_err() {
             p.push(format!(
@@ -760,11 +761,18 @@ impl Config {
         secret_from(&self.smtp.password, &self.smtp.password_env)
     }
 
-    /// The From header of our mails.
+    /// The From header of our mails as text, quoted so any desk name is valid.
     pub fn from_header(&self) -> String {
         match &self.smtp.from {
             Some(f) => f.clone(),
-            None => format!("{} <{}>", self.general.desk_name, self.mailbox.address),
+            None => format!(
+                "\"{}\" <{}>",
+                self.general
+                    .desk_name
+                    .replace(['"', '\\'], "")
+                    .replace(['\r', '\n'], " "),
+                self.mailbox.address
+            ),
         }
     }
 
@@ -817,6 +825,14 @@ host = "127.0.0.1"
         assert_eq!(cfg.sla.p1.respond.secs(), 900);
         assert_eq!(cfg.database_url(), "sqlite:///etc/sb/var/supportbot.db");
         assert_eq!(cfg.support_domain(), "example.test");
+        assert_eq!(
+            cfg.from_header()
+                .parse::<lettre::message::Mailbox>()
+                .unwrap()
+                .name
+                .as_deref(),
+            Some("IT Service Desk")
+        );
     }
 
     #[test]

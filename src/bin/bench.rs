@@ -1,1 +1,372 @@
-fn main() {}
+//! Benchmark (not a test): end-to-end throughput of `supportbot once` and the
+//! arrival-to-acknowledgement latency of `supportbot run`, against the private Dovecot and
+//! Postfix of tests/env (started if needed) and Postfix's `smtp-sink` for throughput.
+//!
+//! cargo run --release --bin bench -- [--mails 2000] [--latency 100] [--db sqlite|postgres]
+//!                                     [--daemons 1] [--connections 4] [--batch 100]
+//!
+//! Reports mails/s end to end (fetched, ticketed, acknowledged, acknowledgements accepted by
+//! the SMTP server), peak RSS of the supportbot process (VmHWM, sampled every 20 ms), and
+//! latency p50/p99 from handing a request to Postfix until its acknowledgement is in the
+//! requester's mailbox. Measures; asserts nothing.
+
+use anyhow::{bail, Context as _};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use supportbot::config::{Secret, Security};
+use supportbot::mail::imap::{ImapSettings, Inbox};
+use supportbot::mail::smtp::{SmtpClient, SmtpSettings};
+
+#[derive(Debug, Clone)]
+struct Args {
+    mails: usize,
+    latency: usize,
+    db: String,
+    daemons: usize,
+    connections: usize,
+    batch: usize,
+}
+
+fn parse_args() -> anyhow::Result<Args> {
+    let mut a = Args {
+        mails: 2000,
+        latency: 100,
+        db: "sqlite".into(),
+        daemons: 1,
+        connections: 4,
+        batch: 100,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut val = || it.next().context(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--mails" => a.mails = val()?.parse()?,
+            "--latency" => a.latency = val()?.parse()?,
+            "--db" => a.db = val()?,
+            "--daemons" => a.daemons = val()?.parse()?,
+            "--connections" => a.connections = val()?.parse()?,
+            "--batch" => a.batch = val()?.parse()?,
+            "-h" | "--help" => {
+                println!("bench [--mails N] [--latency N] [--db sqlite|postgres] [--daemons N] [--connections N] [--batch N]");
+                std::process::exit(0);
+            }
+            other => bail!("unknown flag {other}"),
+        }
+    }
+    Ok(a)
+}
+
+#[derive(serde::Deserialize)]
+struct Env {
+    host: String,
+    domain: String,
+    imap_port: u16,
+    smtp_plain_port: u16,
+    pg_url: String,
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn start_env() -> anyhow::Result<Env> {
+    let out = Command::new(repo().join("tests/env/up.sh"))
+        .stderr(Stdio::inherit())
+        .output()
+        .context("run tests/env/up.sh")?;
+    if !out.status.success() {
+        bail!("tests/env/up.sh failed");
+    }
+    let path = String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default().trim().to_string();
+    Ok(serde_json::from_str(&std::fs::read_to_string(&path).with_context(|| format!("read {path}"))?)?)
+}
+
+fn add_user(email: &str, password: &str) -> anyhow::Result<()> {
+    let st = Command::new(repo().join("tests/env/adduser.sh")).arg(email).arg(password).stdout(Stdio::null()).status()?;
+    if !st.success() {
+        bail!("adduser.sh {email} failed");
+    }
+    Ok(())
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Peak RSS (VmHWM) of a running process in KiB, if readable.
+fn vm_hwm(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+}
+
+/// Wait for a child, sampling its peak RSS; returns (elapsed, peak KiB, stdout).
+fn wait_sampled(mut child: Child, started: Instant) -> anyhow::Result<(Duration, u64, String)> {
+    let pid = child.id();
+    let mut peak = 0;
+    loop {
+        if let Some(kb) = vm_hwm(pid) {
+            peak = peak.max(kb);
+        }
+        if let Some(status) = child.try_wait()? {
+            let elapsed = started.elapsed();
+            let mut out = String::new();
+            if let Some(mut s) = child.stdout.take() {
+                use std::io::Read;
+                s.read_to_string(&mut out)?;
+            }
+            if !status.success() {
+                bail!("supportbot exited with {status}:\n{out}");
+            }
+            return Ok((elapsed, peak, out));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted.get(rank.saturating_sub(1).min(sorted.len() - 1)).copied().unwrap_or_default()
+}
+
+fn write_config(dir: &Path, env: &Env, support: &str, smtp_port: u16, db_url: &str, a: &Args) -> anyhow::Result<PathBuf> {
+    let path = dir.join("supportbot.toml");
+    std::fs::write(
+        &path,
+        format!(
+            r#"[general]
+data_dir = "data"
+[mailbox]
+host = "{host}"
+port = {imap}
+security = "none"
+username = "{support}"
+password = "bench"
+address = "{support}"
+batch_size = {batch}
+poll_interval = "1s"
+[smtp]
+host = "{host}"
+port = {smtp_port}
+security = "none"
+connections = {conns}
+[database]
+url = "{db_url}"
+[loop_guard]
+max_mails_per_sender = 1000000
+"#,
+            host = env.host,
+            imap = env.imap_port,
+            batch = a.batch,
+            conns = a.connections,
+        ),
+    )?;
+    Ok(path)
+}
+
+fn fresh_db(env: &Env, a: &Args, dir: &Path) -> anyhow::Result<String> {
+    if a.db == "postgres" {
+        let name = format!("bench_{}_{}", std::process::id(), rand::random::<u32>());
+        let st = Command::new("psql")
+            .arg(&env.pg_url)
+            .args(["-qc", &format!("CREATE DATABASE {name}")])
+            .status()?;
+        if !st.success() {
+            bail!("CREATE DATABASE failed");
+        }
+        Ok(format!("{}/{name}", env.pg_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&env.pg_url)))
+    } else {
+        Ok(format!("sqlite://{}/bench.db", dir.display()))
+    }
+}
+
+fn request(from: &str, to: &str, i: usize) -> Vec<u8> {
+    let topics = [
+        ("VPN keeps dropping", "My VPN connection drops every few minutes since this morning."),
+        ("打印机卡纸", "三楼的打印机一直卡纸，现在先用二楼的打印机。"),
+        ("Cannot log in to CRM", "The CRM says my password expired and I cannot follow up customers."),
+        ("Outlook crashes", "Outlook crashes when I open the calendar; webmail works."),
+        ("How do I book a projector?", "How can I reserve the projector for Friday's meeting?"),
+    ];
+    let (subject, body) = topics[i % topics.len()];
+    format!(
+        "From: {from}\r\nTo: {to}\r\nSubject: {subject} #{i}\r\nMessage-ID: <bench-{i}-{}@client.example.test>\r\n\
+         Date: Sun, 29 Nov 2026 12:00:00 +0800\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n",
+        rand::random::<u64>()
+    )
+    .into_bytes()
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let a = parse_args()?;
+    let bin = std::env::current_exe()?.with_file_name("supportbot");
+    if !bin.is_file() {
+        bail!("{} missing: build it first (cargo build --release)", bin.display());
+    }
+    let env = start_env()?;
+    let run = format!("{}{:06x}", std::process::id(), rand::random::<u32>() & 0xffffff);
+    let support = format!("bench-support-{run}@{}", env.domain);
+    add_user(&support, "bench")?;
+    let requesters: Vec<String> = (0..20).map(|i| format!("bench-req{i}-{run}@{}", env.domain)).collect();
+    for r in &requesters {
+        add_user(r, "bench")?;
+    }
+    let dir = tempfile::tempdir()?;
+    println!("supportbot benchmark: {} mails, {} daemon(s), database {}, {} SMTP connection(s), batch {}", a.mails, a.daemons, a.db, a.connections, a.batch);
+
+    // --- Throughput: N requests in the mailbox, `once`, acknowledgements into smtp-sink.
+    let sink_port = free_port()?;
+    let mut sink = Command::new("smtp-sink")
+        .args(["-u", "postfix", &format!("127.0.0.1:{sink_port}"), "256"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("start smtp-sink (package postfix)")?;
+    let db_url = fresh_db(&env, &a, dir.path())?;
+    let config = write_config(dir.path(), &env, &support, sink_port, &db_url, &a)?;
+    let imap = ImapSettings {
+        host: env.host.clone(),
+        port: env.imap_port,
+        security: Security::None,
+        username: support.clone(),
+        password: Secret::new("bench"),
+        ca_file: None,
+        timeout: Duration::from_secs(30),
+    };
+    let t = Instant::now();
+    let mut inbox = Inbox::connect(&imap).await?;
+    for i in 0..a.mails {
+        inbox.append("INBOX", &request(&requesters[i % requesters.len()], &support, i)).await?;
+    }
+    inbox.logout().await;
+    println!("  appended {} mails over IMAP in {:.1} s", a.mails, t.elapsed().as_secs_f64());
+    // Schema first, so the measured run is the mail pipeline only.
+    let st = Command::new(&bin).arg("--config").arg(&config).arg("migrate").stdout(Stdio::null()).status()?;
+    if !st.success() {
+        bail!("migrate failed");
+    }
+    let started = Instant::now();
+    let mut children = Vec::new();
+    for _ in 0..a.daemons {
+        children.push(
+            Command::new(&bin)
+                .arg("--config")
+                .arg(&config)
+                .arg("once")
+                .env("RUST_LOG", "warn")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::inherit())
+                .spawn()?,
+        );
+    }
+    let mut peaks = Vec::new();
+    let mut elapsed = Duration::ZERO;
+    let mut summaries = Vec::new();
+    for c in children {
+        let (e, peak, out) = wait_sampled(c, started)?;
+        elapsed = elapsed.max(e);
+        peaks.push(peak);
+        summaries.push(out);
+    }
+    let _ = sink.kill();
+    let _ = sink.wait();
+    let count = |key: &str| -> usize {
+        summaries
+            .iter()
+            .filter_map(|s| s.lines().find(|l| l.trim_start().starts_with(key)))
+            .filter_map(|l| l.split_whitespace().nth(match key { "mails sent" | "new tickets" => 2, _ => 1 }))
+            .filter_map(|v| v.parse::<usize>().ok())
+            .sum()
+    };
+    let (fetched, tickets, sent) = (count("fetched"), count("new tickets"), count("mails sent"));
+    let rate = a.mails as f64 / elapsed.as_secs_f64();
+    println!("  once: fetched {fetched}, tickets {tickets}, acknowledgements accepted by SMTP {sent}");
+    println!("  end to end: {:.2} s, {rate:.0} mails/s", elapsed.as_secs_f64());
+    println!("  peak RSS per process: {} KiB", peaks.iter().map(u64::to_string).collect::<Vec<_>>().join(", "));
+    if fetched != a.mails || tickets != a.mails || sent != a.mails {
+        println!("  WARNING: counts differ from {} (see the summaries below)", a.mails);
+        for s in &summaries {
+            println!("{s}");
+        }
+    }
+
+    // --- Latency: the daemon on IDLE, requests one at a time through Postfix.
+    let mut lat = Vec::new();
+    if a.latency > 0 {
+        let ldir = tempfile::tempdir()?;
+        let lsupport = format!("bench-lat-{run}@{}", env.domain);
+        add_user(&lsupport, "bench")?;
+        let lreq = format!("bench-latreq-{run}@{}", env.domain);
+        add_user(&lreq, "bench")?;
+        let ldb = fresh_db(&env, &a, ldir.path())?;
+        let lconfig = write_config(ldir.path(), &env, &lsupport, env.smtp_plain_port, &ldb, &a)?;
+        let mut daemon = Command::new(&bin)
+            .arg("--config")
+            .arg(&lconfig)
+            .arg("run")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        tokio::time::sleep(Duration::from_millis(1000)).await;
+        let smtp = SmtpSettings {
+            host: env.host.clone(),
+            port: env.smtp_plain_port,
+            security: Security::None,
+            username: None,
+            password: Secret::default(),
+            ca_file: None,
+            timeout: Duration::from_secs(30),
+            hello_name: "bench.example.test".into(),
+        };
+        let mut client = SmtpClient::connect(&smtp).await?;
+        let mut watch = Inbox::connect(&ImapSettings { username: lreq.clone(), ..imap.clone() }).await?;
+        for i in 0..a.latency {
+            let raw = request(&lreq, &lsupport, i);
+            let t = Instant::now();
+            client.send_raw(&lreq, std::slice::from_ref(&lsupport), &raw).await?;
+            loop {
+                let state = watch.select("INBOX").await?;
+                if state.exists as usize > i {
+                    break;
+                }
+                if t.elapsed() > Duration::from_secs(30) {
+                    bail!("no acknowledgement for latency mail {i} within 30 s");
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            lat.push(t.elapsed());
+        }
+        client.quit().await;
+        watch.logout().await;
+        let _ = Command::new("kill").arg("-TERM").arg(daemon.id().to_string()).status();
+        let _ = daemon.wait();
+        lat.sort();
+        println!(
+            "  latency over {} mails (SMTP in → Postfix → Dovecot → IDLE → ticket → SMTP out → Postfix → Dovecot): p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
+            lat.len(),
+            percentile(&lat, 50.0).as_secs_f64() * 1000.0,
+            percentile(&lat, 99.0).as_secs_f64() * 1000.0,
+            lat.last().copied().unwrap_or_default().as_secs_f64() * 1000.0
+        );
+    }
+    println!(
+        "{}",
+        serde_json::json!({
+            "mails": a.mails, "db": a.db, "daemons": a.daemons, "connections": a.connections,
+            "batch": a.batch, "seconds": elapsed.as_secs_f64(), "mails_per_s": rate,
+            "fetched": fetched, "tickets": tickets, "acks_sent": sent, "peak_rss_kib": peaks,
+            "latency_p50_ms": percentile(&lat, 50.0).as_secs_f64() * 1000.0,
+            "latency_p99_ms": percentile(&lat, 99.0).as_secs_f64() * 1000.0,
+        })
+    );
+    Ok(())
+}

@@ -5,7 +5,7 @@
 //! errors are classified ([`ImapError::is_transient`]) and the caller decides. It must
 //! never log a password or a mail body.
 //!
-//! Quirks handled here, all measured against Dovecot 2.3 (see docs/mail-test-env.md):
+//! Quirks handled here, all seen against Dovecot 2.3 (tests/it/imap_edge.rs):
 //! async-imap does not read the server greeting, IDLE consumes the session, a dropped
 //! connection during IDLE looks like a manual interrupt, and a server BYE arrives as data.
 
@@ -21,6 +21,7 @@ use rustls_pki_types::{CertificateDer, ServerName};
 use std::collections::HashSet;
 use std::fmt;
 use std::future::Future;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -218,7 +219,12 @@ impl Inbox {
 
     /// SELECT a folder (read-write).
     pub async fn select(&mut self, folder: &str) -> Result<FolderState, ImapError> {
-        let mb = within(self.timeout, "SELECT", self.session.select(folder)).await?;
+        let mb = within(
+            self.timeout,
+            "SELECT",
+            self.session.select(mailbox_name(folder)),
+        )
+        .await?;
         // Old notifications belong to the previous folder.
         while self.session.unsolicited_responses.try_recv().is_ok() {}
         let uidvalidity = mb.uid_validity.ok_or_else(|| {
@@ -303,13 +309,18 @@ impl Inbox {
         self.ensure_folder(folder).await?;
         for set in uid_sets(uids, MAX_UID_SET_LEN) {
             if self.moves {
-                within(self.timeout, "UID MOVE", self.session.uid_mv(&set, folder)).await?;
+                within(
+                    self.timeout,
+                    "UID MOVE",
+                    self.session.uid_mv(&set, mailbox_name(folder)),
+                )
+                .await?;
                 continue;
             }
             within(
                 self.timeout,
                 "UID COPY",
-                self.session.uid_copy(&set, folder),
+                self.session.uid_copy(&set, mailbox_name(folder)),
             )
             .await?;
             let session = &mut self.session;
@@ -350,7 +361,7 @@ impl Inbox {
         within(
             self.timeout,
             "APPEND",
-            self.session.append(folder, None, None, raw),
+            self.session.append(mailbox_name(folder), None, None, raw),
         )
         .await
     }
@@ -359,7 +370,13 @@ impl Inbox {
         if self.known_folders.contains(folder) {
             return Ok(());
         }
-        match within(self.timeout, "CREATE", self.session.create(folder)).await {
+        match within(
+            self.timeout,
+            "CREATE",
+            self.session.create(mailbox_name(folder)),
+        )
+        .await
+        {
             Ok(()) => {}
             // RFC 5530 ALREADYEXISTS; older servers only say so in words.
             Err(ImapError::Protocol(m))
@@ -374,7 +391,8 @@ impl Inbox {
     /// Wait in IDLE (RFC 2177) on the selected folder until the server reports a change,
     /// `timeout` passes or `cancel` fires; then leave IDLE and hand the connection back.
     /// Keep `timeout` well under 29 minutes. A notification can be lost: after any
-    /// outcome, fetch by UID from the last UID processed.
+    /// outcome, fetch by UID from the last UID processed. On error the connection is
+    /// gone (a server BYE or a dropped socket is [`ImapError::Closed`]): reconnect.
     pub async fn idle(
         self,
         timeout: Duration,
@@ -446,7 +464,15 @@ async fn within<T>(
 
 fn raw_error(what: &str, e: RawError) -> ImapError {
     match e {
-        RawError::Io(e) => ImapError::Connect(format!("{what}: {e}")),
+        RawError::Io(e) => match e.kind() {
+            // async-imap reports a stream that ended during IDLE setup as ConnectionRefused.
+            io::ErrorKind::UnexpectedEof
+            | io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::ConnectionRefused
+            | io::ErrorKind::BrokenPipe => ImapError::Closed,
+            _ => ImapError::Connect(format!("{what}: {e}")),
+        },
         RawError::ConnectionLost => ImapError::Closed,
         RawError::No(m) => ImapError::Protocol(format!("{what}: NO {m}")),
         RawError::Bad(m) => ImapError::Protocol(format!("{what}: BAD {m}")),
@@ -544,6 +570,43 @@ pub(crate) fn tls_client_config(ca_file: Option<&Path>) -> Result<Arc<ClientConf
     Ok(Arc::new(config))
 }
 
+/// A folder name as IMAP wants it on the wire: modified UTF-7 (RFC 3501 5.1.3), so
+/// "隔离" works on servers without UTF8=ACCEPT. Folder names in our API are plain Unicode.
+pub fn mailbox_name(folder: &str) -> String {
+    use base64::Engine;
+    let engine = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::IMAP_MUTF7,
+        base64::engine::general_purpose::NO_PAD,
+    );
+    let mut out = String::with_capacity(folder.len());
+    let mut pending: Vec<u16> = Vec::new();
+    let flush = |pending: &mut Vec<u16>, out: &mut String| {
+        if pending.is_empty() {
+            return;
+        }
+        let bytes: Vec<u8> = pending.iter().flat_map(|u| u.to_be_bytes()).collect();
+        out.push('&');
+        out.push_str(&engine.encode(bytes));
+        out.push('-');
+        pending.clear();
+    };
+    for c in folder.chars() {
+        if (' '..='~').contains(&c) {
+            flush(&mut pending, &mut out);
+            if c == '&' {
+                out.push_str("&-");
+            } else {
+                out.push(c);
+            }
+        } else {
+            let mut buf = [0u16; 2];
+            pending.extend_from_slice(c.encode_utf16(&mut buf));
+        }
+    }
+    flush(&mut pending, &mut out);
+    out
+}
+
 /// Compact IMAP UID sets ("1:5,7,9:12") for `uids` (any order, duplicates allowed), each
 /// at most `max_len` bytes long (a single range may exceed it only if it alone does).
 pub fn uid_sets(uids: &[u32], max_len: usize) -> Vec<String> {
@@ -611,6 +674,20 @@ mod tests {
             .map(|p| p.parse().unwrap())
             .collect();
         assert_eq!(back, uids);
+    }
+
+    #[test]
+    fn folder_names_are_modified_utf7_on_the_wire() {
+        let cases = [
+            ("INBOX", "INBOX"),
+            ("Quarantine", "Quarantine"),
+            ("~peter/mail/台北/日本語", "~peter/mail/&U,BTFw-/&ZeVnLIqe-"),
+            ("R&D", "R&-D"),
+            ("Ünïcode & more", "&ANw-n&AO8-code &- more"),
+        ];
+        for (folder, wire) in cases {
+            assert_eq!(mailbox_name(folder), wire, "{folder}");
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub enum MailKind {
 }
 
 impl MailKind {
+    /// The name printed by `supportbot classify` and stored with ignored mail.
     pub fn as_str(self) -> &'static str {
         match self {
             MailKind::Request => "request",
@@ -39,7 +40,9 @@ impl MailKind {
 /// The decision and the evidence for it (empty for requests).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
+    /// Request, or which kind of machine mail.
     pub kind: MailKind,
+    /// Short human strings naming the evidence, e.g. "Auto-Submitted: auto-replied".
     pub reasons: Vec<String>,
 }
 
@@ -95,7 +98,7 @@ static BOUNCE_BODY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?i)(?:could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|delivery (?:to the following recipients? )?(?:has )?failed",
         r"|permanent (?:error|failure)|this is an automatically generated delivery status|created automatically by mail delivery software",
         r"|delivery has been delayed|will retry|recipient address rejected|user unknown|mailbox unavailable",
-        r"|\b5\.\d\.\d{1,3}\b|无法将邮件传递|无法送达|投递失败|退信|未能成功发送|收件人地址不存在)"
+        r"|(?-u:\b)5\.\d\.\d{1,3}(?-u:\b)|无法将邮件传递|无法送达|投递失败|退信|未能成功发送|收件人地址不存在)"
     ))
 });
 
@@ -103,7 +106,7 @@ static BOUNCE_BODY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static AUTOREPLY_SUBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(concat!(
         r"(?i)^\s*(?:",
-        r"automatic reply|auto(?:matic)?[- ]?(?:reply|response)|autoreply|auto:|out of (?:the )?office|ooo\b|on vacation|vacation reply|away from (?:the )?office",
+        r"automatic reply|auto(?:matic)?[- ]?(?:reply|response)|autoreply|auto:|out of (?:the )?office|ooo(?-u:\b)|on vacation|vacation reply|away from (?:the )?office",
         r"|absence|abwesenheit|réponse automatique|respuesta automática|risposta automatica|resposta automática|automatisch antwoord",
         r"|自动回复|自动答复|自動回覆|自動回復|自动应答|自動答覆|休假|不在办公室|外出|請假|请假",
         r"|(?:request|ticket|case) (?:received|created|logged|acknowledg)|we(?:'ve| have) received your|已收到|已受理|工单已",
@@ -114,18 +117,22 @@ static AUTOREPLY_SUBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Out-of-office and acknowledgement wording in the body.
 static AUTOREPLY_BODY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(concat!(
-        r"(?i)(?:out of (?:the )?office|on (?:annual |parental |sick )?leave|on vacation|on holiday|away from (?:the|my) (?:office|desk)|limited access to (?:e-?mail|my mail)",
+        // First-person absence statements, not the words alone: "my out of office
+        // reply won't turn off" is a person's problem.
+        r"(?i)(?:(?:i am|i.m|i will be|i.ll be|currently|i have been) (?:out of (?:the )?office|on (?:annual |parental |sick )?leave|on vacation|on holiday|away|travell?ing)|away from (?:the|my) (?:office|desk) until|limited access to (?:e-?mail|my mail)",
         r"|will (?:be back|return|reply|respond) (?:on|when|after|as soon)|back (?:in the office )?on \w+|this is an automatic(?:ally generated)? (?:reply|response|message)",
         r"|(?:your|the) (?:request|ticket|case|message|e-?mail) (?:has been|was|is) (?:received|created|logged|opened)|thank you for contacting",
-        r"|自动回复|自动答复|自動回覆|我(?:正在|目前|现在)?(?:在)?(?:休假|出差|外出|请假|休年假)|休假中|不在办公室|期间(?:不方便|无法)?(?:查看|回复)?邮件|延迟回复|回复可能延迟|尽快(?:给您)?回复|已收到您的|工单已(?:受理|创建|提交)|您的(?:请求|工单|邮件)已)"
+        r"|这是一封自动回复|此为自动回复|(?:本|此)邮件(?:为|是)自动|我(?:正在|目前|现在)?(?:在)?(?:休假|出差|外出|请假|休年假)|休假中|不在办公室|期间(?:不方便|无法)?(?:查看|回复)?邮件|延迟回复|回复可能延迟|尽快(?:给您)?回复|已收到您的|工单已(?:受理|创建|提交)|您的(?:请求|工单|邮件)已)"
     ))
 });
 
 /// A sender's own ask: wins over weak auto-reply/bounce words (guide §2 rule 1).
 static HUMAN_ASK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
-        r"(?i)[?？]|请问|怎么|如何|为什么|为啥|能否|能不能|可以帮|麻烦|帮忙|请帮|求助|how (?:do|can|to)|why (?:is|was|did|does)|what does|can you|could you|please (?:help|check|advise|fix)|is there a way",
-    )
+    re(concat!(
+        r"(?i)[?？]|请问|怎么|如何|为什么|为啥|能否|能不能|可以帮|麻烦|帮忙|请帮|求助|关不掉|取消不了|停不了|不工作|坏了|故障|报错|打不开",
+        r"|how (?:do|can|to)|why (?:is|was|did|does)|what does|can you|could you|please (?:help|check|advise|fix)|is there a way",
+        r"|doesn.t (?:work|stop|turn off)|won.t (?:stop|turn off)|not working|broken|keeps? (?:sending|replying)"
+    ))
 });
 
 /// Mailing-list subject tag such as `[sysadmins]` (weak).
@@ -148,7 +155,7 @@ static SPAM_GROUPS: LazyLock<Vec<(&'static str, Option<Regex>)>> = LazyLock::new
         (
             "sales pitch",
             re(
-                r"(?i)(?:本公司专业|我司专业|专业(?:供应|提供|生产|代理)|厂家直销|批发|全场\s*\d+\s*折|\d+\s*折(?:起|优惠)|包邮|低价(?:处理|出售|转让)|特价|优惠活动|促销|代开|(?:增值税)?发票(?:代开|开具|优惠)|(?:we|i) help (?:companies|businesses|brands) like yours|companies like yours|special offer|limited[- ]time offer|\d+\s*% off|best price|wholesale|cheap(?:est)?|discount|free (?:seo )?(?:audit|trial|quote|consultation|demo)|guaranteed|get (?:you )?to #?1|first page of google|seo\b|increase your (?:traffic|sales|ranking)|boost your)",
+                r"(?i)(?:本公司专业|我司专业|专业(?:供应|提供|生产|代理)|厂家直销|批发|全场\s*\d+\s*折|\d+\s*折(?:起|优惠)|包邮|低价(?:处理|出售|转让)|特价|优惠活动|促销|代开|(?:增值税)?发票(?:代开|开具|优惠)|(?:we|i) help (?:companies|businesses|brands) like yours|companies like yours|special offer|limited[- ]time offer|\d+\s*% off|best price|wholesale|cheap(?:est)?|discount|free (?:seo )?(?:audit|trial|quote|consultation|demo)|guaranteed|get (?:you )?to #?1|first page of google|seo(?-u:\b)|increase your (?:traffic|sales|ranking)|boost your)",
             ),
         ),
         (
@@ -217,6 +224,9 @@ pub fn detect(mail: &InboundMail, own_addresses: &[String]) -> Verdict {
     if mail.has_header("x-failed-recipients") {
         bounce.push("X-Failed-Recipients present".to_string());
     }
+    if mail.has_header("x-ms-exchange-message-is-ndr") {
+        bounce.push("X-MS-Exchange-Message-Is-Ndr present".to_string());
+    }
     if !bounce.is_empty() {
         return Verdict::new(MailKind::Bounce, bounce);
     }
@@ -271,6 +281,15 @@ pub fn detect(mail: &InboundMail, own_addresses: &[String]) -> Verdict {
     }
     if !bulk.is_empty() {
         return Verdict::new(MailKind::Bulk, bulk);
+    }
+
+    // A no-reply sender declares itself a machine: nobody reads an answer, and answering
+    // is how loops start. Tool notifications are bulk in the labelling guide.
+    if is_match(&NOREPLY_SENDER, local_part) {
+        return Verdict::new(
+            MailKind::Bulk,
+            vec![format!("From {local_part}@ (no-reply sender)")],
+        );
     }
 
     // Tool notifications: Auto-Submitted: auto-generated without a reply is still a machine.
@@ -339,10 +358,10 @@ pub fn detect(mail: &InboundMail, own_addresses: &[String]) -> Verdict {
         return Verdict::new(MailKind::Bounce, [medium, weak_bounce].concat());
     }
     if !medium.is_empty() {
-        let enough = medium.len() >= 2
-            || !weak_auto.is_empty()
-            || !weak_bounce.is_empty()
-            || !weak_bulk.is_empty();
+        // One medium header plus words is enough, unless the sender asks something
+        // of their own: Outlook stamps X-Auto-Response-Suppress on people's mail too.
+        let words = !weak_auto.is_empty() || !weak_bounce.is_empty() || !weak_bulk.is_empty();
+        let enough = medium.len() >= 2 || (words && !human_ask);
         if enough {
             let kind = if !weak_bounce.is_empty() {
                 MailKind::Bounce
@@ -376,7 +395,9 @@ pub fn detect(mail: &InboundMail, own_addresses: &[String]) -> Verdict {
 /// Unsolicited marketing or credential lures: at least two independent groups of
 /// evidence, one of them a pitch or a lure, and no sign of a person reporting junk.
 fn spam_evidence(mail: &InboundMail) -> Option<Vec<String>> {
-    let text = format!("{}\n{}", mail.subject, mail.new_text);
+    // Signatures stay in: a marketer's contact block is part of the pitch.
+    let own_text = super::quote::without_history(&mail.text);
+    let text = format!("{}\n{}", mail.subject, own_text);
     if is_match(&SPAM_REPORTER, &text) {
         return None;
     }
@@ -386,7 +407,7 @@ fn spam_evidence(mail: &InboundMail) -> Option<Vec<String>> {
         let found = pattern.as_ref().and_then(|p| {
             // Salutations are only evidence on the first line.
             if *label == "mass salutation" {
-                mail.new_text
+                own_text
                     .lines()
                     .find(|l| !l.trim().is_empty())
                     .and_then(|l| p.find(l.trim()).map(|m| m.as_str().to_string()))
@@ -516,6 +537,71 @@ mod tests {
             (
                 "one marketing word is not spam",
                 "From: a@x.test\nSubject: monitors\n\nCan we get a discount on monitors for the team?\n",
+                MailKind::Request,
+            ),
+            (
+                "person on outlook announcing leave and asking",
+                "From: a@x.test\nSubject: laptop before my trip\nX-Auto-Response-Suppress: All\n\nI am out of the office next week, could you set up the VPN on my laptop before Friday?\n",
+                MailKind::Request,
+            ),
+            (
+                "person whose out-of-office will not stop",
+                "From: a@x.test\nSubject: Out of office keeps replying\n\nMy out of office reply is still on although I am back, it won't turn off.\n",
+                MailKind::Request,
+            ),
+            (
+                "chinese person whose auto reply keeps sending",
+                "From: a@x.test\nSubject: 自动回复一直在发\n\n我休假回来了，Outlook 的自动回复还在发，关不掉。\n",
+                MailKind::Request,
+            ),
+            (
+                "words-only vacation notice",
+                "From: a@x.test\nSubject: Out of Office: budget\n\nI am on annual leave until 3 May with no access to email.\n",
+                MailKind::Autoreply,
+            ),
+            (
+                "rt helpdesk ack with x-loop and return-path",
+                "From: helpdesk@vendor.test\nSubject: [vendor #4411] AutoReply: VPN issue\nReturn-Path: <>\nRT-Ticket: vendor #4411\nX-Loop: helpdesk@vendor.test\n\nThis message has been automatically generated in response to the creation of a trouble ticket.\n",
+                MailKind::Autoreply,
+            ),
+            (
+                "zendesk style acknowledgement",
+                "From: Support <support@saas.test>\nSubject: Request received: printer\nX-Auto-Response-Suppress: All\n\nYour request (#123) has been received and is being reviewed by our support staff.\n",
+                MailKind::Autoreply,
+            ),
+            (
+                "chinese qq bounce",
+                "From: =?UTF-8?B?57O757uf6YCA5L+h?= <postmaster@qq.test>\nSubject: =?UTF-8?B?6YCA5L+h?=\n\n很抱歉您的邮件没有发送成功\n",
+                MailKind::Bounce,
+            ),
+            (
+                "jira notification is bulk",
+                "From: Jira <jira@example.test>\nSubject: [JIRA] (IT-12) Printer jam\nAuto-Submitted: auto-generated\nPrecedence: bulk\n\nAlex updated IT-12.\n",
+                MailKind::Bulk,
+            ),
+            (
+                "noreply monitoring digest with unsubscribe",
+                "From: monitor <no-reply@monitor.test>\nSubject: Daily digest: 3 hosts down\nList-Unsubscribe: <https://monitor.test/u>\n\nhost1 down\n",
+                MailKind::Bulk,
+            ),
+            (
+                "mailbox full lure",
+                "From: Mail Admin <admin@mai1box.test>\nSubject: Your mailbox is full\n\nDear user,\nYour mailbox is full. Click here to verify your account within 24 hours or it will be deleted.\n",
+                MailKind::Spam,
+            ),
+            (
+                "invoice offer spam",
+                "From: a@fapiao.test\nSubject: 代开各类发票\n\n您好！本公司代开增值税发票，点数优惠。\n联系人：李经理 电话/微信：13800000000\n",
+                MailKind::Spam,
+            ),
+            (
+                "user asks about a mailbox full warning",
+                "From: bob@example.test\nSubject: mailbox full?\n\nI got a message that my mailbox is full and must verify my account within 24 hours. Is this real?\n",
+                MailKind::Request,
+            ),
+            (
+                "human reply quoting an out-of-office",
+                "From: bob@example.test\nSubject: Re: Automatic reply: laptop\n\nMy laptop still does not boot, can you help?\n\nOn Mon, 3 Mar 2025 Ann <ann@x.test> wrote:\n> I am out of the office until Monday.\n",
                 MailKind::Request,
             ),
         ];

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 /// Why a mail could not be accepted. The text is stored as the quarantine reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
+    /// Over [`ParseLimits::max_message_bytes`].
     #[error("message is {size} bytes, over the limit of {limit} bytes")]
     TooLarge { size: usize, limit: usize },
     #[error("message is empty")]
@@ -24,6 +25,7 @@ pub enum ParseError {
 /// Limits applied while parsing.
 #[derive(Debug, Clone, Copy)]
 pub struct ParseLimits {
+    /// Larger mails are refused with [`ParseError::TooLarge`] (quarantined, not parsed).
     pub max_message_bytes: usize,
 }
 
@@ -124,6 +126,18 @@ pub fn parse_mail(raw: &[u8], limits: &ParseLimits) -> Result<InboundMail, Parse
             _ => String::new(),
         },
         None => String::new(),
+    };
+    // Some clients send an empty text/plain next to the real HTML body.
+    let text = if text.trim().is_empty() {
+        message
+            .html_part(0)
+            .and_then(|p| match &p.body {
+                mail_parser::PartType::Html(html) => Some(html_to_text(html)),
+                _ => None,
+            })
+            .unwrap_or(text)
+    } else {
+        text
     };
     let html = message.body_html(0).and_then(|t| {
         // mail-parser synthesises HTML from text parts; only keep real HTML.
@@ -439,9 +453,14 @@ pub fn html_to_text(html: &str) -> String {
                 | "table" | "ul" | "ol" | "blockquote" | "pre" | "hr" | "dt" | "dd" => {
                     if name == "hr" {
                         out.push_str("\n________________________________\n");
-                    } else if name == "br" || !out.ends_with('\n') {
-                        // Opening and closing block tags give one break, not two.
-                        out.push('\n');
+                    } else {
+                        // Source whitespace between tags is not content: drop it, so
+                        // opening and closing block tags give one break, not two.
+                        let kept = out.trim_end_matches(' ').len();
+                        out.truncate(kept);
+                        if name == "br" || !out.ends_with('\n') {
+                            out.push('\n');
+                        }
                     }
                     if name == "li" && !closing {
                         out.push_str("- ");
@@ -505,7 +524,8 @@ fn decode_entity(s: &str) -> (String, usize) {
         code.and_then(char::from_u32).map(|c| c.to_string())
     } else {
         match name {
-            "nbsp" | "ensp" | "emsp" | "thinsp" => Some(" ".into()),
+            "nbsp" => Some("\u{a0}".into()),
+            "ensp" | "emsp" | "thinsp" => Some(" ".into()),
             "lt" => Some("<".into()),
             "gt" => Some(">".into()),
             "amp" => Some("&".into()),
@@ -807,6 +827,14 @@ mod tests {
         let mail = parse(raw.as_bytes()).expect("parses");
         assert_eq!(mail.text, "Hello IT,\nVPN & Wi-Fi <down>\nLine\nbreak 中文");
         assert!(mail.html.is_some());
+    }
+
+    #[test]
+    fn empty_text_part_falls_back_to_html() {
+        let raw = "From: a@x.test\nSubject: s\nContent-Type: multipart/alternative; boundary=a\n\n--a\nContent-Type: text/plain\n\n \n--a\nContent-Type: text/html\n\n<p>VPN is down</p>\n--a--\n";
+        let mail = parse(raw.as_bytes()).expect("parses");
+        assert_eq!(mail.text, "VPN is down");
+        assert_eq!(mail.new_text, "VPN is down");
     }
 
     #[test]

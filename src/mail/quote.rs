@@ -13,6 +13,8 @@ static CUT_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         // -----Original Message----- / -----原始邮件----- / QQ's long dashes / forwards
         r"[-—_=\s]{2,}\s*(?:original message|原始邮件|原始郵件|原邮件|forwarded message|转发邮件|轉寄郵件|转发的邮件|邮件原文)\s*[-—_=\s]{2,}",
         r"|begin forwarded message\s*:?",
+        // Mobile client footers: nothing of the sender's follows them.
+        r"|sent from my \w+.{0,30}|get outlook for (?:ios|android)|发自我的\s*\S+|从我的\s*\S+\s*发送|來自我的\s*\S+|发自网易邮箱.{0,20}|发自\s*(?:QQ|企业微信|钉钉).{0,20}",
         r"|.{0,300}(?:写道|寫道)\s*[:：]",
         r"|在\s*.{2,200}(?:写道|寫道)\s*[:：]?",
         r"|on\s.{6,300}\swrote\s*:",
@@ -41,7 +43,7 @@ static SEPARATOR: LazyLock<Option<Regex>> =
 /// A confidentiality notice or legal disclaimer: never the sender's request.
 static DISCLAIMER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^\W{0,3}(?:",
+        r"(?i)^\W{0,3}(?:(?:注意|声明|聲明|重要|important|notice|note|legal)\s*[:：]?\s*)?(?:",
         r"confidential(?:ity)?(?: notice| note)?\s*[:：]",
         r"|disclaimer\s*[:：]",
         r"|(?:this|the information in this) (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]{0,40})? (?:is|are|may be|may contain|contains)[^.]{0,40}(?:confidential|privileged|intended (?:solely|only))",
@@ -71,6 +73,21 @@ const MAX_SIGNATURE_LINES: usize = 6;
 /// Longest line (in chars) that still looks like part of a signature block.
 const MAX_SIGNATURE_LINE_CHARS: usize = 80;
 
+/// The sender's text with quoted history and forwards cut but signatures kept: for
+/// checks where a sign-off block is evidence (a marketer's contact line).
+pub fn without_history(text: &str) -> String {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = normalised.lines().collect();
+    let cut = cut_index(&lines);
+    let kept: Vec<&str> = lines
+        .iter()
+        .take(cut)
+        .copied()
+        .filter(|l| !l.trim_start().starts_with('>'))
+        .collect();
+    trim_blank_lines(&kept)
+}
+
 /// The newest text the sender wrote, from a decoded plain-text body.
 pub fn newest_text(text: &str) -> String {
     let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -84,6 +101,7 @@ pub fn newest_text(text: &str) -> String {
         .filter(|l| !l.trim_start().starts_with('>'))
         .collect();
     let kept_lines = strip_signature(&kept_lines);
+    let kept_lines = strip_trailing_name_block(&kept_lines);
     let joined = trim_blank_lines(&kept_lines);
     if joined.trim().is_empty() {
         // Nothing of the sender's own: a bare forward. Its content is all we have.
@@ -163,16 +181,112 @@ fn strip_signature<'a>(lines: &[&'a str]) -> Vec<&'a str> {
             .take(last_text.saturating_sub(i))
             .filter(|l| !l.trim().is_empty())
             .collect();
+        // A signature is short lines of names and numbers, not sentences.
         let short = tail.len() <= MAX_SIGNATURE_LINES
-            && tail
-                .iter()
-                .all(|l| l.trim().chars().count() <= MAX_SIGNATURE_LINE_CHARS);
+            && tail.iter().all(|l| {
+                let l = l.trim();
+                l.chars().count() <= MAX_SIGNATURE_LINE_CHARS
+                    && !l.contains('。')
+                    && !l.ends_with(['？', '！', '?', '!'])
+            });
         let has_text_before = lines.iter().take(i).any(|l| !l.trim().is_empty());
         if short && has_text_before {
             return lines.iter().take(i).copied().collect();
         }
     }
     lines.to_vec()
+}
+
+/// Most senders sign without a sign-off: "Tom Walsh / Account Manager", "罗琳 采购部
+/// 分机 5120". Department and job titles ("Network Operations", "信息安全组") would
+/// otherwise count as evidence. Only a block of at most three short, name- or
+/// title-like lines at the very end, after a finished sentence or a blank line, goes.
+fn strip_trailing_name_block<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let Some(last) = lines.iter().rposition(|l| !l.trim().is_empty()) else {
+        return lines.to_vec();
+    };
+    let mut start = last + 1;
+    let mut count = 0;
+    while start > 0 {
+        let Some(line) = lines.get(start - 1) else {
+            break;
+        };
+        let line = line.trim();
+        if line.is_empty() || count == 3 || !is_name_or_title_line(line) {
+            break;
+        }
+        start -= 1;
+        count += 1;
+    }
+    if count == 0 {
+        return lines.to_vec();
+    }
+    // What precedes must be a finished sentence or a blank line, and must exist.
+    let before: Vec<&str> = lines.iter().take(start).copied().collect();
+    let Some(prev) = before.iter().rev().find(|l| !l.trim().is_empty()) else {
+        return lines.to_vec();
+    };
+    let prev_line = lines
+        .get(start.saturating_sub(1))
+        .map(|l| l.trim())
+        .unwrap_or_default();
+    let finished = prev
+        .trim_end()
+        .ends_with(['。', '！', '？', '.', '!', '?', '~', '）', ')']);
+    if prev_line.is_empty() || finished {
+        before
+    } else {
+        lines.to_vec()
+    }
+}
+
+fn is_name_or_title_line(line: &str) -> bool {
+    if line.chars().count() > 40
+        || line.ends_with(['。', '！', '？', '.', '!', '?', '：', ':', '，', ';', '；'])
+        || line.contains(['，', '。', '？', '！'])
+    {
+        return false;
+    }
+    let cjk = line
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    if cjk > 0 {
+        const TITLE_WORDS: [&str; 16] = [
+            "部",
+            "组",
+            "中心",
+            "经理",
+            "主管",
+            "工程师",
+            "总监",
+            "助理",
+            "分机",
+            "电话",
+            "手机",
+            "科",
+            "处",
+            "值班",
+            "专员",
+            "主任",
+        ];
+        cjk <= 4
+            || line.contains([' ', '|', '｜', '/', '·'])
+            || TITLE_WORDS.iter().any(|w| line.contains(w))
+    } else {
+        // English: a few capitalised words (names, titles), digits or phone characters.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= 6
+            && words.iter().all(|w| {
+                let w = w.trim_matches(|c: char| c == ',' || c == '|' || c == '(' || c == ')');
+                w.is_empty()
+                    || w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '+')
+                    || matches!(w, "of" | "and" | "&" | "-" | "|" | "at")
+            })
+    }
 }
 
 fn trim_blank_lines(lines: &[&str]) -> String {
@@ -201,7 +315,7 @@ mod tests {
             (
                 "outlook separator block",
                 "Mail is broken.\n\nJames\n\n________________________________\nFrom: Anna <a@x>\nSent: Monday\nTo: James\nSubject: hi\n\nold text",
-                "Mail is broken.\n\nJames",
+                "Mail is broken.",
             ),
             (
                 "original message dashes",
@@ -239,6 +353,16 @@ mod tests {
                 "Need access to the share.",
             ),
             (
+                "prefixed chinese disclaimer",
+                "VPN 连不上。\n\n注意：本邮件及其附件含有保密信息，仅限于发送给上面地址中列出的个人。",
+                "VPN 连不上。",
+            ),
+            (
+                "english attachments disclaimer",
+                "Printer is jammed.\n\nThis email and any attachments are confidential and intended solely for the addressee.",
+                "Printer is jammed.",
+            ),
+            (
                 "sign-off with short block",
                 "The monitor flickers.\n\nBest regards,\nAnna Lee\nFinance\n",
                 "The monitor flickers.",
@@ -257,6 +381,46 @@ mod tests {
                 "forward with a line on top",
                 "why was my mail rejected?\n\n---------- Forwarded message ---------\nFrom: MAILER-DAEMON\nDate: x\nUndelivered",
                 "why was my mail rejected?",
+            ),
+            (
+                "mobile footer",
+                "Projector is dead in room 5.\n\nSent from my iPhone\n\nOn Mon wrote:",
+                "Projector is dead in room 5.",
+            ),
+            (
+                "chinese mobile footer",
+                "投影仪坏了\n\n发自我的 iPhone",
+                "投影仪坏了",
+            ),
+            (
+                "full-width colon outlook block",
+                "VPN 又断了\n\n发件人：张三\n发送时间：2025年3月1日\n收件人：IT\n主题：VPN\n旧",
+                "VPN 又断了",
+            ),
+            (
+                "sentence after thanks is kept",
+                "打印机卡纸。\n谢谢！\n另外三楼的投影仪也坏了，能一起看看吗？",
+                "打印机卡纸。\n谢谢！\n另外三楼的投影仪也坏了，能一起看看吗？",
+            ),
+            (
+                "trailing name and title block",
+                "My monitor flickers.\n\nJohn Smith\nNetwork Operations Engineer",
+                "My monitor flickers.",
+            ),
+            (
+                "chinese name and department",
+                "麻烦尽快处理，谢谢！\n罗琳 采购部 分机 5120",
+                "麻烦尽快处理，谢谢！",
+            ),
+            (
+                "short last line of content stays",
+                "你好。\n打印机坏了",
+                "你好。\n打印机坏了",
+            ),
+            (
+                "lowercase last line stays",
+                "Hello.\n\nprinter on 3F broken",
+                "Hello.\n\nprinter on 3F broken",
             ),
             (
                 "from line in prose is not a quote",

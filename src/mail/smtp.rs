@@ -208,7 +208,8 @@ impl SmtpClient {
             self.step(&what, Rcpt::new(r, vec![]), true).await?;
         }
         self.step("DATA", Data, true).await?;
-        match tokio::time::timeout(self.timeout, self.conn.message(bytes)).await {
+        let body = data_body(bytes);
+        match tokio::time::timeout(self.timeout, self.conn.message(&body)).await {
             Ok(Ok(_)) => Ok(()),
             // After the final dot the transaction is over either way: no RSET needed.
             Ok(Err(e)) => Err(self.classify("end of DATA", e, false).await),
@@ -276,6 +277,26 @@ impl SmtpClient {
         // The server may still be mid-reply; QUIT would only wait again.
         transient(format!("{what}: no answer in {:?}", self.timeout))
     }
+}
+
+/// The mail as lettre must get it for DATA: CRLF line ends throughout (lettre dot-stuffs
+/// only after CRLF, and Postfix also ends lines at a bare LF, so a bare-LF ".\n" line
+/// could end DATA early), and without the final CRLF, which lettre's "\r\n.\r\n"
+/// terminator supplies (else every mail gains an empty last line).
+fn data_body(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 32);
+    let mut prev = 0u8;
+    for &b in bytes {
+        if b == b'\n' && prev != b'\r' {
+            out.push(b'\r');
+        }
+        out.push(b);
+        prev = b;
+    }
+    if out.ends_with(b"\r\n") {
+        out.truncate(out.len() - 2);
+    }
+    out
 }
 
 fn transient(m: String) -> SendFailure {
@@ -362,6 +383,26 @@ impl AsyncTokioStream for TlsTcp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_body_uses_crlf_and_leaves_the_last_line_end_to_the_terminator() {
+        let cases: &[(&[u8], &[u8])] = &[
+            (b"a\r\nb\r\n", b"a\r\nb"),
+            (b"a\nb\n", b"a\r\nb"),
+            (b"a\r\n.\nb", b"a\r\n.\r\nb"),
+            (b"no newline", b"no newline"),
+            (b"a\r\n\r\n", b"a\r\n"),
+            (b"", b""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                data_body(input),
+                *want,
+                "{:?}",
+                String::from_utf8_lossy(input)
+            );
+        }
+    }
 
     #[tokio::test]
     async fn closed_port_is_transient_and_quick() {

@@ -200,7 +200,10 @@ impl Store {
     /// Start a write transaction.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
         Ok(match self {
-            Store::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            // IMMEDIATE takes the write lock up front: a deferred transaction that reads
+            // first and then writes gets SQLITE_BUSY at once (no busy wait) whenever another
+            // connection committed in between, as the outbox sender constantly does.
+            Store::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Store::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }

@@ -7,11 +7,14 @@
 #   SUPPORTBOT_SMTP_PORT        SMTP offering STARTTLS        (default 31025)
 #   SUPPORTBOT_SMTP_PLAIN_PORT  SMTP without STARTTLS         (default 31026)
 #   SUPPORTBOT_SMTPS_PORT       SMTP over implicit TLS        (default 31465)
+#   SUPPORTBOT_SUBMISSION_PORT  SMTP, STARTTLS + AUTH needed  (default 31587)
 #   SUPPORTBOT_PG_PORT          PostgreSQL                    (default 31432)
+#   SUPPORTBOT_SINK_PORT        smtp-sink, accepts and drops  (default 31027)
 #   SUPPORTBOT_TESTENV_TIMEOUT  seconds up.sh waits for the servers (default 30)
 # While an environment is running, up.sh keeps the ports recorded in BASE/env.sh (run
 # down.sh first to change them); down.sh and status.sh work from the pid files.
 
+# shellcheck disable=SC2034 # variables for the scripts that source this file
 ENV_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$ENV_DIR/../.." && pwd)
 BASE=${SUPPORTBOT_TESTENV:-$REPO/target/testenv}
@@ -22,9 +25,12 @@ IMAPS_PORT=${SUPPORTBOT_IMAPS_PORT:-31993}
 SMTP_PORT=${SUPPORTBOT_SMTP_PORT:-31025}
 SMTP_PLAIN_PORT=${SUPPORTBOT_SMTP_PLAIN_PORT:-31026}
 SMTPS_PORT=${SUPPORTBOT_SMTPS_PORT:-31465}
+SUBMISSION_PORT=${SUPPORTBOT_SUBMISSION_PORT:-31587}
 PG_PORT=${SUPPORTBOT_PG_PORT:-31432}
+SINK_PORT=${SUPPORTBOT_SINK_PORT:-31027}
 LOG_DIR=$BASE/log
-PASSWD_FILE=$BASE/dovecot/users
+# One passwd-file per user (see templates/dovecot.conf.in for why).
+PASSWD_DIR=$BASE/dovecot/users
 CERT_FILE=$BASE/tls/cert.pem
 PF_CONF=$BASE/postfix/etc
 PG_DATA=$BASE/pg/data
@@ -32,13 +38,22 @@ PG_SOCKET_DIR=$BASE/pg/run
 DOVECOT_PIDFILE=$BASE/dovecot/run/master.pid
 POSTFIX_PIDFILE=$BASE/postfix/spool/pid/master.pid
 PG_PIDFILE=$PG_DATA/postmaster.pid
+SINK_PIDFILE=$BASE/sink/pid
 # A user that up.sh's readiness probe logs in as.
 PROBE_USER=probe@example.test
 PROBE_PASSWORD=probe-secret
 
 # PID read from a pid file (first line), empty when missing.
 pid_of() {
-    [ -s "$1" ] && head -n1 "$1" | tr -dc '0-9' || true
+    if [ -s "$1" ]; then head -n1 "$1" | tr -dc '0-9'; fi
+}
+
+# Is this PID a live process? A zombie is dead: our daemons are reparented to PID 1,
+# which in some containers is slow to reap them.
+alive() {
+    local state
+    state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null) || return 1
+    [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
 }
 
 # Is the server behind this pid file running? Checks the command name too, so a
@@ -47,8 +62,9 @@ running() {
     local pid comm
     pid=$(pid_of "$1")
     [ -n "$pid" ] || return 1
+    alive "$pid" || return 1
     comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
-    case "$comm" in dovecot | master | postgres | postmaster) return 0 ;; *) return 1 ;; esac
+    case "$comm" in dovecot | master | postgres | postmaster | smtp-sink) return 0 ;; *) return 1 ;; esac
 }
 
 pg_bin() {

@@ -3,7 +3,7 @@
 #
 # Usage: tests/env/down.sh [--wipe]
 #
-# Sends SIGTERM to Dovecot, Postfix and PostgreSQL by the PIDs in their pid files under
+# Sends SIGTERM to Dovecot, Postfix, PostgreSQL and smtp-sink by the PIDs in their pid files under
 # BASE (never by process name), waits up to 15 s for each, then SIGKILLs what is left.
 # --wipe also deletes BASE (mail, queue, database, certificate) for a clean next start.
 set -euo pipefail
@@ -15,7 +15,7 @@ stop() { # name pidfile signal
     pid=$(pid_of "$pidfile")
     kill "-$sig" "$pid" 2>/dev/null || true
     for _ in $(seq 150); do
-        kill -0 "$pid" 2>/dev/null || { echo "stopped $name (pid $pid)"; return 0; }
+        alive "$pid" || { echo "stopped $name (pid $pid)"; return 0; }
         sleep 0.1
     done
     echo "down.sh: $name (pid $pid) ignored SIG$sig for 15 s; killing it" >&2
@@ -28,6 +28,7 @@ stop dovecot "$DOVECOT_PIDFILE" TERM &
 stop postfix "$POSTFIX_PIDFILE" TERM &
 # SIGINT is PostgreSQL's "fast" shutdown.
 stop postgres "$PG_PIDFILE" INT &
+stop smtp-sink "$SINK_PIDFILE" TERM &
 wait
 rm -f "$BASE/env.sh" "$BASE/env.json"
 if [ "${1:-}" = "--wipe" ]; then

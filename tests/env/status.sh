@@ -4,12 +4,12 @@
 # Usage: tests/env/status.sh
 #
 # Prints one line per server (running with its PID, or stopped) and the env.json path.
-# Exit status: 0 when all three run, 1 otherwise.
+# Exit status: 0 when all four run, 1 otherwise.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 all=0
-for s in "dovecot:$DOVECOT_PIDFILE" "postfix:$POSTFIX_PIDFILE" "postgres:$PG_PIDFILE"; do
+for s in "dovecot:$DOVECOT_PIDFILE" "postfix:$POSTFIX_PIDFILE" "postgres:$PG_PIDFILE" "smtp-sink:$SINK_PIDFILE"; do
     name=${s%%:*} pidfile=${s#*:}
     if running "$pidfile"; then
         printf '%-9s running  pid %s\n' "$name" "$(pid_of "$pidfile")"
@@ -20,7 +20,7 @@ for s in "dovecot:$DOVECOT_PIDFILE" "postfix:$POSTFIX_PIDFILE" "postgres:$PG_PID
 done
 if [ -f "$BASE/env.json" ]; then
     echo "env:      $BASE/env.json"
-    echo "users:    $(grep -c . "$PASSWD_FILE" 2>/dev/null || echo 0) in $PASSWD_FILE"
+    echo "users:    $(find "$PASSWD_DIR" -maxdepth 1 -type f -name '*@*' 2>/dev/null | wc -l) in $PASSWD_DIR"
 else
     echo "env:      none (run tests/env/up.sh)"
 fi

@@ -6,13 +6,17 @@
 # Installs the Debian packages when missing (install.sh), then starts on 127.0.0.1, under
 # BASE (default REPO/target/testenv, override SUPPORTBOT_TESTENV; ports: see common.sh):
 #   - Dovecot  IMAP+STARTTLS :31143, IMAPS :31993, LMTP on BASE/dovecot/lmtp;
-#              users in the passwd-file BASE/dovecot/users (add with adduser.sh, no restart);
+#              127.0.0.2:31143 serves the same mailboxes without MOVE and IDLE;
+#              users: one passwd-file each in BASE/dovecot/users/ (adduser.sh, no restart);
 #              mail in BASE/mail/<domain>/<user>/Maildir, stored as uid 8 (`mail`).
 #   - Postfix  SMTP :31025 (STARTTLS offered), :31026 (no STARTTLS), :31465 (implicit TLS);
 #              delivers example.test over LMTP into Dovecot (unknown users bounce to the
 #              sender); other domains get 550 at RCPT (nothing leaves the machine);
-#              local parts reject-* get 550, tempfail-* 451 at RCPT.
+#              local parts reject-* get 550, tempfail-* 451 at RCPT;
+#              :31587 submission: STARTTLS and AUTH (test users, via Dovecot) required.
 #   - Postgres :31432, trust auth, user postgres, socket dir BASE/pg/run, fsync off.
+#   - smtp-sink :31027 (Postfix's fast sink: answers 250 to everything, keeps nothing),
+#              for send benchmarks that must not be limited by delivery.
 # TLS for all: BASE/tls/cert.pem, a CA:FALSE self-signed cert for localhost/127.0.0.1
 # (trust exactly that file). Logs: BASE/log/*.log.
 # Servers already running are reused (and keep the ports in BASE/env.sh). When all three
@@ -39,6 +43,8 @@ if [ -f "$BASE/env.sh" ] && { running "$DOVECOT_PIDFILE" || running "$POSTFIX_PI
     IMAP_PORT=$SUPPORTBOT_IMAP_PORT IMAPS_PORT=$SUPPORTBOT_IMAPS_PORT
     SMTP_PORT=$SUPPORTBOT_SMTP_PORT SMTP_PLAIN_PORT=$SUPPORTBOT_SMTP_PLAIN_PORT
     SMTPS_PORT=$SUPPORTBOT_SMTPS_PORT PG_PORT=$SUPPORTBOT_PG_PORT
+    SINK_PORT=${SUPPORTBOT_SINK_PORT:-$SINK_PORT}
+    SUBMISSION_PORT=${SUPPORTBOT_SUBMISSION_PORT:-$SUBMISSION_PORT}
 fi
 
 # Dovecot's unprivileged auth process must read the passwd-file: every directory on the
@@ -51,7 +57,8 @@ chown mail:mail "$BASE/mail"
 render() { # template output
     sed -e "s|@BASE@|$BASE|g" -e "s|@IMAP_PORT@|$IMAP_PORT|g" -e "s|@IMAPS_PORT@|$IMAPS_PORT|g" \
         -e "s|@SMTP_PORT@|$SMTP_PORT|g" -e "s|@SMTP_PLAIN_PORT@|$SMTP_PLAIN_PORT|g" \
-        -e "s|@SMTPS_PORT@|$SMTPS_PORT|g" "$ENV_DIR/templates/$1" >"$2"
+        -e "s|@SMTPS_PORT@|$SMTPS_PORT|g" -e "s|@SUBMISSION_PORT@|$SUBMISSION_PORT|g" \
+        "$ENV_DIR/templates/$1" >"$2"
 }
 
 log_tails() {
@@ -67,6 +74,18 @@ fail() {
     echo "up.sh: $*" >&2
     log_tails
     exit 1
+}
+
+# A port taken by someone else (often another checkout's test environment on the default
+# ports) would only show as a bind error deep in a server log: say so up front.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+check_ports() { # server port...
+    local server=$1 p
+    shift
+    for p in "$@"; do
+        port_free "$p" || fail "port $p (for $server) is already in use: another test environment? \
+Stop it with its down.sh, share it (same SUPPORTBOT_TESTENV), or set SUPPORTBOT_*_PORT (see common.sh)"
+    done
 }
 
 # --- TLS ---------------------------------------------------------------------------
@@ -95,10 +114,15 @@ CNF
 fi
 
 # --- Dovecot -----------------------------------------------------------------------
-touch "$PASSWD_FILE"
-chmod 644 "$PASSWD_FILE"
-grep -q "^$PROBE_USER:" "$PASSWD_FILE" || echo "$PROBE_USER:{PLAIN}$PROBE_PASSWORD::::::" >>"$PASSWD_FILE"
+# An environment from before per-user passwd-files had a single file here.
+[ -f "$PASSWD_DIR" ] && ! running "$DOVECOT_PIDFILE" && rm -f "$PASSWD_DIR"
+mkdir -p "$PASSWD_DIR"
+chmod 755 "$PASSWD_DIR"
+"$ENV_DIR/adduser.sh" "$PROBE_USER" "$PROBE_PASSWORD"
 if ! running "$DOVECOT_PIDFILE"; then
+    check_ports dovecot "$IMAP_PORT" "$IMAPS_PORT"
+    # Dovecot refuses to start while its pid file names a zombie of a killed master.
+    rm -f "$DOVECOT_PIDFILE"
     render dovecot.conf.in "$BASE/dovecot/dovecot.conf"
     # Dovecot keeps the stdio it was started with open in every process: never a pipe.
     # 9>&-: the servers must not inherit (and so hold forever) the lock of this script.
@@ -108,6 +132,7 @@ fi
 
 # --- Postfix -----------------------------------------------------------------------
 if ! running "$POSTFIX_PIDFILE"; then
+    check_ports postfix "$SMTP_PORT" "$SMTP_PLAIN_PORT" "$SMTPS_PORT" "$SUBMISSION_PORT"
     render main.cf.in "$PF_CONF/main.cf"
     render master.cf.in "$PF_CONF/master.cf"
     render recipient_access.in "$PF_CONF/recipient_access"
@@ -122,6 +147,7 @@ fi
 
 # --- PostgreSQL --------------------------------------------------------------------
 if ! running "$PG_PIDFILE"; then
+    check_ports postgres "$PG_PORT"
     chown postgres:postgres "$BASE/pg"
     mkdir -p "$PG_SOCKET_DIR"
     chown postgres:postgres "$PG_SOCKET_DIR"
@@ -137,7 +163,16 @@ if ! running "$PG_PIDFILE"; then
     rm -f "$PG_PIDFILE"
     runuser -u postgres -- "$(pg_bin pg_ctl)" -D "$PG_DATA" -l "$LOG_DIR/postgres.log" -w -t 30 \
         -o "-p $PG_PORT -k $PG_SOCKET_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-        start </dev/null >>"$LOG_DIR/postgres.log" 2>&1 9>&- || fail "postgres did not start"
+        start </dev/null >>"$LOG_DIR/pg_ctl.log" 2>&1 9>&- || fail "postgres did not start"
+fi
+
+# --- smtp-sink ---------------------------------------------------------------------
+if ! running "$SINK_PIDFILE"; then
+    check_ports smtp-sink "$SINK_PORT"
+    mkdir -p "$BASE/sink"
+    # It prints a counter line per mail to stdout: discard it.
+    setsid smtp-sink -u postfix "127.0.0.1:$SINK_PORT" 256 </dev/null >/dev/null 2>>"$LOG_DIR/smtp-sink.log" 9>&- &
+    echo $! >"$SINK_PIDFILE"
 fi
 
 # --- Readiness ---------------------------------------------------------------------
@@ -154,9 +189,9 @@ imap_login_ok() {
         exit 1
     ) 2>/dev/null
 }
-smtp_ehlo_ok() {
+smtp_ehlo_ok() { # port
     (
-        exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT" || exit 1
+        exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
         while IFS= read -r -t 2 line <&3; do
             case $line in 220-*) ;; 220*) break ;; *) exit 1 ;; esac
         done
@@ -173,14 +208,15 @@ pg_ok() {
 
 timeout_s=${SUPPORTBOT_TESTENV_TIMEOUT:-30}
 deadline=$((SECONDS + timeout_s))
-imap=no smtp=no pg=no
+imap=no smtp=no pg=no sink=no
 while :; do
     [ $imap = yes ] || { imap_login_ok && imap=yes; } || true
-    [ $smtp = yes ] || { smtp_ehlo_ok && smtp=yes; } || true
+    [ $smtp = yes ] || { smtp_ehlo_ok "$SMTP_PORT" && smtp=yes; } || true
+    [ $sink = yes ] || { smtp_ehlo_ok "$SINK_PORT" && sink=yes; } || true
     [ $pg = yes ] || { pg_ok && pg=yes; } || true
-    [ $imap$smtp$pg = yesyesyes ] && break
+    [ $imap$smtp$pg$sink = yesyesyesyes ] && break
     if [ $SECONDS -ge $deadline ]; then
-        fail "servers not ready after ${timeout_s}s: imap login=$imap smtp ehlo=$smtp pg_isready=$pg"
+        fail "servers not ready after ${timeout_s}s: imap login=$imap smtp ehlo=$smtp pg_isready=$pg smtp-sink=$sink"
     fi
     sleep 0.1
 done
@@ -192,19 +228,23 @@ cat >"$BASE/env.sh.tmp" <<EOF
 export SUPPORTBOT_TESTENV='$BASE'
 export SUPPORTBOT_MAIL_DOMAIN='example.test'
 export SUPPORTBOT_IMAP_PORT=$IMAP_PORT
+export SUPPORTBOT_IMAP_MINIMAL_HOST=127.0.0.2
 export SUPPORTBOT_IMAPS_PORT=$IMAPS_PORT
 export SUPPORTBOT_SMTP_PORT=$SMTP_PORT
 export SUPPORTBOT_SMTP_PLAIN_PORT=$SMTP_PLAIN_PORT
 export SUPPORTBOT_SMTPS_PORT=$SMTPS_PORT
+export SUPPORTBOT_SUBMISSION_PORT=$SUBMISSION_PORT
 export SUPPORTBOT_PG_PORT=$PG_PORT
+export SUPPORTBOT_SINK_PORT=$SINK_PORT
 export SUPPORTBOT_PG_URL='$pg_url'
 export SUPPORTBOT_PG_SOCKET_DIR='$PG_SOCKET_DIR'
 export SUPPORTBOT_CA_FILE='$CERT_FILE'
-export SUPPORTBOT_PASSWD_FILE='$PASSWD_FILE'
+export SUPPORTBOT_PASSWD_DIR='$PASSWD_DIR'
 export SUPPORTBOT_LOG_DIR='$LOG_DIR'
 export SUPPORTBOT_DOVECOT_PID=$(pid_of "$DOVECOT_PIDFILE")
 export SUPPORTBOT_POSTFIX_PID=$(pid_of "$POSTFIX_PIDFILE")
 export SUPPORTBOT_PG_PID=$(pid_of "$PG_PIDFILE")
+export SUPPORTBOT_SINK_PID=$(pid_of "$SINK_PIDFILE")
 EOF
 mv "$BASE/env.sh.tmp" "$BASE/env.sh"
 cat >"$BASE/env.json.tmp" <<EOF
@@ -213,21 +253,25 @@ cat >"$BASE/env.json.tmp" <<EOF
   "host": "127.0.0.1",
   "domain": "example.test",
   "imap_port": $IMAP_PORT,
+  "imap_minimal_host": "127.0.0.2",
   "imaps_port": $IMAPS_PORT,
   "smtp_port": $SMTP_PORT,
   "smtp_plain_port": $SMTP_PLAIN_PORT,
   "smtps_port": $SMTPS_PORT,
+  "submission_port": $SUBMISSION_PORT,
   "pg_port": $PG_PORT,
+  "sink_port": $SINK_PORT,
   "pg_url": "$pg_url",
   "pg_socket_dir": "$PG_SOCKET_DIR",
   "cert_file": "$CERT_FILE",
-  "passwd_file": "$PASSWD_FILE",
+  "passwd_dir": "$PASSWD_DIR",
   "adduser": "$ENV_DIR/adduser.sh",
   "log_dir": "$LOG_DIR",
   "pids": {
     "dovecot": $(pid_of "$DOVECOT_PIDFILE"),
     "postfix": $(pid_of "$POSTFIX_PIDFILE"),
-    "postgres": $(pid_of "$PG_PIDFILE")
+    "postgres": $(pid_of "$PG_PIDFILE"),
+    "smtp_sink": $(pid_of "$SINK_PIDFILE")
   }
 }
 EOF

@@ -19,11 +19,14 @@ use supportbot::mail::triage::triage;
 use supportbot::ticket::classify::Rules;
 
 /// Floors for score.py, a little under what the builtin rules reach on dev.
+/// Dev reaches 1.000 on all four (rules were written with dev in view, so the
+/// held-out set will score lower; the hand-written holdout tables in
+/// `tests/fixtures/classify` are the generalisation check).
 const FLOORS: [(&str, &str); 4] = [
-    ("CAT", "0.85"),
-    ("PRIO", "0.70"),
+    ("CAT", "0.95"),
+    ("PRIO", "0.92"),
     ("KEEP", "0.98"),
-    ("CATCH", "0.98"),
+    ("CATCH", "0.95"),
 ];
 
 const OWN: &str = "support@example.test";
@@ -253,4 +256,91 @@ fn golden_mail_snapshots() {
         "golden mismatches (see *.actual): {failures:?}"
     );
     println!("golden: {ran} cases");
+}
+
+/// Debug aid: `cargo test --test it corpus_dump -- --ignored --nocapture` prints each
+/// dev mail's decoded subject, sender and newest text.
+#[test]
+#[ignore]
+fn corpus_dump() {
+    let Some(dir) = corpus_dir() else { return };
+    for path in eml_files(&dir) {
+        let raw = std::fs::read(&path).expect("read");
+        let m = parse_mail(&raw, &ParseLimits::default()).expect("parse");
+        println!(
+            "=== {} | {:?} | {} | {:?}\n{}\n",
+            path.file_name().unwrap().to_string_lossy(),
+            m.from.name,
+            m.subject,
+            m.attachments
+                .iter()
+                .map(|a| &a.filename)
+                .collect::<Vec<_>>(),
+            m.new_text
+        );
+    }
+}
+
+/// Every encoding the corpus generator (`shared/corpus/tools/emlkit.py`) can produce —
+/// RFC 2047 B/Q in UTF-8/GB2312/GBK/GB18030/Big5/Latin-1, raw 8-bit headers, 8bit/
+/// base64/QP bodies, HTML-only, multipart shapes, CRLF and LF — decodes to the text the
+/// generator put in. Mails are generated afresh by `tests/fixtures/encodings/gen.py`.
+#[test]
+fn encoding_matrix_decodes() {
+    let Some(dir) = corpus_dir() else {
+        println!("NOTICE: corpus tools not found; encoding matrix skipped");
+        return;
+    };
+    let tools = dir.join("../tools");
+    let out = tempfile::tempdir().expect("tempdir");
+    let gen = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encodings/gen.py");
+    let status = match Command::new("python3")
+        .arg(&gen)
+        .arg(&tools)
+        .arg(out.path())
+        .status()
+    {
+        Ok(s) => s,
+        Err(e) => {
+            println!("NOTICE: python3 not available ({e}); encoding matrix skipped");
+            return;
+        }
+    };
+    assert!(status.success(), "gen.py failed");
+    let manifest = std::fs::read_to_string(out.path().join("manifest.jsonl")).expect("manifest");
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for line in manifest.lines() {
+        let want: serde_json::Value = serde_json::from_str(line).expect("manifest line");
+        let file = want["file"].as_str().unwrap();
+        let raw = std::fs::read(out.path().join(file)).expect("read generated mail");
+        let mail = parse_mail(&raw, &ParseLimits::default()).expect("generated mail parses");
+        ran += 1;
+        if mail.subject != want["subject"].as_str().unwrap() {
+            failures.push(format!(
+                "{file}: subject {:?} != {}",
+                mail.subject, want["subject"]
+            ));
+        }
+        if mail.from.name.as_deref() != want["from_name"].as_str() {
+            failures.push(format!(
+                "{file}: from name {:?} != {}",
+                mail.from.name, want["from_name"]
+            ));
+        }
+        if !squash(&mail.text).contains(&squash(want["body"].as_str().unwrap())) {
+            failures.push(format!(
+                "{file}: body {:?} lacks {}",
+                mail.text, want["body"]
+            ));
+        }
+    }
+    assert!(ran > 50, "only {ran} generated mails");
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

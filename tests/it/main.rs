@@ -1,2 +1,17 @@
+//! The one integration-test binary (cheap to link on 2 cores); one module per area.
+// Test helpers outside #[test] functions may panic: a failed setup is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod corpus;
+mod desk;
+mod env;
+mod imap_edge;
+mod intake_e2e;
+mod smtp_edge;
+mod store_contract;
 mod timers_store;
