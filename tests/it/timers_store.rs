@@ -23,50 +23,52 @@ async fn store(dir: &tempfile::TempDir) -> Store {
     store
 }
 
-/// A fresh PostgreSQL database on the test server, when `tests/env` is up
-/// (`SUPPORTBOT_PG_URL`); `None` otherwise, and the test runs on SQLite only.
-async fn pg_store() -> Option<Store> {
-    use sqlx::Executor as _;
-    let admin = std::env::var("SUPPORTBOT_PG_URL").ok()?;
-    let name = format!(
-        "sb_timers_{}_{}",
-        std::process::id(),
-        NEXT_DB.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    );
-    let pool = sqlx::PgPool::connect(&admin).await.unwrap();
-    pool.execute(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE IF EXISTS {name}"
-    )))
-    .await
-    .unwrap();
-    pool.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .await
-        .unwrap();
-    pool.close().await;
-    let (base, _) = admin.rsplit_once('/').unwrap();
-    let store = Store::connect(&format!("{base}/{name}"), &StoreOptions::default())
+/// A fresh PostgreSQL database on the shared test server (`tests/env`), migrated.
+async fn pg_store() -> Store {
+    let url = crate::env::TestEnv::get().pg_fresh_database().await;
+    let store = Store::connect(&url, &StoreOptions::default())
         .await
         .unwrap();
     store.migrate().await.unwrap();
-    Some(store)
+    store
 }
 
-static NEXT_DB: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+/// One test per backend for each story: SQLite in a tempdir, PostgreSQL from tests/env.
+macro_rules! on_both {
+    ($sqlite:ident, $postgres:ident, $story:ident) => {
+        #[tokio::test]
+        async fn $sqlite() {
+            let dir = tempfile::tempdir().unwrap();
+            $story(&store(&dir).await).await;
+        }
 
-/// SQLite in `dir`, plus PostgreSQL when available.
-async fn stores(dir: &tempfile::TempDir) -> Vec<Store> {
-    let mut all = vec![store(dir).await];
-    all.extend(pg_store().await);
-    all
+        #[tokio::test]
+        async fn $postgres() {
+            $story(&pg_store().await).await;
+        }
+    };
 }
 
-#[tokio::test]
-async fn alert_keys_are_inserted_once() {
-    let dir = tempfile::tempdir().unwrap();
-    for store in stores(&dir).await {
-        alert_keys_story(&store).await;
-    }
-}
+on_both!(
+    alert_keys_are_inserted_once_on_sqlite,
+    alert_keys_are_inserted_once_on_postgres,
+    alert_keys_story
+);
+on_both!(
+    open_tickets_load_with_pauses_and_sent_keys_on_sqlite,
+    open_tickets_load_with_pauses_and_sent_keys_on_postgres,
+    open_tickets_story
+);
+on_both!(
+    report_facts_match_the_history_on_sqlite,
+    report_facts_match_the_history_on_postgres,
+    report_facts_story
+);
+on_both!(
+    report_on_100k_tickets_is_timed_on_sqlite,
+    report_on_100k_tickets_is_timed_on_postgres,
+    timed_report
+);
 
 async fn alert_keys_story(store: &Store) {
     let history = synthetic_history(3, T0, 3600, 1);
@@ -88,14 +90,6 @@ async fn alert_keys_story(store: &Store) {
     assert_eq!(store.load_timer("sla").await.unwrap(), Some(T0 + 600));
     assert!(store.digest_sent("2026-W48").await.unwrap());
     assert!(!store.digest_sent("2026-W49").await.unwrap());
-}
-
-#[tokio::test]
-async fn open_tickets_load_with_pauses_and_sent_keys() {
-    let dir = tempfile::tempdir().unwrap();
-    for store in stores(&dir).await {
-        open_tickets_story(&store).await;
-    }
 }
 
 async fn open_tickets_story(store: &Store) {
@@ -138,14 +132,6 @@ fn expected(h: &supportbot::store::SyntheticTicket) -> (u32, u32, bool) {
         .filter(|e| e.1 == "public_reply" && h.resolved_at.is_none_or(|r| e.0 <= r))
         .count();
     (reopens as u32, replies as u32, h.survey_sent)
-}
-
-#[tokio::test]
-async fn report_facts_match_the_history() {
-    let dir = tempfile::tempdir().unwrap();
-    for store in stores(&dir).await {
-        report_facts_story(&store).await;
-    }
 }
 
 async fn report_facts_story(store: &Store) {
@@ -207,20 +193,13 @@ async fn report_facts_story(store: &Store) {
 }
 
 /// The issue asks for the report on 100,000 tickets in under 2 s (release build). This
-/// prints the timings of the debug test build; it asserts only the result's size.
-#[tokio::test]
-async fn report_on_100k_tickets_is_timed() {
+/// prints the timings of the test build; it asserts only the result's size.
+/// `SUPPORTBOT_REPORT_TICKETS` changes the count.
+async fn timed_report(store: &Store) {
     let n: usize = std::env::var("SUPPORTBOT_REPORT_TICKETS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    let dir = tempfile::tempdir().unwrap();
-    for store in stores(&dir).await {
-        timed_report(&store, n).await;
-    }
-}
-
-async fn timed_report(store: &Store, n: usize) {
     let span = 365 * 86_400;
     let history = synthetic_history(n, T0, span, 42);
     let started = Instant::now();
