@@ -499,6 +499,33 @@ pub async fn tick(store: &Store, timers: &Timers, now: Timestamp) -> anyhow::Res
         next_wakeup: plan.next_wakeup,
         ..TickReport::default()
     };
+    // An idle tick writes nothing: no write lock taken once a minute for no change.
+    let unchanged =
+        plan.alerts.is_empty() && store.load_timer(SLA_TIMER).await? == plan.next_wakeup;
+    if !unchanged {
+        record(store, timers, &plan, now, &mut report).await?;
+    }
+    if let Some(d) = &timers.settings.digest {
+        let tz = timers.settings.timezone;
+        report.next_digest = digest_slots(now, d.weekday, d.time, tz).map(|(_, next)| next.at);
+        if let Some(slot) = digest_due(now, d, tz) {
+            if !store.digest_sent(&slot.period).await? {
+                report.digest = send_digest(store, timers, d, &slot, now).await?;
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Store the planned notices, their mails and events, and the next wake-up, in one
+/// transaction.
+async fn record(
+    store: &Store,
+    timers: &Timers,
+    plan: &Plan,
+    now: Timestamp,
+    report: &mut TickReport,
+) -> anyhow::Result<()> {
     let mut tx = store.begin().await.context("Begin the timer transaction")?;
     for p in &plan.alerts {
         if !tx.insert_alert_key(p.ticket, &p.alert.key, now).await? {
@@ -537,16 +564,7 @@ pub async fn tick(store: &Store, timers: &Timers, now: Timestamp) -> anyhow::Res
     for s in &report.sent {
         info!(ticket = s.ticket, key = %s.key, to = ?s.to, "SLA notice queued.");
     }
-    if let Some(d) = &timers.settings.digest {
-        let tz = timers.settings.timezone;
-        report.next_digest = digest_slots(now, d.weekday, d.time, tz).map(|(_, next)| next.at);
-        if let Some(slot) = digest_due(now, d, tz) {
-            if !store.digest_sent(&slot.period).await? {
-                report.digest = send_digest(store, timers, d, &slot, now).await?;
-            }
-        }
-    }
-    Ok(report)
+    Ok(())
 }
 
 async fn send_digest(
