@@ -1,14 +1,15 @@
 //! Wiring: load the config, build the store and the pipeline, run a command. The daemon
-//! (`run`) spawns the inbox and outbox loops on a TaskTracker and shuts them down on
+//! (`run`) spawns the inbox, outbox and SLA timer loops on a TaskTracker and shuts them down on
 //! SIGTERM/SIGINT after the current mail, with a 30 s grace period.
 
-use crate::cli::{Cli, Command, TicketsCommand};
+use crate::cli::{Cli, Command, ReportFormat, TicketsCommand};
 use crate::config::Config;
 use crate::mail::parse::ParseLimits;
 use crate::store::{Store, StoreOptions};
 use crate::worker::inbox;
 use crate::worker::outbox::{self, Sender};
 use crate::worker::pipeline::{self, BatchReport, Pipeline, RawMail, Source};
+use crate::worker::timers;
 use crate::{clock, view};
 use anyhow::{bail, Context as _};
 use std::io::{IsTerminal, Read, Write};
@@ -53,6 +54,13 @@ pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest { file } => ingest(&cli, file.as_deref()).await,
         Command::Once => once(&cli).await,
         Command::Run => run(&cli, shutdown_signal()).await,
+        Command::Tick { queue_only, json } => tick(&cli, *queue_only, *json).await,
+        Command::Report {
+            since,
+            until,
+            format,
+            output,
+        } => report(&cli, since, until.as_deref(), *format, output.as_deref()).await,
     }
 }
 
@@ -192,6 +200,34 @@ async fn check_config(cli: &Cli) -> anyhow::Result<ExitCode> {
         crate::ticket::lifecycle::human_duration(wf.auto_close_after, "en"),
         crate::ticket::lifecycle::human_duration(wf.reopen_window, "en"),
     );
+    let timers = timers::Timers::from_config(&cfg)?;
+    let cal = &timers.settings.calendar;
+    println!(
+        "  calendar  {}",
+        if cal.is_always() {
+            "24x7".to_string()
+        } else {
+            format!("business hours in {}", cal.timezone().name())
+        }
+    );
+    let supervisors = cfg.supervisors();
+    println!(
+        "  escalate  {}",
+        if supervisors.is_empty() {
+            "(nobody: set a supervisor in [[engineers]] or sla.escalate_to)".to_string()
+        } else {
+            supervisors.join(", ")
+        }
+    );
+    match &timers.settings.digest {
+        Some(d) => println!(
+            "  digest    {} {} to {}",
+            d.weekday,
+            d.time.format("%H:%M"),
+            d.recipients.join(", ")
+        ),
+        None => println!("  digest    off"),
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -494,6 +530,9 @@ pub async fn run(
     let cancel = CancellationToken::new();
     let tracker = TaskTracker::new();
     let wake = Arc::new(Notify::new());
+    // Woken by the inbox when a batch opened or changed tickets, so a new ticket's
+    // deadlines are scheduled at once rather than at the next capped wake-up.
+    let timer_wake = Arc::new(Notify::new());
     info!(
         version = env!("CARGO_PKG_VERSION"),
         database = store.backend(),
@@ -501,14 +540,17 @@ pub async fn run(
     );
 
     {
-        let (store, pipeline, cfg, wake, cancel) = (
+        let (store, pipeline, cfg, wake, timer_wake, cancel) = (
             store.clone(),
             pipeline.clone(),
             cfg.clone(),
             wake.clone(),
+            timer_wake.clone(),
             cancel.clone(),
         );
-        tracker.spawn(async move { inbox::run(store, &pipeline, &cfg, &wake, cancel).await });
+        tracker.spawn(async move {
+            inbox::run(store, &pipeline, &cfg, &wake, &timer_wake, cancel).await
+        });
     }
     {
         let (store, wake, cancel) = (store.clone(), wake.clone(), cancel.clone());
@@ -523,6 +565,18 @@ pub async fn run(
         );
         tracker
             .spawn(async move { crate::worker::sweep::run(store, &pipeline, &wake, cancel).await });
+    }
+    {
+        let timers = timers::Timers::from_config(&cfg)?;
+        let (store, outbox_wake, timer_wake, cancel) = (
+            store.clone(),
+            wake.clone(),
+            timer_wake.clone(),
+            cancel.clone(),
+        );
+        tracker.spawn(async move {
+            timer_loop(store, &timers, &outbox_wake, &timer_wake, cancel).await
+        });
     }
     tracker.close();
     shutdown.await;
@@ -564,6 +618,180 @@ async fn outbox_loop(store: Store, sender: Sender, wake: &Notify, cancel: Cancel
     }
 }
 
+/// Longest sleep of the timer loop: a changed ticket (a reply, a command, a priority
+/// change) may move its deadlines, and the loop only hears of new tickets.
+const TIMER_MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// The SLA timer: tick, then sleep until the next notice is due (capped), or until
+/// the inbox commits tickets. Never a fixed scan: an idle desk ticks once a minute.
+async fn timer_loop(
+    store: Store,
+    timers: &timers::Timers,
+    outbox_wake: &Notify,
+    timer_wake: &Notify,
+    cancel: CancellationToken,
+) {
+    let mut failures: u32 = 0;
+    while !cancel.is_cancelled() {
+        let nap = match timers::tick(&store, timers, clock::now()).await {
+            Ok(r) => {
+                failures = 0;
+                if !r.sent.is_empty() || r.digest.is_some() {
+                    info!(
+                        notices = r.sent.len(),
+                        digest = ?r.digest,
+                        "SLA timer queued mail."
+                    );
+                    outbox_wake.notify_one();
+                }
+                timer_nap(r.wake_at(), clock::now())
+            }
+            Err(e) => {
+                failures = failures.saturating_add(1);
+                tracing::warn!(error = %format!("{e:#}"), "SLA timer tick failed; retrying.");
+                Duration::from_secs(2u64.saturating_pow(failures.min(5)))
+            }
+        };
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = timer_wake.notified() => {}
+            _ = tokio::time::sleep(nap) => {}
+        }
+    }
+}
+
+/// How long to sleep until `wake_at` (capped at [`TIMER_MAX_SLEEP`]).
+fn timer_nap(wake_at: Option<i64>, now: i64) -> Duration {
+    match wake_at {
+        Some(t) => Duration::from_secs(u64::try_from(t - now).unwrap_or(0)).min(TIMER_MAX_SLEEP),
+        None => TIMER_MAX_SLEEP,
+    }
+}
+
+async fn tick(cli: &Cli, queue_only: bool, json: bool) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let timers = timers::Timers::from_config(&cfg)?;
+    let store = ready_store(&cfg).await?;
+    let now = clock::now();
+    let r = timers::tick(&store, &timers, now).await?;
+    let mut delivery = None;
+    if !queue_only && (!r.sent.is_empty() || r.digest.is_some()) {
+        let sender = Sender::from_config(&cfg);
+        match tokio::time::timeout(
+            Duration::from_secs(60),
+            outbox::deliver_due(&store, &sender),
+        )
+        .await
+        {
+            Ok(Ok(d)) => delivery = Some(d),
+            Ok(Err(e)) => info!(error = %e, "Outbox not flushed; mail stays queued."),
+            Err(_) => info!("Outbox flush timed out; mail stays queued."),
+        }
+    }
+    let tz = timers.settings.timezone;
+    if json {
+        let v = serde_json::json!({
+            "now": view::rfc3339(now),
+            "open_tickets": r.open_tickets,
+            "queued": r.sent.iter().map(|s| serde_json::json!({
+                "ticket": s.ticket, "key": s.key.to_string(), "to": s.to, "queued": s.queued,
+            })).collect::<Vec<_>>(),
+            "already_sent": r.already_sent,
+            "digest": r.digest,
+            "next_wakeup": r.next_wakeup.map(view::rfc3339),
+            "next_digest": r.next_digest.map(view::rfc3339),
+            "sent": delivery.as_ref().map(|d| d.sent),
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        let local = |t: i64| crate::ticket::lifecycle::local_time(t, tz);
+        println!("SLA tick at {} ({}):", local(now), tz.name());
+        println!("  open tickets        {}", r.open_tickets);
+        for s in &r.sent {
+            let to = if s.to.is_empty() {
+                "(nobody to notify)".to_string()
+            } else {
+                s.to.join(", ")
+            };
+            println!("  #{:<6} {:<34} -> {to}", s.ticket, s.key.to_string());
+        }
+        println!("  notices queued      {}", r.sent.len());
+        if r.already_sent > 0 {
+            println!("  already sent        {}", r.already_sent);
+        }
+        if let Some(p) = &r.digest {
+            println!("  digest queued       {p}");
+        }
+        if let Some(d) = &delivery {
+            println!(
+                "  mails sent          {} (retrying {}, failed {})",
+                d.sent, d.retried, d.failed
+            );
+        }
+        match r.next_wakeup {
+            Some(t) => println!("  next notice due     {}", local(t)),
+            None => println!("  next notice due     (none pending)"),
+        }
+        if let Some(t) = r.next_digest {
+            println!("  next digest         {}", local(t));
+        }
+    }
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn report(
+    cli: &Cli,
+    since: &str,
+    until: Option<&str>,
+    format: ReportFormat,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let settings = timers::TimerSettings::from_config(&cfg)?;
+    let tz = settings.timezone;
+    let now = clock::now();
+    let since =
+        crate::cli::parse_when(since, now, tz).map_err(|e| anyhow::anyhow!("--since: {e}"))?;
+    let until = match until {
+        Some(u) => {
+            crate::cli::parse_when(u, now, tz).map_err(|e| anyhow::anyhow!("--until: {e}"))?
+        }
+        None => now,
+    };
+    if since > until {
+        bail!("--since is after --until");
+    }
+    let store = ready_store(&cfg).await?;
+    let facts = store
+        .report_facts(since, until, &settings.policy, &settings.calendar)
+        .await
+        .context("Load report facts")?;
+    let r = crate::report::build_report(&facts, since, until);
+    let text = match format {
+        ReportFormat::Table => crate::report::render_table(&r),
+        ReportFormat::Json => crate::report::render_json(&r)?,
+        ReportFormat::Csv => crate::report::render_csv(&r),
+        ReportFormat::Html => crate::report::render_html(&r),
+    };
+    match output {
+        Some(path) => {
+            std::fs::write(path, text.as_bytes())
+                .with_context(|| format!("Write {}", path.display()))?;
+            info!(path = %path.display(), tickets = facts.len(), "Report written.");
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            if !text.ends_with('\n') {
+                writeln!(out)?;
+            }
+        }
+    }
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Resolves on SIGTERM or SIGINT. The handlers are installed when this is called (not
 /// when first polled), so a signal during start-up is not lost to the default action.
 pub fn shutdown_signal() -> impl std::future::Future<Output = ()> {
@@ -590,5 +818,25 @@ pub fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(not(unix))]
     async {
         let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timer_sleeps_until_the_next_notice_but_at_most_a_minute() {
+        let now = 1_800_000_000;
+        let cases = [
+            (Some(now + 5), Duration::from_secs(5)),
+            (Some(now), Duration::ZERO),
+            (Some(now - 30), Duration::ZERO),
+            (Some(now + 3600), TIMER_MAX_SLEEP),
+            (None, TIMER_MAX_SLEEP),
+        ];
+        for (wake_at, want) in cases {
+            assert_eq!(timer_nap(wake_at, now), want, "{wake_at:?}");
+        }
     }
 }

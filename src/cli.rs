@@ -55,6 +55,73 @@ pub enum Command {
     CheckConfig,
     /// Create or upgrade the database schema.
     Migrate,
+    /// Run the SLA timer once (for cron): queue due reminders, escalations, nudges and
+    /// the weekly digest, deliver them, print what was queued and the next due time.
+    Tick {
+        /// Queue only; leave delivery to the daemon or the next `once`.
+        #[arg(long)]
+        queue_only: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Service report: per priority, category and engineer.
+    Report {
+        /// Start of the window: a span back from now ("30d", "12h") or a date/time
+        /// ("2026-11-01", "2026-11-01 08:00", RFC 3339), local to general.timezone.
+        #[arg(long, default_value = "30d")]
+        since: String,
+        /// End of the window (default: now); same forms as --since.
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// Write to FILE instead of stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Output form of `supportbot report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Csv,
+    Html,
+}
+
+/// A `--since`/`--until` value at `now`: "30d"/"12h"/"90m" back from now, a local date
+/// ("2026-11-01", midnight), a local date and time ("2026-11-01 08:00") or RFC 3339.
+pub fn parse_when(
+    s: &str,
+    now: crate::ticket::model::Timestamp,
+    tz: chrono_tz::Tz,
+) -> Result<crate::ticket::model::Timestamp, String> {
+    use chrono::TimeZone as _;
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("now") {
+        return Ok(now);
+    }
+    if let Ok(d) = humantime::parse_duration(s) {
+        let secs = i64::try_from(d.as_secs()).map_err(|_| format!("{s:?} is too long"))?;
+        return Ok(now - secs);
+    }
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok(t.timestamp());
+    }
+    let local = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
+        .or_else(|_| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(|d| d.and_time(chrono::NaiveTime::MIN))
+        })
+        .map_err(|_| {
+            format!("{s:?} is neither a span (\"30d\") nor a date (\"2026-11-01\", \"2026-11-01 08:00\")")
+        })?;
+    tz.from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.timestamp())
+        .ok_or_else(|| format!("{s:?} does not exist in {}", tz.name()))
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,5 +147,28 @@ impl Cli {
         self.config
             .clone()
             .unwrap_or_else(|| PathBuf::from("config/supportbot.toml"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_window_values_parse() {
+        let now = 1_795_996_800; // 2026-11-30 00:00 UTC
+        let sh: chrono_tz::Tz = "Asia/Shanghai".parse().unwrap();
+        let cases = [
+            ("30d", Ok(now - 30 * 86_400)),
+            ("12h", Ok(now - 12 * 3600)),
+            ("now", Ok(now)),
+            ("2026-11-30", Ok(now - 8 * 3600)),
+            ("2026-11-30 08:00", Ok(now)),
+            ("2026-11-30T00:00:00Z", Ok(now)),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_when(s, now, sh), want, "{s}");
+        }
+        assert!(parse_when("last week", now, sh).is_err());
     }
 }

@@ -113,6 +113,12 @@ pub struct Config {
     pub engineers: Vec<Engineer>,
     #[serde(default)]
     pub workflow: Workflow,
+    /// `[calendar]`: working time the SLA clocks count (absent: 24×7).
+    #[serde(default)]
+    pub calendar: crate::ticket::calendar::CalendarConfig,
+    /// `[digest]`: the weekly service report mailed to the supervisors.
+    #[serde(default)]
+    pub digest: Digest,
     /// Folder of the config file; relative paths resolve against it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -327,7 +333,7 @@ pub struct Target {
     pub resolve: Dur,
 }
 
-/// `[sla.P1]` … `[sla.P4]`.
+/// `[sla]` with its `[sla.P1]` … `[sla.P4]` targets.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Sla {
@@ -339,6 +345,96 @@ pub struct Sla {
     pub p3: Target,
     #[serde(rename = "P4")]
     pub p4: Target,
+    /// Fraction of a target after which the assignee is reminded (0.75); 0 = never.
+    pub warn_ratio: f64,
+    /// Working time between two escalations while a deadline stays breached; "0s" =
+    /// escalate once.
+    pub escalation_repeat: Dur,
+    /// `[sla.keep_in_loop]`: nudge the assignee when the requester had no public update
+    /// for this long (P1 "1h", P2 "2h"; P3/P4 off unless set).
+    pub keep_in_loop: KeepInLoop,
+    /// Where escalations and the digest go when no `[[engineers]]` supervisor exists.
+    pub escalate_to: Vec<String>,
+    /// Language of reminder/escalation mails to engineers ("zh" or "en"); absent: the
+    /// ticket's language.
+    pub language: Option<String>,
+}
+
+/// `[sla.keep_in_loop]`: keep-in-loop interval per priority; absent or "0s" = off.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KeepInLoop {
+    #[serde(rename = "P1")]
+    pub p1: Option<Dur>,
+    #[serde(rename = "P2")]
+    pub p2: Option<Dur>,
+    #[serde(rename = "P3")]
+    pub p3: Option<Dur>,
+    #[serde(rename = "P4")]
+    pub p4: Option<Dur>,
+}
+
+impl Default for KeepInLoop {
+    fn default() -> Self {
+        KeepInLoop {
+            p1: Some(dur(3600)),
+            p2: Some(dur(2 * 3600)),
+            p3: None,
+            p4: None,
+        }
+    }
+}
+
+impl KeepInLoop {
+    /// Interval of one priority in seconds; `None` = no nudges.
+    pub fn secs(&self, p: Priority) -> Option<i64> {
+        match p {
+            Priority::P1 => self.p1,
+            Priority::P2 => self.p2,
+            Priority::P3 => self.p3,
+            Priority::P4 => self.p4,
+        }
+        .map(Dur::secs)
+        .filter(|s| *s > 0)
+    }
+}
+
+/// `[digest]`: the weekly service report to the supervisors.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Digest {
+    pub enabled: bool,
+    /// Day of the week it goes out ("mon" … "sun").
+    pub weekday: String,
+    /// Local time of day ("HH:MM") in `general.timezone`.
+    pub time: String,
+    /// Recipients; empty = the supervisors (or `sla.escalate_to`).
+    pub recipients: Vec<String>,
+    /// Length of the reported period, ending when the digest is sent.
+    pub period: Dur,
+}
+
+impl Default for Digest {
+    fn default() -> Self {
+        Digest {
+            enabled: false,
+            weekday: "mon".into(),
+            time: "08:00".into(),
+            recipients: Vec::new(),
+            period: dur(7 * 86_400),
+        }
+    }
+}
+
+impl Digest {
+    /// The weekday, if valid.
+    pub fn weekday(&self) -> Option<chrono::Weekday> {
+        self.weekday.trim().parse().ok()
+    }
+    /// The time of day, if valid.
+    pub fn time_of_day(&self) -> Option<chrono::NaiveTime> {
+        chrono::NaiveTime::parse_from_str(self.time.trim(), "%H:%M").ok()
+    }
 }
 
 impl Default for Sla {
@@ -352,6 +448,11 @@ impl Default for Sla {
             p2: t(30 * 60, 4 * 3600),
             p3: t(2 * 3600, 8 * 3600),
             p4: t(4 * 3600, 24 * 3600),
+            warn_ratio: 0.75,
+            escalation_repeat: dur(3600),
+            keep_in_loop: KeepInLoop::default(),
+            escalate_to: Vec::new(),
+            language: None,
         }
     }
 }
@@ -549,7 +650,108 @@ impl Config {
             }
         }
         self.validate_workflow(&mut p);
+        p.extend(self.validate_timers());
         p
+    }
+
+    /// Problems of the SLA timer, calendar and digest settings (engineers: `validate_workflow`).
+    fn validate_timers(&self) -> Vec<String> {
+        let mut p = Vec::new();
+        let r = self.sla.warn_ratio;
+        if !(r == 0.0 || (r > 0.0 && r < 1.0)) {
+            p.push(format!(
+                "sla.warn_ratio {r} must be between 0 and 1 (0.75 = remind at 75 %; 0 = never)"
+            ));
+        }
+        if let Some(lang) = &self.sla.language {
+            if lang != "zh" && lang != "en" {
+                p.push(format!("sla.language {lang:?} must be \"zh\" or \"en\""));
+            }
+        }
+        for a in &self.sla.escalate_to {
+            if !a.contains('@') {
+                p.push(format!("sla.escalate_to {a:?} is not an email address"));
+            }
+        }
+        if let Err(e) = crate::ticket::calendar::Calendar::from_config(&self.calendar) {
+            p.extend(e.problems);
+        }
+        let d = &self.digest;
+        if d.weekday().is_none() {
+            p.push(format!(
+                "digest.weekday {:?} is not a day (mon tue wed thu fri sat sun)",
+                d.weekday
+            ));
+        }
+        if d.time_of_day().is_none() {
+            p.push(format!("digest.time {:?} is not a time HH:MM", d.time));
+        }
+        for a in &d.recipients {
+            if !a.contains('@') {
+                p.push(format!("digest.recipients {a:?} is not an email address"));
+            }
+        }
+        if d.period.secs() < 3600 {
+            p.push("digest.period must be at least 1h".into());
+        }
+        if d.enabled && self.digest_recipients().is_empty() {
+            p.push(
+                "digest.enabled but nobody receives it: set digest.recipients, a supervisor in \
+                 [[engineers]] or sla.escalate_to"
+                    .into(),
+            );
+        }
+        p
+    }
+
+    /// The business calendar of the SLA clocks (24×7 when `[calendar]` is absent or,
+    /// which `validate` rules out, invalid).
+    pub fn calendar(&self) -> crate::ticket::calendar::Calendar {
+        crate::ticket::calendar::Calendar::from_config(&self.calendar).unwrap_or_default()
+    }
+
+    /// Who receives escalations: the `[[engineers]]` marked `supervisor`, else
+    /// `sla.escalate_to`. Lower-case, deduplicated, in config order.
+    pub fn supervisors(&self) -> Vec<String> {
+        let from_engineers: Vec<String> = self
+            .engineers
+            .iter()
+            .filter(|e| e.supervisor)
+            .map(|e| e.email.trim().to_lowercase())
+            .collect();
+        let list = if from_engineers.is_empty() {
+            self.sla
+                .escalate_to
+                .iter()
+                .map(|a| a.trim().to_lowercase())
+                .collect()
+        } else {
+            from_engineers
+        };
+        dedup_keep_order(list)
+    }
+
+    /// Who receives the weekly digest: `digest.recipients`, else the supervisors.
+    pub fn digest_recipients(&self) -> Vec<String> {
+        if self.digest.recipients.is_empty() {
+            self.supervisors()
+        } else {
+            dedup_keep_order(
+                self.digest
+                    .recipients
+                    .iter()
+                    .map(|a| a.trim().to_lowercase())
+                    .collect(),
+            )
+        }
+    }
+
+    /// Display name of an engineer by address, if configured.
+    pub fn engineer_name(&self, email: &str) -> Option<&str> {
+        self.engineers
+            .iter()
+            .find(|e| e.email.eq_ignore_ascii_case(email.trim()) && !e.name.is_empty())
+            .map(|e| e.name.as_str())
     }
 
     fn validate_workflow(&self, p: &mut Vec<String>) {
@@ -663,6 +865,16 @@ impl Config {
             .map(|(_, d)| d)
             .unwrap_or("localhost")
     }
+}
+
+fn dedup_keep_order(list: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(list.len());
+    for a in list {
+        if !a.is_empty() && !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
 }
 
 fn secret_from(inline: &Secret, env: &Option<String>) -> Secret {
@@ -781,6 +993,146 @@ host = "127.0.0.1"
         let msg = err.to_string();
         assert!(msg.contains("workflow.secret"), "{msg}");
         assert!(msg.contains("netwrk"), "{msg}");
+    }
+
+    #[test]
+    fn timer_settings_default_to_the_service_standard() {
+        let cfg = Config::from_toml(MINIMAL, Path::new("x.toml"), Path::new("/")).unwrap();
+        assert_eq!(cfg.sla.warn_ratio, 0.75);
+        assert_eq!(cfg.sla.escalation_repeat.secs(), 3600);
+        assert_eq!(cfg.sla.keep_in_loop.secs(Priority::P1), Some(3600));
+        assert_eq!(cfg.sla.keep_in_loop.secs(Priority::P2), Some(7200));
+        assert_eq!(cfg.sla.keep_in_loop.secs(Priority::P3), None);
+        assert!(cfg.calendar().is_always());
+        assert!(!cfg.digest.enabled);
+        assert!(cfg.supervisors().is_empty());
+        assert_eq!(
+            crate::ticket::sla::SlaPolicy::from_config(&cfg.sla),
+            crate::ticket::sla::SlaPolicy::default()
+        );
+    }
+
+    #[test]
+    fn timer_settings_are_read() {
+        let text = MINIMAL.to_string()
+            + r#"
+[sla]
+warn_ratio = 0.5
+escalation_repeat = "30m"
+escalate_to = ["Boss@example.test"]
+language = "en"
+[sla.keep_in_loop]
+P1 = "0s"
+P3 = "4h"
+[sla.P1]
+respond = "10m"
+resolve = "1h"
+[calendar]
+timezone = "Asia/Shanghai"
+days = ["mon", "tue", "wed", "thu", "fri"]
+hours = ["09:00-18:00"]
+holidays = ["2026-10-01"]
+[digest]
+enabled = true
+weekday = "fri"
+time = "17:30"
+[workflow]
+secret = "0123456789abcdef-secret"
+[[engineers]]
+name = "Wang"
+email = "wang@example.test"
+supervisor = true
+[[engineers]]
+name = "Li"
+email = "li@example.test"
+"#;
+        let cfg = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap();
+        let policy = crate::ticket::sla::SlaPolicy::from_config(&cfg.sla);
+        assert_eq!(policy.warn_ratio, 0.5);
+        assert_eq!(policy.escalation_repeat, 1800);
+        assert_eq!(
+            policy.keep_in_loop,
+            [None, Some(7200), Some(4 * 3600), None]
+        );
+        assert_eq!(policy.target(Priority::P1).respond, 600);
+        assert_eq!(
+            cfg.sla.p2.respond.secs(),
+            1800,
+            "untouched priorities keep defaults"
+        );
+        assert!(!cfg.calendar().is_always());
+        assert_eq!(cfg.calendar().timezone(), chrono_tz::Asia::Shanghai);
+        assert_eq!(cfg.digest.weekday(), Some(chrono::Weekday::Fri));
+        assert_eq!(cfg.supervisors(), vec!["wang@example.test".to_string()]);
+        assert_eq!(cfg.digest_recipients(), cfg.supervisors());
+        assert_eq!(cfg.engineer_name("LI@example.test"), Some("Li"));
+    }
+
+    #[test]
+    fn escalate_to_is_the_fallback_for_supervisors() {
+        let text = MINIMAL.to_string()
+            + "[sla]\nescalate_to = [\"Desk-Lead@example.test\", \"desk-lead@example.test\"]\n";
+        let cfg = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap();
+        assert_eq!(
+            cfg.supervisors(),
+            vec!["desk-lead@example.test".to_string()]
+        );
+    }
+
+    #[test]
+    fn every_timer_problem_is_reported_at_once() {
+        let text = MINIMAL.to_string()
+            + r#"
+[sla]
+warn_ratio = 1.5
+language = "fr"
+escalate_to = ["nobody"]
+[calendar]
+timezone = "Mars/Base"
+hours = ["18:00-09:00"]
+[digest]
+enabled = true
+weekday = "someday"
+time = "25:61"
+[[engineers]]
+name = "Nobody"
+email = "not-an-address"
+"#;
+        let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap_err();
+        let msg = err.to_string();
+        for needle in [
+            "sla.warn_ratio",
+            "sla.language",
+            "sla.escalate_to",
+            "calendar.timezone",
+            "calendar.hours",
+            "digest.weekday",
+            "digest.time",
+            "engineers[0].email",
+        ] {
+            assert!(msg.contains(needle), "{needle} missing in {msg}");
+        }
+    }
+
+    #[test]
+    fn example_config_parses_with_every_documented_key() {
+        let text = include_str!("../config/supportbot.example.toml");
+        // Only the environment-dependent check may fail here.
+        let cfg: Config = toml::from_str(text).unwrap();
+        let problems: Vec<String> = cfg
+            .validate()
+            .into_iter()
+            .filter(|p| !p.contains("password_env"))
+            .collect();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(cfg.sla.warn_ratio, 0.75);
+    }
+
+    #[test]
+    fn digest_without_recipients_is_rejected() {
+        let text = MINIMAL.to_string() + "[digest]\nenabled = true\n";
+        let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap_err();
+        assert!(err.to_string().contains("nobody receives it"), "{err}");
     }
 
     #[test]

@@ -140,6 +140,71 @@ const BUILTIN: &[(&str, &str)] = &[
         "zh/notice.html.j2",
         include_str!("../../templates/zh/notice.html.j2"),
     ),
+    // SLA timer mails to engineers and supervisors (worker/timers.rs).
+    (
+        "en/reminder.txt.j2",
+        include_str!("../../templates/en/reminder.txt.j2"),
+    ),
+    (
+        "en/reminder.html.j2",
+        include_str!("../../templates/en/reminder.html.j2"),
+    ),
+    (
+        "en/escalation.txt.j2",
+        include_str!("../../templates/en/escalation.txt.j2"),
+    ),
+    (
+        "en/escalation.html.j2",
+        include_str!("../../templates/en/escalation.html.j2"),
+    ),
+    (
+        "en/nudge.txt.j2",
+        include_str!("../../templates/en/nudge.txt.j2"),
+    ),
+    (
+        "en/nudge.html.j2",
+        include_str!("../../templates/en/nudge.html.j2"),
+    ),
+    (
+        "en/digest.txt.j2",
+        include_str!("../../templates/en/digest.txt.j2"),
+    ),
+    (
+        "en/digest.html.j2",
+        include_str!("../../templates/en/digest.html.j2"),
+    ),
+    (
+        "zh/reminder.txt.j2",
+        include_str!("../../templates/zh/reminder.txt.j2"),
+    ),
+    (
+        "zh/reminder.html.j2",
+        include_str!("../../templates/zh/reminder.html.j2"),
+    ),
+    (
+        "zh/escalation.txt.j2",
+        include_str!("../../templates/zh/escalation.txt.j2"),
+    ),
+    (
+        "zh/escalation.html.j2",
+        include_str!("../../templates/zh/escalation.html.j2"),
+    ),
+    (
+        "zh/nudge.txt.j2",
+        include_str!("../../templates/zh/nudge.txt.j2"),
+    ),
+    (
+        "zh/nudge.html.j2",
+        include_str!("../../templates/zh/nudge.html.j2"),
+    ),
+    (
+        "zh/digest.txt.j2",
+        include_str!("../../templates/zh/digest.txt.j2"),
+    ),
+    (
+        "zh/digest.html.j2",
+        include_str!("../../templates/zh/digest.html.j2"),
+    ),
 ];
 
 /// Why a mail could not be rendered.

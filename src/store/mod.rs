@@ -116,6 +116,12 @@ macro_rules! on_pool {
     };
 }
 
+mod sla;
+mod synthetic;
+
+pub use sla::SlaTicket;
+pub use synthetic::{synthetic_history, SyntheticTicket};
+
 impl Store {
     /// Open (and for SQLite create) the database at `url`.
     pub async fn connect(url: &str, opts: &StoreOptions) -> Result<Store, StoreError> {

@@ -77,7 +77,8 @@ impl Default for SlaPolicy {
 }
 
 impl SlaPolicy {
-    /// Defaults with the targets of a `[sla]` config section.
+    /// The policy of a `[sla]` config section: targets, warning ratio, escalation
+    /// repeat and keep-in-loop intervals.
     pub fn from_config(sla: &config::Sla) -> SlaPolicy {
         let t = |p| {
             let c = sla.target(p);
@@ -93,7 +94,14 @@ impl SlaPolicy {
                 t(Priority::P3),
                 t(Priority::P4),
             ],
-            ..SlaPolicy::default()
+            warn_ratio: sla.warn_ratio,
+            escalation_repeat: sla.escalation_repeat.secs(),
+            keep_in_loop: [
+                sla.keep_in_loop.secs(Priority::P1),
+                sla.keep_in_loop.secs(Priority::P2),
+                sla.keep_in_loop.secs(Priority::P3),
+                sla.keep_in_loop.secs(Priority::P4),
+            ],
         }
     }
 
@@ -200,6 +208,28 @@ impl SlaClock {
             .iter()
             .any(|&(s, e)| s <= now && e.is_none_or(|e| now < e))
     }
+}
+
+/// Waiting-on-requester pauses from a ticket's status changes `(at, from, to)`, sorted by
+/// time: entering `waiting` opens a pause, leaving it closes it. Changes that do not
+/// involve `waiting` are ignored; a second entry while already waiting keeps the first.
+pub fn pauses_from_status_changes(changes: &[(Timestamp, &str, &str)]) -> Vec<Pause> {
+    let mut out = Vec::new();
+    let mut open: Option<Timestamp> = None;
+    for &(at, from, to) in changes {
+        let waiting = |s: &str| s.trim().eq_ignore_ascii_case("waiting");
+        if waiting(to) && !waiting(from) {
+            open.get_or_insert(at);
+        } else if waiting(from) && !waiting(to) {
+            if let Some(start) = open.take() {
+                out.push((start, Some(at)));
+            }
+        }
+    }
+    if let Some(start) = open {
+        out.push((start, None));
+    }
+    out
 }
 
 /// Respond and resolve deadlines of a ticket.
@@ -623,6 +653,35 @@ mod tests {
 
     fn keys(alerts: &[Alert]) -> Vec<AlertKey> {
         alerts.iter().map(|a| a.key).collect()
+    }
+
+    #[test]
+    fn pauses_follow_waiting_transitions() {
+        type Changes<'a> = &'a [(Timestamp, &'a str, &'a str)];
+        let cases: &[(Changes<'_>, &[Pause])] = &[
+            (&[], &[]),
+            (&[(10, "new", "open")], &[]),
+            (&[(10, "open", "waiting")], &[(10, None)]),
+            (
+                &[(10, "open", "waiting"), (20, "waiting", "open")],
+                &[(10, Some(20))],
+            ),
+            (
+                &[
+                    (10, "open", "waiting"),
+                    (15, "waiting", "waiting"),
+                    (20, "waiting", "resolved"),
+                    (30, "resolved", "open"),
+                    (40, "open", "waiting"),
+                ],
+                &[(10, Some(20)), (40, None)],
+            ),
+            // Leaving `waiting` without having seen the entry: nothing to close.
+            (&[(5, "waiting", "open")], &[]),
+        ];
+        for (changes, want) in cases {
+            assert_eq!(pauses_from_status_changes(changes), *want, "{changes:?}");
+        }
     }
 
     #[test]

@@ -118,12 +118,23 @@ pub async fn run(
     pipeline: &Pipeline,
     cfg: &Config,
     outbox_wake: &Notify,
+    timer_wake: &Notify,
     cancel: CancellationToken,
 ) {
     let settings = imap_settings(cfg);
     let mut backoff = Duration::from_secs(1);
     while !cancel.is_cancelled() {
-        match session(&settings, &store, pipeline, cfg, outbox_wake, &cancel).await {
+        match session(
+            &settings,
+            &store,
+            pipeline,
+            cfg,
+            outbox_wake,
+            timer_wake,
+            &cancel,
+        )
+        .await
+        {
             Ok(()) => return,
             Err(e) => {
                 let auth = e
@@ -150,13 +161,19 @@ async fn session(
     pipeline: &Pipeline,
     cfg: &Config,
     outbox_wake: &Notify,
+    timer_wake: &Notify,
     cancel: &CancellationToken,
 ) -> anyhow::Result<()> {
     let mut inbox = Inbox::connect(settings)
         .await
         .context("Connect to the mailbox")?;
     info!(host = %settings.host, folder = %cfg.mailbox.folder, idle = inbox.supports_idle() && cfg.mailbox.idle, "Watching the mailbox.");
-    let quiet = |_: &BatchReport, _: usize| {};
+    // New or changed tickets may bring deadlines earlier than the timer's next wake-up.
+    let quiet = |r: &BatchReport, _: usize| {
+        if r.new_tickets + r.follow_ups > 0 {
+            timer_wake.notify_one();
+        }
+    };
     loop {
         fetch_new(&mut inbox, store, pipeline, cfg, outbox_wake, &quiet).await?;
         if cancel.is_cancelled() {

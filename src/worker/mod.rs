@@ -7,3 +7,4 @@ pub mod sweep;
 
 #[cfg(test)]
 mod story_tests;
+pub mod timers;

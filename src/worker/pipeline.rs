@@ -79,6 +79,7 @@ impl Pipeline {
                 timezone,
                 loop_budget: cfg.loop_guard.max_mails_per_sender,
                 workflow: workflow_policy(cfg),
+                calendar: cfg.calendar(),
             },
             limits: ParseLimits {
                 max_message_bytes: cfg.general.max_message_bytes,

@@ -14,3 +14,4 @@ mod imap_edge;
 mod intake_e2e;
 mod smtp_edge;
 mod store_contract;
+mod timers_store;

@@ -3,7 +3,9 @@
 
 use supportbot::mail::render::RenderedMail;
 use supportbot::store::{NewMessage, Store, StoreOptions};
-use supportbot::ticket::model::{Awaiting, Category, Event, EventKind, Language, Priority, Status, Ticket};
+use supportbot::ticket::model::{
+    Awaiting, Category, Event, EventKind, Language, Priority, Status, Ticket,
+};
 
 fn ticket(number: i64) -> Ticket {
     Ticket {

@@ -59,6 +59,8 @@ pub struct Policy {
     pub loop_budget: u32,
     /// Engineers, reply tokens and the requester-side timers.
     pub workflow: WorkflowPolicy,
+    /// Working time of the SLA clocks: deadlines count only its hours.
+    pub calendar: super::calendar::Calendar,
 }
 
 /// An engineer tickets can be routed to and whose commands are obeyed.
@@ -317,8 +319,12 @@ fn open(
         mailbox: ctx.mailbox.to_string(),
         created_at: now,
         updated_at: now,
-        respond_by: now + policy.sla.respond(c.priority),
-        resolve_by: now + policy.sla.resolve(c.priority),
+        respond_by: policy
+            .calendar
+            .add_working(now, policy.sla.respond(c.priority)),
+        resolve_by: policy
+            .calendar
+            .add_working(now, policy.sla.resolve(c.priority)),
         first_response_at: None,
         resolved_at: None,
         closed_at: None,

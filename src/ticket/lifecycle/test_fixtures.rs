@@ -67,6 +67,7 @@ pub(super) fn policy() -> Policy {
         desk_name: "IT".into(),
         timezone: chrono_tz::Asia::Shanghai,
         loop_budget: 10,
+        calendar: crate::ticket::calendar::Calendar::always(),
         workflow: WorkflowPolicy {
             engineers: engineers(),
             secret: SECRET.to_vec(),

@@ -11,6 +11,7 @@ fn policy() -> Policy {
         desk_name: "IT".into(),
         timezone: chrono_tz::Asia::Shanghai,
         loop_budget: 3,
+        calendar: crate::ticket::calendar::Calendar::always(),
         workflow: WorkflowPolicy::default(),
     }
 }
