@@ -12,6 +12,7 @@ mod desk;
 mod env;
 mod imap_edge;
 mod intake_e2e;
+mod sla_e2e;
 mod smtp_edge;
 mod store_contract;
 mod timers_store;
