@@ -327,7 +327,10 @@ async fn main() -> anyhow::Result<()> {
                 .arg("--config")
                 .arg(&config)
                 .arg("once")
-                .env("RUST_LOG", "warn")
+                .env(
+                    "RUST_LOG",
+                    std::env::var("BENCH_LOG").unwrap_or_else(|_| "warn".into()),
+                )
                 .stdout(Stdio::piped())
                 .stderr(Stdio::inherit())
                 .spawn()?,
@@ -398,7 +401,10 @@ async fn main() -> anyhow::Result<()> {
             .arg("--config")
             .arg(&lconfig)
             .arg("run")
-            .env("RUST_LOG", "warn")
+            .env(
+                "RUST_LOG",
+                std::env::var("BENCH_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()?;

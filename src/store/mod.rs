@@ -3,6 +3,7 @@
 //! dialects run the same SQL text (`$N` placeholders work on both); only DDL differs,
 //! kept in step in `migrations/{sqlite,postgres}`.
 
+mod batch;
 mod rows;
 mod tx;
 

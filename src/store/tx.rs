@@ -29,6 +29,8 @@ macro_rules! on_tx {
     };
 }
 
+pub(super) use on_tx;
+
 /// A message to store on a ticket.
 #[derive(Debug, Clone)]
 pub struct NewMessage<'a> {
@@ -453,25 +455,49 @@ impl Tx {
         })
     }
 
+    /// Append events to a ticket's audit trail in one statement.
     pub async fn insert_events(&mut self, ticket: i64, events: &[Event]) -> Result<(), StoreError> {
-        for e in events {
-            on_tx!(self, c => {
-                sqlx::query(
-                    "INSERT INTO events (ticket_id, at, actor, kind, from_value, to_value, detail, \
-                     message_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(ticket)
-                .bind(e.at)
-                .bind(&e.actor)
-                .bind(e.kind.as_str())
-                .bind(&e.from_value)
-                .bind(&e.to_value)
-                .bind(&e.detail)
-                .bind(&e.message_id)
-                .execute(&mut *c)
-                .await?;
-            });
+        if events.is_empty() {
+            return Ok(());
         }
+        // One multi-row INSERT: a statement costs a round trip through sqlx's worker, and
+        // a new ticket writes several events.
+        let mut sql = String::from(
+            "INSERT INTO events (ticket_id, at, actor, kind, from_value, to_value, detail, \
+             message_id) VALUES ",
+        );
+        for i in 0..events.len() {
+            let b = i * 8;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5,
+                b + 6,
+                b + 7,
+                b + 8
+            ));
+        }
+        on_tx!(self, c => {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
+            for e in events {
+                q = q
+                    .bind(ticket)
+                    .bind(e.at)
+                    .bind(&e.actor)
+                    .bind(e.kind.as_str())
+                    .bind(&e.from_value)
+                    .bind(&e.to_value)
+                    .bind(&e.detail)
+                    .bind(&e.message_id);
+            }
+            q.execute(&mut *c).await?;
+        });
         Ok(())
     }
 

@@ -18,6 +18,7 @@ use crate::ticket::model::{Classification, Timestamp};
 use crate::ticket::model::{Status, Ticket};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use tracing::{info, info_span, warn, Instrument};
 
@@ -243,14 +244,30 @@ async fn process_in_tx(
     mails: &[RawMail],
     now: Timestamp,
 ) -> Result<BatchReport, StoreError> {
+    // Parse before taking the write lock: parsing is pure and the lock is shared.
+    let parsed: Vec<Result<InboundMail, parse::ParseError>> = mails
+        .iter()
+        .map(|m| parse::parse_mail(&m.bytes, &pipeline.limits))
+        .collect();
     let mut tx = store.begin().await?;
     let mut report = BatchReport {
         fetched: mails.len(),
         ..Default::default()
     };
+    let mut cache = BatchCache::load(&mut tx, mails, &parsed, pipeline, now).await?;
     let mut max_uid = None;
-    for mail in mails {
-        process_one(&mut tx, pipeline, source, mail, now, &mut report).await?;
+    for (mail, inbound) in mails.iter().zip(parsed) {
+        process_one(
+            &mut tx,
+            pipeline,
+            source,
+            mail,
+            inbound,
+            &mut cache,
+            now,
+            &mut report,
+        )
+        .await?;
         max_uid = max_uid.max(mail.uid);
     }
     if let Some(uid) = max_uid {
@@ -273,19 +290,77 @@ async fn advance_state(tx: &mut Tx, source: &Source<'_>, uid: u32) -> Result<(),
     .await
 }
 
+/// What one batch learns from the database up front, kept current as mails are applied,
+/// so each mail costs no lookup round trips of its own.
+struct BatchCache {
+    /// Message-IDs already processed (before or earlier in this batch).
+    processed: HashSet<String>,
+    /// Mails queued per recipient within the loop-guard window.
+    sent: HashMap<String, u32>,
+    /// The next free ticket number (SQLite: the transaction holds the only write lock).
+    next_number: Option<i64>,
+}
+
+impl BatchCache {
+    async fn load(
+        tx: &mut Tx,
+        mails: &[RawMail],
+        parsed: &[Result<InboundMail, parse::ParseError>],
+        p: &Pipeline,
+        now: Timestamp,
+    ) -> Result<BatchCache, StoreError> {
+        let ids: Vec<String> = mails
+            .iter()
+            .zip(parsed)
+            .map(|(m, r)| match r {
+                Ok(i) => i.message_id.clone(),
+                Err(_) => parse::synthetic_message_id(&m.bytes),
+            })
+            .collect();
+        let mut senders: Vec<String> = parsed
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|i| i.from.email.to_lowercase())
+            .collect();
+        senders.sort();
+        senders.dedup();
+        Ok(BatchCache {
+            processed: tx.processed_among(&ids).await?,
+            sent: tx.sent_counts(&senders, now - p.loop_window).await?,
+            next_number: None,
+        })
+    }
+
+    /// A number for a new ticket.
+    async fn number(&mut self, tx: &mut Tx) -> Result<i64, StoreError> {
+        if !tx.is_sqlite() {
+            return tx.reserve_ticket_number().await;
+        }
+        let n = match self.next_number {
+            Some(n) => n,
+            None => tx.reserve_ticket_number().await?,
+        };
+        self.next_number = Some(n + 1);
+        Ok(n)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn process_one(
     tx: &mut Tx,
     p: &Pipeline,
     source: &Source<'_>,
     raw: &RawMail,
+    parsed: Result<InboundMail, parse::ParseError>,
+    cache: &mut BatchCache,
     now: Timestamp,
     report: &mut BatchReport,
 ) -> Result<(), StoreError> {
-    let inbound = match parse::parse_mail(&raw.bytes, &p.limits) {
+    let inbound = match parsed {
         Ok(m) => m,
         Err(e) => {
             let id = parse::synthetic_message_id(&raw.bytes);
-            if tx.is_processed(&id).await? {
+            if !cache.processed.insert(id.clone()) {
                 return duplicate(tx, source, raw, &id, report).await;
             }
             warn!(uid = ?raw.uid, reason = %e, "Mail quarantined.");
@@ -295,7 +370,7 @@ async fn process_one(
     };
     let span = info_span!("mail", uid = ?raw.uid, message_id = %inbound.message_id);
     async {
-        if tx.is_processed(&inbound.message_id).await? {
+        if !cache.processed.insert(inbound.message_id.clone()) {
             return duplicate(tx, source, raw, &inbound.message_id, report).await;
         }
         let verdict = loopguard::detect(&inbound, &p.own_addresses);
@@ -326,11 +401,13 @@ async fn process_one(
             // A closed ticket may turn into a new one (after the reopen window).
             let number = match &ticket {
                 Some(t) if t.status != Status::Closed => 0,
-                _ => tx.reserve_ticket_number().await?,
+                _ => cache.number(tx).await?,
             };
-            let recent = tx
-                .count_sent_to(&inbound.from.email, now - p.loop_window)
-                .await?;
+            let recent = cache
+                .sent
+                .get(&inbound.from.email.to_lowercase())
+                .copied()
+                .unwrap_or(0);
             lookups = load_lookups(tx, p, &inbound).await?;
             if let (Some(t), Some(_)) = (&ticket, p.policy.workflow.engineer(&inbound.from.email)) {
                 lookups.request_text = tx.first_inbound_text(t.number).await?;
@@ -351,6 +428,17 @@ async fn process_one(
             request_text: lookups.request_text.as_deref(),
         };
         let decision = lifecycle::decide(&inbound, &verdict, &classification, &ctx, &p.policy, now);
+        // Keep the loop budget current within the batch: a peer that mails twice in one
+        // batch has used two of its mails.
+        let outgoing: &[lifecycle::OutgoingMail] = match &decision {
+            Decision::Open { outgoing, .. }
+            | Decision::Append { outgoing, .. }
+            | Decision::Answer { outgoing } => outgoing,
+            Decision::Ignore { .. } => &[],
+        };
+        for to in outgoing.iter().flat_map(|o| o.to.iter()) {
+            *cache.sent.entry(to.email.to_lowercase()).or_default() += 1;
+        }
         apply(tx, p, source, raw, &inbound, decision, now, report).await
     }
     .instrument(span)
