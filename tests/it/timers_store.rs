@@ -1,6 +1,6 @@
 //! SLA timer and report SQL against SQLite in a tempdir (no server): alert keys are
 //! inserted once, open tickets load with their pauses and sent keys, `report_facts`
-//! agrees with the generated history, and the 100k-ticket report is timed.
+//! agrees with the generated history, and the report path is timed on 10,000 tickets.
 
 // Test helpers outside #[test] fns: a failing setup should fail the test loudly.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
@@ -65,8 +65,8 @@ on_both!(
     report_facts_story
 );
 on_both!(
-    report_on_100k_tickets_is_timed_on_sqlite,
-    report_on_100k_tickets_is_timed_on_postgres,
+    report_on_10k_tickets_is_timed_on_sqlite,
+    report_on_10k_tickets_is_timed_on_postgres,
     timed_report
 );
 
@@ -192,14 +192,15 @@ async fn report_facts_story(store: &Store) {
     assert_eq!(r.by_priority[0].stats.opened, p1 as u64);
 }
 
-/// The issue asks for the report on 100,000 tickets in under 2 s (release build). This
-/// prints the timings of the test build; it asserts only the result's size.
+/// The issue asks for the report on 100,000 tickets in under 2 s (release build): the
+/// benchmark measures that. This checks the path at 10,000 tickets (cheap enough for CI on
+/// a debug build), prints the timings and asserts only the result's size.
 /// `SUPPORTBOT_REPORT_TICKETS` changes the count.
 async fn timed_report(store: &Store) {
     let n: usize = std::env::var("SUPPORTBOT_REPORT_TICKETS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
+        .unwrap_or(10_000);
     let span = 365 * 86_400;
     let history = synthetic_history(n, T0, span, 42);
     let started = Instant::now();
