@@ -435,6 +435,8 @@ pub fn acknowledgement(t: &Ticket, mail: &InboundMail, policy: &Policy) -> Outgo
             "priority": t.priority.as_str(),
             "priority_zh": t.priority.zh_name(),
             "reasons": t.reasons,
+            "category_words": reason_words(&t.reasons, "category"),
+            "priority_words": reason_words(&t.reasons, "priority"),
             "respond_by": local_time(t.respond_by, policy.timezone),
             "resolve_by": local_time(t.resolve_by, policy.timezone),
             "respond_within": human_duration(policy.sla.respond(t.priority), lang),
@@ -452,6 +454,27 @@ pub fn acknowledgement(t: &Ticket, mail: &InboundMail, policy: &Policy) -> Outgo
         reply_to: None,
         message_id: None,
     }
+}
+
+/// The quoted words of the classifier's reasons of one kind (`category` or `priority`),
+/// deduplicated in order: what a requester reads as "why". The full reasons, with rule ids,
+/// stay on the ticket for engineers.
+pub fn reason_words(reasons: &[String], kind: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for r in reasons.iter().filter(|r| r.starts_with(kind)) {
+        let mut rest = r.as_str();
+        while let Some(start) = rest.find('"') {
+            let after = rest.get(start + 1..).unwrap_or_default();
+            let Some(end) = after.find('"') else { break };
+            let word = after.get(..end).unwrap_or_default().trim();
+            if !word.is_empty() && !words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+                words.push(word.to_string());
+            }
+            rest = after.get(end + 1..).unwrap_or_default();
+        }
+    }
+    words.truncate(6);
+    words
 }
 
 /// `[#N] subject`, without stacking reply prefixes or an old tag.

@@ -200,3 +200,22 @@ fn durations_read_naturally() {
     assert_eq!(human_duration(7200, "zh"), "2 小时");
     assert_eq!(human_duration(86400, "en"), "1 day");
 }
+
+#[test]
+fn reason_words_pick_the_quoted_words_once() {
+    let reasons = vec![
+        "category network: \"VPN\" (rule net.vpn)".to_string(),
+        "category network: \"cannot reach\", \"VPN\" (rule net.unreachable, subject)".to_string(),
+        "priority P1: p1 scope \"40 people\" (rule scope.wide)".to_string(),
+    ];
+    assert_eq!(
+        reason_words(&reasons, "category"),
+        vec!["VPN", "cannot reach"]
+    );
+    assert_eq!(reason_words(&reasons, "priority"), vec!["40 people"]);
+    assert!(reason_words(
+        &["category other: no \"unterminated".to_string()],
+        "category"
+    )
+    .is_empty());
+}
