@@ -7,6 +7,7 @@
     clippy::indexing_slicing
 )]
 
+mod architecture;
 mod corpus;
 mod desk;
 mod env;
