@@ -10,6 +10,8 @@
 mod corpus;
 mod desk;
 mod env;
+mod faults;
+mod faults_proxy;
 mod imap_edge;
 mod intake_e2e;
 mod smtp_edge;
