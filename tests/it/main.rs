@@ -12,6 +12,8 @@ mod desk;
 mod env;
 mod faults;
 mod faults_proxy;
+mod hostile;
+mod hostile_fuzz;
 mod imap_edge;
 mod intake_e2e;
 mod smtp_edge;
