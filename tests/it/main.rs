@@ -16,6 +16,7 @@ mod hostile;
 mod hostile_fuzz;
 mod imap_edge;
 mod intake_e2e;
+mod security;
 mod smtp_edge;
 mod store_contract;
 mod timers_store;
