@@ -18,6 +18,23 @@ use std::time::Duration;
 
 use crate::ticket::model::{Ticket, Timestamp};
 
+/// Whether a released SQLite connection is out of its transaction and may be reused.
+///
+/// When a COMMIT fails (disk full, read-only disk) SQLite rolls the transaction back by
+/// itself; sqlx's ROLLBACK on drop then fails too and the connection keeps a transaction
+/// depth of 1 forever: every later `BEGIN IMMEDIATE` on it fails with "attempted to call
+/// begin_with at non-zero transaction depth", which the pipeline took for a bad mail and
+/// quarantined good requests. An empty custom BEGIN is a no-op on a healthy connection
+/// (sqlx answers `BeginFailed`) and `InvalidSavePointStatement` on a stuck one, which the
+/// pool then closes instead of handing out again.
+async fn transaction_closed(conn: &mut sqlx::SqliteConnection) -> bool {
+    use sqlx::Connection as _;
+    !matches!(
+        conn.begin_with("").await,
+        Err(sqlx::Error::InvalidSavePointStatement)
+    )
+}
+
 /// What went wrong, by what the caller does about it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -146,6 +163,9 @@ impl Store {
             let pool = SqlitePoolOptions::new()
                 .max_connections(opts.max_connections.max(1))
                 .acquire_timeout(opts.statement_timeout)
+                .after_release(|conn, _| {
+                    Box::pin(async move { Ok(transaction_closed(conn).await) })
+                })
                 .connect_with(options)
                 .await?;
             Ok(Store::Sqlite(pool))

@@ -108,7 +108,6 @@ async fn deliver_worker(
             break;
         }
         debug!(worker, rows = rows.len(), "Outbox rows claimed.");
-        let mut sent = Vec::with_capacity(rows.len());
         let mut rows = rows.into_iter();
         while let Some(row) = rows.next() {
             if client.as_ref().is_none_or(SmtpClient::is_broken) {
@@ -117,8 +116,6 @@ async fn deliver_worker(
                     Err(e) => {
                         // No connection: every claimed row waits for its retry.
                         warn!(worker, error = %e, "SMTP connection failed; mail stays queued.");
-                        store.mark_sent(&sent, clock::now()).await?;
-                        report.sent += sent.len();
                         for r in std::iter::once(row).chain(rows.by_ref()) {
                             retry_row(store, sender, &r, &e, &mut report).await?;
                         }
@@ -128,12 +125,15 @@ async fn deliver_worker(
             }
             let Some(c) = client.as_mut() else { continue };
             match c.send_raw(&row.env_from, &row.env_to, &row.bytes).await {
-                Ok(()) => sent.push(row.id),
+                // Marked right after the server's 250, not per claimed chunk: a crash can
+                // then resend at most the one mail in flight instead of the whole chunk.
+                Ok(()) => {
+                    store.mark_sent(&[row.id], clock::now()).await?;
+                    report.sent += 1;
+                }
                 Err(e) => retry_row(store, sender, &row, &e, &mut report).await?,
             }
         }
-        store.mark_sent(&sent, clock::now()).await?;
-        report.sent += sent.len();
     }
     if let Some(c) = client {
         c.quit().await;

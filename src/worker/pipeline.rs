@@ -35,6 +35,9 @@ pub struct Pipeline {
     pub data_dir: PathBuf,
     /// Loop-guard window in seconds.
     pub loop_window: i64,
+    /// Who is told (once per correspondent and window) that the loop budget tripped:
+    /// the supervisors, else `sla.escalate_to`. Empty: only the log warning.
+    pub loop_alert_to: Vec<String>,
 }
 
 impl Pipeline {
@@ -89,6 +92,7 @@ impl Pipeline {
             support_domain: cfg.support_domain().to_string(),
             data_dir: cfg.data_dir(),
             loop_window: cfg.loop_guard.window.secs(),
+            loop_alert_to: cfg.supervisors(),
         })
     }
 }
@@ -517,6 +521,15 @@ async fn apply(
             store_inbound(tx, p, ticket.number, inbound, raw_id, "public", now).await?;
             tx.insert_events(ticket.number, &events).await?;
             queue(tx, p, &outgoing, now, report).await?;
+            if inbound.from.email.contains('@')
+                && events
+                    .iter()
+                    .any(|e| e.kind == crate::ticket::model::EventKind::LoopSuppressed)
+            {
+                warn!(sender = %inbound.from.email, ticket = ticket.number, "Loop budget tripped: acknowledgement suppressed.");
+                let alert = loop_alert(p, &inbound.from.email, ticket.number, now);
+                queue(tx, p, &alert, now, report).await?;
+            }
             info!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
             report.new_tickets += 1;
             report.tickets.push(ticket.number);
@@ -616,6 +629,57 @@ pub fn save_attachment(data_dir: &std::path::Path, bytes: &[u8]) -> Result<Strin
 }
 
 /// Render and queue outgoing mails (shared with the sweep).
+/// The one warning to the administrators when the loop budget trips for `sender`. Its
+/// Message-ID is derived from the sender and the loop-guard window the mail falls in, and
+/// the outbox ignores a Message-ID it already holds: told once per correspondent and
+/// window, however long the ping-pong goes on.
+fn loop_alert(
+    p: &Pipeline,
+    sender: &str,
+    ticket: i64,
+    now: Timestamp,
+) -> Vec<lifecycle::OutgoingMail> {
+    if p.loop_alert_to.is_empty() {
+        return Vec::new();
+    }
+    let window = p.loop_window.max(1);
+    let bucket = now.div_euclid(window);
+    let seed = format!("loop-alert:{}:{bucket}", sender.to_lowercase());
+    let desk = &p.policy.desk_name;
+    vec![lifecycle::OutgoingMail {
+        kind: lifecycle::OutKind::Notice,
+        // Not tied to the ticket: the Message-ID (and so the once-only rule) must depend
+        // on the sender and the window alone.
+        ticket: 0,
+        to: p
+            .loop_alert_to
+            .iter()
+            .map(|a| crate::mail::Address {
+                name: None,
+                email: a.clone(),
+            })
+            .collect(),
+        subject: format!("Mail loop stopped: {sender}"),
+        template: "notice",
+        lang: "en",
+        vars: serde_json::json!({
+            "notice": "loop_guard",
+            "requester_name": null,
+            "correspondent": sender,
+            "number": ticket,
+            "budget": p.policy.loop_budget,
+            "window_minutes": window / 60,
+            "desk_name": desk,
+        }),
+        in_reply_to: None,
+        references: Vec::new(),
+        auto_submitted: "auto-generated",
+        seed,
+        reply_to: None,
+        message_id: None,
+    }]
+}
+
 pub(crate) async fn queue(
     tx: &mut Tx,
     p: &Pipeline,
