@@ -72,7 +72,9 @@ fn load(cli: &Cli) -> anyhow::Result<Config> {
 async fn open_store(cfg: &Config) -> anyhow::Result<Store> {
     let opts = StoreOptions {
         max_connections: cfg.database.max_connections,
+        min_connections: cfg.database.min_connections,
         statement_timeout: cfg.database.statement_timeout.0,
+        acquire_timeout: cfg.database.acquire_timeout.0,
     };
     Store::connect(&cfg.database_url(), &opts)
         .await

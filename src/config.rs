@@ -270,8 +270,14 @@ impl Smtp {
 pub struct Database {
     /// `sqlite://var/supportbot.db` (relative to the config folder) or `postgres://…`.
     pub url: Secret,
+    /// Pool size per daemon (a fleet of N daemons opens up to N × this).
     pub max_connections: u32,
+    /// Connections kept open while idle.
+    pub min_connections: u32,
+    /// PostgreSQL `statement_timeout` (SQLite: how long a writer waits for the lock).
     pub statement_timeout: Dur,
+    /// How long to wait for a free pooled connection before retrying later.
+    pub acquire_timeout: Dur,
 }
 
 impl Default for Database {
@@ -279,7 +285,9 @@ impl Default for Database {
         Database {
             url: Secret::new("sqlite://var/supportbot.db"),
             max_connections: 8,
+            min_connections: 0,
             statement_timeout: dur(30),
+            acquire_timeout: dur(30),
         }
     }
 }
@@ -313,6 +321,10 @@ pub struct Outbox {
     pub retry_base: Dur,
     /// Longest delay between two attempts.
     pub retry_max: Dur,
+    /// How long a sender holds claimed rows; a crashed daemon's rows go out from another
+    /// daemon after this. Longer than the slowest SMTP round, or a slow sender's rows are
+    /// sent twice.
+    pub lease: Dur,
 }
 
 impl Default for Outbox {
@@ -321,6 +333,7 @@ impl Default for Outbox {
             max_attempts: 20,
             retry_base: dur(30),
             retry_max: dur(3600),
+            lease: dur(300),
         }
     }
 }

@@ -41,7 +41,7 @@ impl Sender {
                 max_secs: cfg.outbox.retry_max.secs(),
                 max_attempts: cfg.outbox.max_attempts,
             },
-            lease: 300,
+            lease: cfg.outbox.lease.secs().max(1),
             chunk: 50,
         }
     }

@@ -211,6 +211,15 @@ pub async fn process_batch(
             };
             warn!(error = %e, uid = ?mail.uid, "Mail could not be stored; quarantining it.");
             let mut tx = store.begin().await?;
+            if let (Some(uid), Some((v, last))) =
+                (mail.uid, tx.claim_mailbox(source.mailbox).await?)
+            {
+                if v == i64::from(source.uidvalidity) && i64::from(uid) <= last {
+                    // Another daemon stored it meanwhile.
+                    tx.rollback().await?;
+                    return Ok(BatchReport::default());
+                }
+            }
             let mut report = BatchReport {
                 fetched: 1,
                 ..Default::default()
@@ -244,10 +253,24 @@ async fn process_in_tx(
     now: Timestamp,
 ) -> Result<BatchReport, StoreError> {
     let mut tx = store.begin().await?;
+    // Several daemons may watch this mailbox: wait for the claim, then skip the UIDs a
+    // daemon committed while this one was fetching (it flags them; we must not).
+    let done_up_to = match tx.claim_mailbox(source.mailbox).await? {
+        Some((v, last)) if v == i64::from(source.uidvalidity) => last,
+        _ => 0,
+    };
+    let mails: Vec<&RawMail> = mails
+        .iter()
+        .filter(|m| m.uid.is_none_or(|u| i64::from(u) > done_up_to))
+        .collect();
     let mut report = BatchReport {
         fetched: mails.len(),
         ..Default::default()
     };
+    if mails.is_empty() {
+        tx.rollback().await?;
+        return Ok(report);
+    }
     let mut max_uid = None;
     for mail in mails {
         process_one(&mut tx, pipeline, source, mail, now, &mut report).await?;

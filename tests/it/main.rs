@@ -10,6 +10,7 @@
 mod corpus;
 mod desk;
 mod env;
+mod fleet;
 mod imap_edge;
 mod intake_e2e;
 mod smtp_edge;
