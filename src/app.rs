@@ -42,6 +42,8 @@ pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Classify { files, rules } => classify(&cli, files, rules.as_deref()),
         Command::CheckConfig => check_config(&cli).await,
+        Command::Export { output } => export(&cli, output.as_deref()).await,
+        Command::Import { file } => import(&cli, file).await,
         Command::Migrate => {
             let cfg = load(&cli)?;
             let store = open_store(&cfg).await?;
@@ -821,6 +823,57 @@ pub fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     async {
         let _ = tokio::signal::ctrl_c().await;
     }
+}
+
+async fn export(cli: &Cli, output: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let store = open_store(&cfg).await?;
+    let report = match output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("Create {}", path.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            store.export(&cfg.data_dir(), &mut w).await
+        }
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            store.export(&cfg.data_dir(), &mut w).await
+        }
+    }
+    .context("Export the desk")?;
+    for f in &report.missing_files {
+        tracing::warn!(file = %f, "Attachment file missing from data_dir; not exported.");
+    }
+    eprintln!(
+        "Exported {} row(s) and {} attachment file(s) from the {} database.",
+        report.total_rows(),
+        report.files,
+        store.backend()
+    );
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn import(cli: &Cli, file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let store = ready_store(&cfg).await?;
+    let f = std::fs::File::open(file).with_context(|| format!("Open {}", file.display()))?;
+    let mut r = std::io::BufReader::new(f);
+    let report = store
+        .import(&cfg.data_dir(), &mut r)
+        .await
+        .with_context(|| format!("Import {}", file.display()))?;
+    println!(
+        "Imported {} row(s) and {} attachment file(s) into the {} database.",
+        report.total_rows(),
+        report.files,
+        store.backend()
+    );
+    for (table, n) in &report.rows {
+        println!("  {table}: {n}");
+    }
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

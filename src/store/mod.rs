@@ -127,9 +127,11 @@ macro_rules! on_pool {
 
 mod sla;
 mod synthetic;
+mod transfer;
 
 pub use sla::SlaTicket;
 pub use synthetic::{synthetic_history, SyntheticTicket};
+pub use transfer::{TransferReport, TABLES};
 
 impl Store {
     /// Open (and for SQLite create) the database at `url`.

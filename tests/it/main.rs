@@ -16,3 +16,4 @@ mod intake_e2e;
 mod smtp_edge;
 mod store_contract;
 mod timers_store;
+mod transfer;
