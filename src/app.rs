@@ -422,20 +422,23 @@ async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
             );
         }
     };
-    let mut imap = crate::mail::imap::Inbox::connect(&inbox::imap_settings(&cfg))
-        .await
-        .context("Connect to the mailbox")?;
     let mut report = BatchReport::default();
-    // Loop until a pass finds nothing new: mail that arrives meanwhile is taken too.
-    loop {
-        let r = inbox::fetch_new(&mut imap, &store, &pipeline, &cfg, &wake, &progress).await?;
-        let empty = r.fetched == 0;
-        report.merge(&r);
-        if empty {
-            break;
+    for (mcfg, mpipeline) in mailbox_pipelines(&cfg)? {
+        let mut imap = crate::mail::imap::Inbox::connect(&inbox::imap_settings(&mcfg))
+            .await
+            .with_context(|| format!("Connect to the mailbox {}", inbox::mailbox_key(&mcfg)))?;
+        // Loop until a pass finds nothing new: mail that arrives meanwhile is taken too.
+        loop {
+            let r =
+                inbox::fetch_new(&mut imap, &store, &mpipeline, &mcfg, &wake, &progress).await?;
+            let empty = r.fetched == 0;
+            report.merge(&r);
+            if empty {
+                break;
+            }
         }
+        imap.logout().await;
     }
-    imap.logout().await;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -543,17 +546,17 @@ pub async fn run(
         "supportbot started."
     );
 
-    {
-        let (store, pipeline, cfg, wake, timer_wake, cancel) = (
+    // One inbox task per mailbox, each with its own pipeline (its support address is the
+    // From of its acknowledgements).
+    for (mcfg, mpipeline) in mailbox_pipelines(&cfg)? {
+        let (store, wake, timer_wake, cancel) = (
             store.clone(),
-            pipeline.clone(),
-            cfg.clone(),
             wake.clone(),
             timer_wake.clone(),
             cancel.clone(),
         );
         tracker.spawn(async move {
-            inbox::run(store, &pipeline, &cfg, &wake, &timer_wake, cancel).await
+            inbox::run(store, &mpipeline, &mcfg, &wake, &timer_wake, cancel).await
         });
     }
     {
@@ -874,6 +877,24 @@ async fn import(cli: &Cli, file: &std::path::Path) -> anyhow::Result<ExitCode> {
     }
     store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A config and pipeline per watched mailbox (`[mailbox]` first, then `[[mailboxes]]`);
+/// every pipeline knows all our addresses, so mail between our mailboxes is a loop.
+fn mailbox_pipelines(cfg: &Config) -> anyhow::Result<Vec<(Config, Pipeline)>> {
+    let own = cfg.own_addresses();
+    cfg.mailbox_configs()
+        .into_iter()
+        .map(|c| {
+            let mut p = Pipeline::from_config(&c)?;
+            for a in &own {
+                if !p.own_addresses.contains(a) {
+                    p.own_addresses.push(a.clone());
+                }
+            }
+            Ok((c, p))
+        })
+        .collect()
 }
 
 #[cfg(test)]

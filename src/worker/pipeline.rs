@@ -34,6 +34,8 @@ pub struct Pipeline {
     pub data_dir: PathBuf,
     /// Loop-guard window in seconds.
     pub loop_window: i64,
+    /// The mailbox's `default_category`: used when the rules find nothing but `other`.
+    pub default_category: Option<crate::ticket::model::Category>,
 }
 
 impl Pipeline {
@@ -88,6 +90,11 @@ impl Pipeline {
             support_domain: cfg.support_domain().to_string(),
             data_dir: cfg.data_dir(),
             loop_window: cfg.loop_guard.window.secs(),
+            default_category: cfg
+                .mailbox
+                .default_category
+                .as_deref()
+                .and_then(|c| c.parse().ok()),
         })
     }
 }
@@ -323,7 +330,15 @@ async fn process_one(
         }
         let verdict = loopguard::detect(&inbound, &p.own_addresses);
         let classification = if verdict.kind == MailKind::Request {
-            p.rules.classify(&inbound.subject, &inbound.new_text)
+            let mut c = p.rules.classify(&inbound.subject, &inbound.new_text);
+            if let Some(d) = p.default_category {
+                if c.category == crate::ticket::model::Category::Other {
+                    c.category = d;
+                    c.reasons
+                        .push(format!("category {d}: default of this mailbox"));
+                }
+            }
+            c
         } else {
             Classification {
                 category: crate::ticket::model::Category::Other,

@@ -175,3 +175,96 @@ async fn postgres_pool_honours_statement_timeout() {
     assert_eq!(pool.options().get_max_connections(), 3);
     store.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_daemon_watches_several_mailboxes_and_acks_from_each_address() {
+    let env = TestEnv::get();
+    let second = env.new_user("fleet-net");
+    let tail = format!(
+        r#"[[mailboxes]]
+host = "{host}"
+port = {imap}
+security = "starttls"
+ca_file = "{ca}"
+username = "{user}"
+password = "{pw}"
+address = "{user}"
+poll_interval = "1s"
+default_category = "network"
+"#,
+        host = env.host,
+        imap = env.imap_port,
+        ca = env.cert_file.display(),
+        user = second.email,
+        pw = second.password,
+    );
+    let desk = Desk::with_config("fleet-mb", "", &tail);
+    let requester = env.new_user("fleet-mb-r");
+    let (_, a) = sample_mail(
+        &requester.email,
+        &desk.support.email,
+        "Quokka picnic",
+        "Quokka picnic.",
+    );
+    env.append(&desk.support, "INBOX", &a).await;
+    let (_, b) = sample_mail(
+        &requester.email,
+        &second.email,
+        "Quokka picnic too",
+        "Quokka picnic.",
+    );
+    env.append(&second, "INBOX", &b).await;
+
+    // `once` processes every mailbox.
+    desk.once();
+    let tickets = desk.tickets();
+    assert_eq!(tickets.len(), 2, "one ticket per mailbox");
+    let by_subject = |s: &str| {
+        tickets
+            .iter()
+            .find(|t| t["subject"] == s)
+            .unwrap_or_else(|| panic!("ticket {s:?}"))
+            .clone()
+    };
+    let first = by_subject("Quokka picnic");
+    let other = by_subject("Quokka picnic too");
+    assert!(first["mailbox"]
+        .as_str()
+        .unwrap()
+        .starts_with(&desk.support.email));
+    assert!(other["mailbox"]
+        .as_str()
+        .unwrap()
+        .starts_with(&second.email));
+    assert_eq!(
+        other["category"], "network",
+        "the mailbox's default category"
+    );
+    assert_ne!(first["category"], "network");
+
+    let acks = env
+        .wait_for_mails(&requester, "INBOX", 2, Duration::from_secs(30))
+        .await;
+    for raw in &acks {
+        let from = crate::desk::header(raw, "From").unwrap_or_default();
+        let subj = subject(raw);
+        let want = if subj.ends_with("too") {
+            &second.email
+        } else {
+            &desk.support.email
+        };
+        assert!(
+            from.contains(want.as_str()),
+            "ack {subj:?} From {from}, want {want}"
+        );
+    }
+
+    // The daemon watches both mailboxes at once (IDLE on each).
+    let mut daemon = desk.spawn_daemon();
+    let (_, c) = sample_mail(&requester.email, &second.email, "WiFi gone", "No wireless.");
+    env.append(&second, "INBOX", &c).await;
+    let (_, d) = sample_mail(&requester.email, &desk.support.email, "Mouse", "Broken.");
+    env.append(&desk.support, "INBOX", &d).await;
+    desk.wait_tickets(Duration::from_secs(30), |t| t.len() == 4);
+    desk.stop(&mut daemon);
+}
