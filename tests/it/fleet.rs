@@ -268,3 +268,53 @@ default_category = "network"
     desk.wait_tickets(Duration::from_secs(30), |t| t.len() == 4);
     desk.stop(&mut daemon);
 }
+
+/// Two daemons' auto-close sweeps at the same moment: the second waits for the first's
+/// row locks and then finds nothing due, so a reminder or close is applied once.
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_sweeps_on_postgres_see_each_due_ticket_once() {
+    use supportbot::store::synthetic_history;
+    let env = TestEnv::get();
+    let url = env.pg_fresh_database().await;
+    let store = Store::connect(&url, &StoreOptions::default())
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    let t0 = 1_780_000_000;
+    store
+        .insert_synthetic(&synthetic_history(5, t0, 3600, 3), 100)
+        .await
+        .unwrap();
+    let mut tx = store.begin().await.unwrap();
+    for n in 1..=5 {
+        tx.set_workflow_due(n, Some(t0 + 10)).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let now = t0 + 100;
+    let mut first = store.begin().await.unwrap();
+    assert_eq!(first.due_workflow_tickets(now).await.unwrap().len(), 5);
+    let other = store.clone();
+    let second = tokio::spawn(async move {
+        let mut tx = other.begin().await.unwrap();
+        let due = tx.due_workflow_tickets(now).await.unwrap();
+        tx.commit().await.unwrap();
+        due.len()
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        !second.is_finished(),
+        "the second sweep waits for the first"
+    );
+    // The first sweep applies the steps: the next due time moves on (here: none).
+    for n in 1..=5 {
+        first.set_workflow_due(n, None).await.unwrap();
+    }
+    first.commit().await.unwrap();
+    assert_eq!(
+        second.await.unwrap(),
+        0,
+        "nothing left due for the second sweep"
+    );
+    store.close().await;
+}
