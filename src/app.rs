@@ -42,6 +42,8 @@ pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Classify { files, rules } => classify(&cli, files, rules.as_deref()),
         Command::CheckConfig => check_config(&cli).await,
+        Command::Export { output } => export(&cli, output.as_deref()).await,
+        Command::Import { file } => import(&cli, file).await,
         Command::Migrate => {
             let cfg = load(&cli)?;
             let store = open_store(&cfg).await?;
@@ -72,7 +74,9 @@ fn load(cli: &Cli) -> anyhow::Result<Config> {
 async fn open_store(cfg: &Config) -> anyhow::Result<Store> {
     let opts = StoreOptions {
         max_connections: cfg.database.max_connections,
+        min_connections: cfg.database.min_connections,
         statement_timeout: cfg.database.statement_timeout.0,
+        acquire_timeout: cfg.database.acquire_timeout.0,
     };
     Store::connect(&cfg.database_url(), &opts)
         .await
@@ -418,20 +422,23 @@ async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
             );
         }
     };
-    let mut imap = crate::mail::imap::Inbox::connect(&inbox::imap_settings(&cfg))
-        .await
-        .context("Connect to the mailbox")?;
     let mut report = BatchReport::default();
-    // Loop until a pass finds nothing new: mail that arrives meanwhile is taken too.
-    loop {
-        let r = inbox::fetch_new(&mut imap, &store, &pipeline, &cfg, &wake, &progress).await?;
-        let empty = r.fetched == 0;
-        report.merge(&r);
-        if empty {
-            break;
+    for (mcfg, mpipeline) in mailbox_pipelines(&cfg)? {
+        let mut imap = crate::mail::imap::Inbox::connect(&inbox::imap_settings(&mcfg))
+            .await
+            .with_context(|| format!("Connect to the mailbox {}", inbox::mailbox_key(&mcfg)))?;
+        // Loop until a pass finds nothing new: mail that arrives meanwhile is taken too.
+        loop {
+            let r =
+                inbox::fetch_new(&mut imap, &store, &mpipeline, &mcfg, &wake, &progress).await?;
+            let empty = r.fetched == 0;
+            report.merge(&r);
+            if empty {
+                break;
+            }
         }
+        imap.logout().await;
     }
-    imap.logout().await;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -539,17 +546,17 @@ pub async fn run(
         "supportbot started."
     );
 
-    {
-        let (store, pipeline, cfg, wake, timer_wake, cancel) = (
+    // One inbox task per mailbox, each with its own pipeline (its support address is the
+    // From of its acknowledgements).
+    for (mcfg, mpipeline) in mailbox_pipelines(&cfg)? {
+        let (store, wake, timer_wake, cancel) = (
             store.clone(),
-            pipeline.clone(),
-            cfg.clone(),
             wake.clone(),
             timer_wake.clone(),
             cancel.clone(),
         );
         tracker.spawn(async move {
-            inbox::run(store, &pipeline, &cfg, &wake, &timer_wake, cancel).await
+            inbox::run(store, &mpipeline, &mcfg, &wake, &timer_wake, cancel).await
         });
     }
     {
@@ -819,6 +826,75 @@ pub fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     async {
         let _ = tokio::signal::ctrl_c().await;
     }
+}
+
+async fn export(cli: &Cli, output: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let store = open_store(&cfg).await?;
+    let report = match output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("Create {}", path.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            store.export(&cfg.data_dir(), &mut w).await
+        }
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            store.export(&cfg.data_dir(), &mut w).await
+        }
+    }
+    .context("Export the desk")?;
+    for f in &report.missing_files {
+        tracing::warn!(file = %f, "Attachment file missing from data_dir; not exported.");
+    }
+    eprintln!(
+        "Exported {} row(s) and {} attachment file(s) from the {} database.",
+        report.total_rows(),
+        report.files,
+        store.backend()
+    );
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn import(cli: &Cli, file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let cfg = load(cli)?;
+    let store = ready_store(&cfg).await?;
+    let f = std::fs::File::open(file).with_context(|| format!("Open {}", file.display()))?;
+    let mut r = std::io::BufReader::new(f);
+    let report = store
+        .import(&cfg.data_dir(), &mut r)
+        .await
+        .with_context(|| format!("Import {}", file.display()))?;
+    println!(
+        "Imported {} row(s) and {} attachment file(s) into the {} database.",
+        report.total_rows(),
+        report.files,
+        store.backend()
+    );
+    for (table, n) in &report.rows {
+        println!("  {table}: {n}");
+    }
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A config and pipeline per watched mailbox (`[mailbox]` first, then `[[mailboxes]]`);
+/// every pipeline knows all our addresses, so mail between our mailboxes is a loop.
+fn mailbox_pipelines(cfg: &Config) -> anyhow::Result<Vec<(Config, Pipeline)>> {
+    let own = cfg.own_addresses();
+    cfg.mailbox_configs()
+        .into_iter()
+        .map(|c| {
+            let mut p = Pipeline::from_config(&c)?;
+            for a in &own {
+                if !p.own_addresses.contains(a) {
+                    p.own_addresses.push(a.clone());
+                }
+            }
+            Ok((c, p))
+        })
+        .collect()
 }
 
 #[cfg(test)]

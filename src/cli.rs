@@ -55,6 +55,16 @@ pub enum Command {
     CheckConfig,
     /// Create or upgrade the database schema.
     Migrate,
+    /// Write the whole desk (every table, raw mails, attachment files) as JSON lines, to
+    /// move it to another database with `import`.
+    Export {
+        /// Write to FILE instead of stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Load an `export` file into the configured database, which must be empty (it is
+    /// migrated first); attachment files go to general.data_dir.
+    Import { file: PathBuf },
     /// Run the SLA timer once (for cron): queue due reminders, escalations, nudges and
     /// the weekly digest, deliver them, print what was queued and the next due time.
     Tick {

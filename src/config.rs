@@ -99,6 +99,10 @@ pub struct Config {
     #[serde(default)]
     pub general: General,
     pub mailbox: Mailbox,
+    /// `[[mailboxes]]`: more mailboxes watched by the same daemon, each with its own
+    /// server, folder and support address (acks go out From that address).
+    #[serde(default)]
+    pub mailboxes: Vec<Mailbox>,
     pub smtp: Smtp,
     #[serde(default)]
     pub database: Database,
@@ -190,6 +194,10 @@ pub struct Mailbox {
     /// Mails fetched and committed per batch.
     #[serde(default = "default_batch")]
     pub batch_size: usize,
+    /// Category a request to this mailbox gets when the rules find none better than
+    /// `other` (e.g. a `network@` queue).
+    #[serde(default)]
+    pub default_category: Option<String>,
 }
 
 fn default_folder() -> String {
@@ -270,8 +278,14 @@ impl Smtp {
 pub struct Database {
     /// `sqlite://var/supportbot.db` (relative to the config folder) or `postgres://…`.
     pub url: Secret,
+    /// Pool size per daemon (a fleet of N daemons opens up to N × this).
     pub max_connections: u32,
+    /// Connections kept open while idle.
+    pub min_connections: u32,
+    /// PostgreSQL `statement_timeout` (SQLite: how long a writer waits for the lock).
     pub statement_timeout: Dur,
+    /// How long to wait for a free pooled connection before retrying later.
+    pub acquire_timeout: Dur,
 }
 
 impl Default for Database {
@@ -279,7 +293,9 @@ impl Default for Database {
         Database {
             url: Secret::new("sqlite://var/supportbot.db"),
             max_connections: 8,
+            min_connections: 0,
             statement_timeout: dur(30),
+            acquire_timeout: dur(30),
         }
     }
 }
@@ -313,6 +329,10 @@ pub struct Outbox {
     pub retry_base: Dur,
     /// Longest delay between two attempts.
     pub retry_max: Dur,
+    /// How long a sender holds claimed rows; a crashed daemon's rows go out from another
+    /// daemon after this. Longer than the slowest SMTP round, or a slow sender's rows are
+    /// sent twice.
+    pub lease: Dur,
 }
 
 impl Default for Outbox {
@@ -321,6 +341,7 @@ impl Default for Outbox {
             max_attempts: 20,
             retry_base: dur(30),
             retry_max: dur(3600),
+            lease: dur(300),
         }
     }
 }
@@ -556,33 +577,84 @@ impl Config {
         }
     }
 
+    /// One config per watched mailbox: this one for `[mailbox]`, then a copy per
+    /// `[[mailboxes]]` entry with that entry as its `[mailbox]` (and `smtp.from` unset, so
+    /// its mails go out From the entry's address). Each drives one inbox task.
+    pub fn mailbox_configs(&self) -> Vec<Config> {
+        let mut out = vec![Config {
+            mailboxes: Vec::new(),
+            ..self.clone()
+        }];
+        for m in &self.mailboxes {
+            let mut c = self.clone();
+            c.mailbox = m.clone();
+            c.mailboxes = Vec::new();
+            c.smtp.from = None;
+            out.push(c);
+        }
+        out
+    }
+
+    /// Every address we receive at (mail from one of them is a loop).
+    pub fn own_addresses(&self) -> Vec<String> {
+        std::iter::once(&self.mailbox)
+            .chain(&self.mailboxes)
+            .map(|m| m.address.trim().to_lowercase())
+            .collect()
+    }
+
+    fn validate_mailbox(m: &Mailbox, name: &str, p: &mut Vec<String>) {
+        if m.host.trim().is_empty() {
+            p.push(format!("{name}.host is empty"));
+        }
+        if !m.address.contains('@') {
+            p.push(format!(
+                "{name}.address {:?} is not an email address",
+                m.address
+            ));
+        }
+        if m.batch_size == 0 || m.batch_size > 10_000 {
+            p.push(format!("{name}.batch_size must be between 1 and 10000"));
+        }
+        if m.idle_timeout.0 >= Duration::from_secs(29 * 60) {
+            p.push(format!(
+                "{name}.idle_timeout must be under 29 minutes (RFC 2177)"
+            ));
+        }
+        if m.poll_interval.0 < Duration::from_secs(1) {
+            p.push(format!("{name}.poll_interval must be at least 1s"));
+        }
+        if let Some(var) = &m.password_env {
+            if std::env::var(var).is_err() {
+                p.push(format!("{name}.password_env names {var}, which is not set"));
+            }
+        }
+        if let Some(c) = &m.default_category {
+            if c.parse::<crate::ticket::model::Category>().is_err() {
+                p.push(format!("{name}.default_category {c:?} is not a category"));
+            }
+        }
+    }
+
     /// Every problem in the configuration (empty when it is usable).
     pub fn validate(&self) -> Vec<String> {
         let mut p = Vec::new();
-        if self.mailbox.host.trim().is_empty() {
-            p.push("mailbox.host is empty".into());
-        }
-        if !self.mailbox.address.contains('@') {
-            p.push(format!(
-                "mailbox.address {:?} is not an email address",
-                self.mailbox.address
-            ));
-        }
-        if self.mailbox.batch_size == 0 || self.mailbox.batch_size > 10_000 {
-            p.push("mailbox.batch_size must be between 1 and 10000".into());
-        }
-        if self.mailbox.idle_timeout.0 >= Duration::from_secs(29 * 60) {
-            p.push("mailbox.idle_timeout must be under 29 minutes (RFC 2177)".into());
-        }
-        if self.mailbox.poll_interval.0 < Duration::from_secs(1) {
-            p.push("mailbox.poll_interval must be at least 1s".into());
-        }
-        if let Some(var) = &self.mailbox.password_env {
-            if std::env::var(var).is_err() {
+        Config::validate_mailbox(&self.mailbox, "mailbox", &mut p);
+        let mut keys = vec![(
+            self.mailbox.username.clone(),
+            self.mailbox.host.clone(),
+            self.mailbox.folder.clone(),
+        )];
+        for (i, m) in self.mailboxes.iter().enumerate() {
+            Config::validate_mailbox(m, &format!("mailboxes[{i}]"), &mut p);
+            let key = (m.username.clone(), m.host.clone(), m.folder.clone());
+            if keys.contains(&key) {
                 p.push(format!(
-                    "mailbox.password_env names {var}, which is not set"
+                    "mailboxes[{i}] watches {}@{}/{} a second time",
+                    m.username, m.host, m.folder
                 ));
             }
+            keys.push(key);
         }
         if let Some(var) = &self.smtp.password_env {
             if std::env::var(var).is_err() {
@@ -614,8 +686,10 @@ impl Config {
         {
             p.push("database.url must start with sqlite:// or postgres://".into());
         }
-        for f in [&self.mailbox.ca_file, &self.smtp.ca_file]
-            .into_iter()
+        for f in std::iter::once(&self.mailbox)
+            .chain(&self.mailboxes)
+            .map(|m| &m.ca_file)
+            .chain([&self.smtp.ca_file])
             .flatten()
         {
             let path = self.resolve(f);
@@ -914,6 +988,37 @@ host = "127.0.0.1"
                 .as_deref(),
             Some("IT Service Desk")
         );
+    }
+
+    #[test]
+    fn extra_mailboxes_each_get_their_own_config_and_from_address() {
+        let text = MINIMAL.replace("[smtp]\nhost = \"127.0.0.1\"\n", "[smtp]\nhost = \"127.0.0.1\"\nfrom = \"Desk <support@example.test>\"\n")
+            + "[[mailboxes]]\nhost = \"imap2\"\nusername = \"net\"\naddress = \"network@example.test\"\n\
+               default_category = \"network\"\n";
+        let cfg = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap();
+        let all = cfg.mailbox_configs();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].from_header(), "Desk <support@example.test>");
+        assert_eq!(all[1].mailbox.address, "network@example.test");
+        assert!(all[1].from_header().contains("<network@example.test>"));
+        assert!(all.iter().all(|c| c.mailboxes.is_empty()));
+        assert_eq!(
+            cfg.own_addresses(),
+            vec!["support@example.test", "network@example.test"]
+        );
+    }
+
+    #[test]
+    fn extra_mailbox_problems_are_named_by_index() {
+        let text = MINIMAL.to_string()
+            + "[[mailboxes]]\nhost = \"127.0.0.1\"\nusername = \"support@example.test\"\n\
+               address = \"nope\"\ndefault_category = \"plumbing\"\n";
+        let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("/"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("mailboxes[0].address"), "{err}");
+        assert!(err.contains("mailboxes[0].default_category"), "{err}");
+        assert!(err.contains("a second time"), "{err}");
     }
 
     #[test]

@@ -4,11 +4,15 @@
 //!
 //! cargo run --release --bin bench -- [--mails 2000] [--latency 100] [--db sqlite|postgres]
 //!                                     [--daemons 1] [--connections 4] [--batch 100]
+//!                                     [--history 100000]
 //!
 //! Reports mails/s end to end (fetched, ticketed, acknowledged, acknowledgements accepted by
 //! the SMTP server), peak RSS of the supportbot process (VmHWM, sampled every 20 ms), and
 //! latency p50/p99 from handing a request to Postfix until its acknowledgement is in the
-//! requester's mailbox. Measures; asserts nothing.
+//! requester's mailbox. `--daemons N` runs N processes on the same mailbox and database
+//! (a fleet: each mail must still be processed once; the counts are summed). `--history N`
+//! fills another database with N synthetic tickets and times `tickets list` and `report`
+//! on it (0 skips). Measures; asserts nothing.
 
 #![allow(clippy::indexing_slicing)] // indices are in range by construction
 
@@ -28,6 +32,7 @@ struct Args {
     daemons: usize,
     connections: usize,
     batch: usize,
+    history: usize,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -38,6 +43,7 @@ fn parse_args() -> anyhow::Result<Args> {
         daemons: 1,
         connections: 4,
         batch: 100,
+        history: 100_000,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -49,8 +55,9 @@ fn parse_args() -> anyhow::Result<Args> {
             "--daemons" => a.daemons = val()?.parse()?,
             "--connections" => a.connections = val()?.parse()?,
             "--batch" => a.batch = val()?.parse()?,
+            "--history" => a.history = val()?.parse()?,
             "-h" | "--help" => {
-                println!("bench [--mails N] [--latency N] [--db sqlite|postgres] [--daemons N] [--connections N] [--batch N]");
+                println!("bench [--mails N] [--latency N] [--db sqlite|postgres] [--daemons N] [--connections N] [--batch N] [--history N]");
                 std::process::exit(0);
             }
             other => bail!("unknown flag {other}"),
@@ -119,28 +126,41 @@ fn vm_hwm(pid: u32) -> Option<u64> {
         .and_then(|v| v.parse().ok())
 }
 
-/// Wait for a child, sampling its peak RSS; returns (elapsed, peak KiB, stdout).
-fn wait_sampled(mut child: Child, started: Instant) -> anyhow::Result<(Duration, u64, String)> {
-    let pid = child.id();
-    let mut peak = 0;
-    loop {
-        if let Some(kb) = vm_hwm(pid) {
-            peak = peak.max(kb);
-        }
-        if let Some(status) = child.try_wait()? {
-            let elapsed = started.elapsed();
-            let mut out = String::new();
-            if let Some(mut s) = child.stdout.take() {
-                use std::io::Read;
-                s.read_to_string(&mut out)?;
+/// Wait for all children, sampling each one's peak RSS while it runs; returns per child
+/// (elapsed, peak KiB, stdout).
+fn wait_sampled(
+    mut children: Vec<Child>,
+    started: Instant,
+) -> anyhow::Result<Vec<(Duration, u64, String)>> {
+    let mut peaks = vec![0u64; children.len()];
+    let mut done: Vec<Option<Duration>> = vec![None; children.len()];
+    while done.iter().any(Option::is_none) {
+        for (i, child) in children.iter_mut().enumerate() {
+            if done[i].is_some() {
+                continue;
             }
-            if !status.success() {
-                bail!("supportbot exited with {status}:\n{out}");
+            if let Some(kb) = vm_hwm(child.id()) {
+                peaks[i] = peaks[i].max(kb);
             }
-            return Ok((elapsed, peak, out));
+            if let Some(status) = child.try_wait()? {
+                if !status.success() {
+                    bail!("supportbot exited with {status}");
+                }
+                done[i] = Some(started.elapsed());
+            }
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+    let mut out = Vec::new();
+    for (i, child) in children.iter_mut().enumerate() {
+        let mut text = String::new();
+        if let Some(mut s) = child.stdout.take() {
+            use std::io::Read;
+            s.read_to_string(&mut text)?;
+        }
+        out.push((done[i].unwrap_or_default(), peaks[i], text));
+    }
+    Ok(out)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -339,8 +359,7 @@ async fn main() -> anyhow::Result<()> {
     let mut peaks = Vec::new();
     let mut elapsed = Duration::ZERO;
     let mut summaries = Vec::new();
-    for c in children {
-        let (e, peak, out) = wait_sampled(c, started)?;
+    for (e, peak, out) in wait_sampled(children, started)? {
         elapsed = elapsed.max(e);
         peaks.push(peak);
         summaries.push(out);
@@ -397,17 +416,28 @@ async fn main() -> anyhow::Result<()> {
         add_user(&lreq, "bench")?;
         let ldb = fresh_db(&env, &a, ldir.path())?;
         let lconfig = write_config(ldir.path(), &env, &lsupport, env.smtp_plain_port, &ldb, &a)?;
-        let mut daemon = Command::new(&bin)
+        let st = Command::new(&bin)
             .arg("--config")
             .arg(&lconfig)
-            .arg("run")
-            .env(
-                "RUST_LOG",
-                std::env::var("BENCH_LOG").unwrap_or_else(|_| "warn".into()),
-            )
+            .arg("migrate")
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()?;
+            .status()?;
+        if !st.success() {
+            bail!("migrate failed");
+        }
+        let mut daemons = Vec::new();
+        for _ in 0..a.daemons {
+            daemons.push(
+                Command::new(&bin)
+                    .arg("--config")
+                    .arg(&lconfig)
+                    .arg("run")
+                    .env("RUST_LOG", "warn")
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::inherit())
+                    .spawn()?,
+            );
+        }
         tokio::time::sleep(Duration::from_millis(1000)).await;
         let smtp = SmtpSettings {
             host: env.host.clone(),
@@ -445,11 +475,13 @@ async fn main() -> anyhow::Result<()> {
         }
         client.quit().await;
         watch.logout().await;
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(daemon.id().to_string())
-            .status();
-        let _ = daemon.wait();
+        for daemon in &mut daemons {
+            let _ = Command::new("kill")
+                .arg("-TERM")
+                .arg(daemon.id().to_string())
+                .status();
+            let _ = daemon.wait();
+        }
         lat.sort();
         println!(
             "  latency over {} mails (SMTP in → Postfix → Dovecot → IDLE → ticket → SMTP out → Postfix → Dovecot): p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
@@ -459,9 +491,15 @@ async fn main() -> anyhow::Result<()> {
             lat.last().copied().unwrap_or_default().as_secs_f64() * 1000.0
         );
     }
+    let history = if a.history > 0 {
+        history_costs(&bin, &env, &a).await?
+    } else {
+        serde_json::Value::Null
+    };
     println!(
         "{}",
         serde_json::json!({
+            "history": history,
             "mails": a.mails, "db": a.db, "daemons": a.daemons, "connections": a.connections,
             "batch": a.batch, "seconds": elapsed.as_secs_f64(), "mails_per_s": rate,
             "fetched": fetched, "tickets": tickets, "acks_sent": sent, "peak_rss_kib": peaks,
@@ -470,4 +508,79 @@ async fn main() -> anyhow::Result<()> {
         })
     );
     Ok(())
+}
+
+/// Time one CLI command (best of three); returns (ms, bytes of stdout).
+fn timed(bin: &Path, config: &Path, args: &[&str]) -> anyhow::Result<(f64, usize)> {
+    let mut best = f64::MAX;
+    let mut size = 0;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let out = Command::new(bin)
+            .arg("--config")
+            .arg(config)
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .output()?;
+        if !out.status.success() {
+            bail!(
+                "supportbot {args:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        best = best.min(t.elapsed().as_secs_f64() * 1000.0);
+        size = out.stdout.len();
+    }
+    Ok((best, size))
+}
+
+/// `tickets list` and `report` on a database of `a.history` synthetic tickets.
+async fn history_costs(bin: &Path, env: &Env, a: &Args) -> anyhow::Result<serde_json::Value> {
+    use supportbot::store::{synthetic_history, Store, StoreOptions};
+    let dir = tempfile::tempdir()?;
+    let db = fresh_db(env, a, dir.path())?;
+    let config = write_config(dir.path(), env, "history@example.test", 25, &db, a)?;
+    let store = Store::connect(&db, &StoreOptions::default()).await?;
+    store.migrate().await?;
+    let now = supportbot::clock::now();
+    let span = 365 * 86_400;
+    let t = Instant::now();
+    let tickets = synthetic_history(a.history, now - span, span, 7);
+    store.insert_synthetic(&tickets, 500).await?;
+    store.close().await;
+    let fill = t.elapsed().as_secs_f64();
+    let list = timed(bin, &config, &["tickets", "list", "--json"])?;
+    let list_all = timed(
+        bin,
+        &config,
+        &[
+            "tickets",
+            "list",
+            "--json",
+            "--limit",
+            &a.history.to_string(),
+        ],
+    )?;
+    let report30 = timed(bin, &config, &["report", "--format", "json"])?;
+    let report365 = timed(
+        bin,
+        &config,
+        &["report", "--format", "json", "--since", "366d"],
+    )?;
+    println!(
+        "  history of {} tickets ({} db, filled in {fill:.1} s): tickets list (default limit) {:.0} ms, \
+         tickets list --limit {} {:.0} ms ({} KB), report 30d {:.0} ms, report 366d {:.0} ms",
+        a.history,
+        a.db,
+        list.0,
+        a.history,
+        list_all.0,
+        list_all.1 / 1024,
+        report30.0,
+        report365.0
+    );
+    Ok(serde_json::json!({
+        "tickets": a.history, "tickets_list_ms": list.0, "tickets_list_all_ms": list_all.0,
+        "report_30d_ms": report30.0, "report_366d_ms": report365.0,
+    }))
 }

@@ -468,7 +468,8 @@ mod tests {
             vars: json!({
                 "number": 7, "subject": subject, "requester_name": name,
                 "category": "network", "category_zh": "网络", "priority": "P1", "priority_zh": "紧急",
-                "reasons": ["<script>alert(1)</script>"], "respond_by": "2026-11-30 09:15",
+                "reasons": ["<script>alert(1)</script>"],
+                "category_words": ["<script>alert(1)</script>"], "priority_words": ["40 people"], "respond_by": "2026-11-30 09:15",
                 "resolve_by": "2026-11-30 11:00", "respond_within": "15 minutes",
                 "resolve_within": "2 hours", "timezone": "Asia/Shanghai", "desk_name": "IT",
                 "support_address": "support@example.test",

@@ -104,15 +104,24 @@ impl From<sqlx::migrate::MigrateError> for StoreError {
 /// Connection settings.
 #[derive(Debug, Clone)]
 pub struct StoreOptions {
+    /// Most connections the pool opens (per process: a fleet of N daemons opens up to N×).
     pub max_connections: u32,
+    /// Connections kept open even when idle (0: open on demand).
+    pub min_connections: u32,
+    /// PostgreSQL `statement_timeout`; SQLite's busy timeout.
     pub statement_timeout: Duration,
+    /// How long a caller waits for a free pooled connection before the store is
+    /// reported unavailable.
+    pub acquire_timeout: Duration,
 }
 
 impl Default for StoreOptions {
     fn default() -> Self {
         StoreOptions {
             max_connections: 8,
+            min_connections: 0,
             statement_timeout: Duration::from_secs(30),
+            acquire_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -136,9 +145,11 @@ macro_rules! on_pool {
 
 mod sla;
 mod synthetic;
+mod transfer;
 
 pub use sla::SlaTicket;
 pub use synthetic::{synthetic_history, SyntheticTicket};
+pub use transfer::{TransferReport, TABLES};
 
 impl Store {
     /// Open (and for SQLite create) the database at `url`.
@@ -162,7 +173,8 @@ impl Store {
             }
             let pool = SqlitePoolOptions::new()
                 .max_connections(opts.max_connections.max(1))
-                .acquire_timeout(opts.statement_timeout)
+                .min_connections(opts.min_connections.min(opts.max_connections))
+                .acquire_timeout(opts.acquire_timeout)
                 .after_release(|conn, _| {
                     Box::pin(async move { Ok(transaction_closed(conn).await) })
                 })
@@ -176,7 +188,8 @@ impl Store {
                 .options([("statement_timeout", ms.as_str())]);
             let pool = PgPoolOptions::new()
                 .max_connections(opts.max_connections.max(1))
-                .acquire_timeout(opts.statement_timeout)
+                .min_connections(opts.min_connections.min(opts.max_connections))
+                .acquire_timeout(opts.acquire_timeout)
                 .connect_with(options)
                 .await?;
             Ok(Store::Postgres(pool))

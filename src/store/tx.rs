@@ -75,6 +75,24 @@ impl Tx {
         })
     }
 
+    /// Claim `mailbox` for the rest of this transaction and return where fetching resumes
+    /// as committed by whoever held the claim before: (uidvalidity, last uid processed).
+    ///
+    /// PostgreSQL: a transaction-scoped advisory lock keyed by the mailbox, so daemons of a
+    /// fleet process one mailbox's batches one after another and each re-reads `last_uid`
+    /// after the previous holder committed (a crashed holder's lock dies with its
+    /// connection). SQLite: `BEGIN IMMEDIATE` already serialises every writer.
+    pub async fn claim_mailbox(&mut self, mailbox: &str) -> Result<Option<(i64, i64)>, StoreError> {
+        if let Tx::Postgres(t) = self {
+            // Two-int form: class 0x5b0 ("sb") keeps our keys apart from other users'.
+            sqlx::query("SELECT pg_advisory_xact_lock(1456, hashtext($1))")
+                .bind(mailbox)
+                .execute(&mut **t)
+                .await?;
+        }
+        self.mailbox_state(mailbox).await
+    }
+
     pub async fn set_mailbox_state(
         &mut self,
         mailbox: &str,
@@ -394,9 +412,16 @@ impl Tx {
         &mut self,
         now: Timestamp,
     ) -> Result<Vec<Ticket>, StoreError> {
+        // PostgreSQL: lock the due rows, so a second daemon's sweep waits for this one and
+        // then re-checks `workflow_due_at` (moved on by this sweep): a reminder or close is
+        // applied once across the fleet. SQLite's BEGIN IMMEDIATE serialises already.
+        let lock = match self {
+            Tx::Sqlite(_) => "",
+            Tx::Postgres(_) => " FOR UPDATE OF t",
+        };
         let sql = format!(
             "SELECT {TICKET_COLUMNS_T} FROM tickets t WHERE t.workflow_due_at IS NOT NULL \
-             AND t.workflow_due_at <= $1 ORDER BY t.workflow_due_at LIMIT 500"
+             AND t.workflow_due_at <= $1 ORDER BY t.workflow_due_at LIMIT 500{lock}"
         );
         on_tx!(self, c => {
             let rows = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))

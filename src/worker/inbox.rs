@@ -71,7 +71,25 @@ pub async fn fetch_new(
         uidvalidity: state.uidvalidity,
     };
     for chunk in uids.chunks(cfg.mailbox.batch_size.max(1)) {
-        let fetched = inbox.fetch_raw(chunk).await.context("Fetch mail")?;
+        // Other daemons of a fleet may have committed some of these meanwhile: do not
+        // fetch them again (the batch transaction re-checks under the mailbox claim).
+        let done = match store
+            .mailbox_state(&mailbox)
+            .await
+            .context("Load mailbox state")?
+        {
+            Some((v, last)) if v == i64::from(state.uidvalidity) => last,
+            _ => 0,
+        };
+        let chunk: Vec<u32> = chunk
+            .iter()
+            .copied()
+            .filter(|u| i64::from(*u) > done)
+            .collect();
+        if chunk.is_empty() {
+            continue;
+        }
+        let fetched = inbox.fetch_raw(&chunk).await.context("Fetch mail")?;
         let mails: Vec<RawMail> = fetched
             .into_iter()
             .map(|(uid, bytes)| RawMail {

@@ -7,7 +7,8 @@ use crate::config::Config;
 use crate::mail::retry::{self, Retry, RetryPolicy};
 use crate::mail::smtp::{SendFailure, SmtpClient, SmtpSettings};
 use crate::store::{OutboxRow, Store, StoreError};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tracing::{debug, error, info, warn};
 
 /// How the sender works, from `[smtp]` and `[outbox]`.
@@ -20,6 +21,45 @@ pub struct Sender {
     pub lease: i64,
     /// Rows claimed per round trip.
     pub chunk: i64,
+    /// SMTP connections kept open between rounds (a daemon acknowledging mail one by one
+    /// would otherwise connect, EHLO and QUIT for every acknowledgement).
+    pub idle: IdleConnections,
+}
+
+/// Connections parked between delivery rounds, with when they were parked. Shared by the
+/// clones of one [`Sender`].
+#[derive(Debug, Clone, Default)]
+pub struct IdleConnections(Arc<Mutex<Vec<(Instant, SmtpClient)>>>);
+
+/// A parked connection older than this is closed rather than reused: well inside the
+/// usual server idle timeouts (Postfix: 300 s), so a reused connection is still open.
+const MAX_IDLE: Duration = Duration::from_secs(20);
+
+impl IdleConnections {
+    fn take(&self) -> (Option<SmtpClient>, Vec<SmtpClient>) {
+        let Ok(mut v) = self.0.lock() else {
+            return (None, Vec::new());
+        };
+        let mut stale = Vec::new();
+        while let Some((at, c)) = v.pop() {
+            if at.elapsed() < MAX_IDLE && !c.is_broken() {
+                return (Some(c), stale);
+            }
+            stale.push(c);
+        }
+        (None, stale)
+    }
+
+    /// Park `c`; returns it back when the pool is full (the caller closes it).
+    fn park(&self, c: SmtpClient, cap: usize) -> Option<SmtpClient> {
+        match self.0.lock() {
+            Ok(mut v) if v.len() < cap && !c.is_broken() => {
+                v.push((Instant::now(), c));
+                None
+            }
+            _ => Some(c),
+        }
+    }
 }
 
 impl Sender {
@@ -41,8 +81,9 @@ impl Sender {
                 max_secs: cfg.outbox.retry_max.secs(),
                 max_attempts: cfg.outbox.max_attempts,
             },
-            lease: 300,
+            lease: cfg.outbox.lease.secs().max(1),
             chunk: 50,
+            idle: IdleConnections::default(),
         }
     }
 }
@@ -100,6 +141,9 @@ async fn deliver_worker(
 ) -> Result<DeliveryReport, StoreError> {
     let mut report = DeliveryReport::default();
     let mut client: Option<SmtpClient> = None;
+    let mut parked = false;
+    // The current client came from the idle pool and has not sent yet.
+    let mut reused = false;
     loop {
         let rows = store
             .claim_outbox(clock::now(), sender.lease, sender.chunk)
@@ -108,6 +152,15 @@ async fn deliver_worker(
             break;
         }
         debug!(worker, rows = rows.len(), "Outbox rows claimed.");
+        if client.is_none() && !parked {
+            parked = true;
+            let (idle, stale) = sender.idle.take();
+            reused = idle.is_some();
+            client = idle;
+            for c in stale {
+                c.quit().await;
+            }
+        }
         let mut rows = rows.into_iter();
         while let Some(row) = rows.next() {
             if client.as_ref().is_none_or(SmtpClient::is_broken) {
@@ -124,7 +177,17 @@ async fn deliver_worker(
                 }
             }
             let Some(c) = client.as_mut() else { continue };
-            match c.send_raw(&row.env_from, &row.env_to, &row.bytes).await {
+            let mut result = c.send_raw(&row.env_from, &row.env_to, &row.bytes).await;
+            if reused && result.is_err() && c.is_broken() {
+                // A parked connection the server closed meanwhile: try once on a new one
+                // rather than delaying the mail by a retry interval.
+                if let Ok(mut fresh) = SmtpClient::connect(&sender.settings).await {
+                    result = fresh.send_raw(&row.env_from, &row.env_to, &row.bytes).await;
+                    client = Some(fresh);
+                }
+            }
+            reused = false;
+            match result {
                 // Marked right after the server's 250, not per claimed chunk: a crash can
                 // then resend at most the one mail in flight instead of the whole chunk.
                 Ok(()) => {
@@ -136,7 +199,9 @@ async fn deliver_worker(
         }
     }
     if let Some(c) = client {
-        c.quit().await;
+        if let Some(c) = sender.idle.park(c, sender.connections) {
+            c.quit().await;
+        }
     }
     Ok(report)
 }

@@ -38,6 +38,8 @@ pub struct Pipeline {
     /// Who is told (once per correspondent and window) that the loop budget tripped:
     /// the supervisors, else `sla.escalate_to`. Empty: only the log warning.
     pub loop_alert_to: Vec<String>,
+    /// The mailbox's `default_category`: used when the rules find nothing but `other`.
+    pub default_category: Option<crate::ticket::model::Category>,
 }
 
 impl Pipeline {
@@ -93,6 +95,11 @@ impl Pipeline {
             data_dir: cfg.data_dir(),
             loop_window: cfg.loop_guard.window.secs(),
             loop_alert_to: cfg.supervisors(),
+            default_category: cfg
+                .mailbox
+                .default_category
+                .as_deref()
+                .and_then(|c| c.parse().ok()),
         })
     }
 }
@@ -216,6 +223,15 @@ pub async fn process_batch(
             };
             warn!(error = %e, uid = ?mail.uid, "Mail could not be stored; quarantining it.");
             let mut tx = store.begin().await?;
+            if let (Some(uid), Some((v, last))) =
+                (mail.uid, tx.claim_mailbox(source.mailbox).await?)
+            {
+                if v == i64::from(source.uidvalidity) && i64::from(uid) <= last {
+                    // Another daemon stored it meanwhile.
+                    tx.rollback().await?;
+                    return Ok(BatchReport::default());
+                }
+            }
             let mut report = BatchReport {
                 fetched: 1,
                 ..Default::default()
@@ -254,13 +270,28 @@ async fn process_in_tx(
         .map(|m| parse::parse_mail(&m.bytes, &pipeline.limits))
         .collect();
     let mut tx = store.begin().await?;
+    // Several daemons may watch this mailbox: wait for the claim, then skip the UIDs a
+    // daemon committed while this one was fetching (it flags them; we must not).
+    let done_up_to = match tx.claim_mailbox(source.mailbox).await? {
+        Some((v, last)) if v == i64::from(source.uidvalidity) => last,
+        _ => 0,
+    };
+    let work: Vec<(&RawMail, Result<InboundMail, parse::ParseError>)> = mails
+        .iter()
+        .zip(parsed)
+        .filter(|(m, _)| m.uid.is_none_or(|u| i64::from(u) > done_up_to))
+        .collect();
     let mut report = BatchReport {
-        fetched: mails.len(),
+        fetched: work.len(),
         ..Default::default()
     };
-    let mut cache = BatchCache::load(&mut tx, mails, &parsed, pipeline, now).await?;
+    if work.is_empty() {
+        tx.rollback().await?;
+        return Ok(report);
+    }
+    let mut cache = BatchCache::load(&mut tx, &work, pipeline, now).await?;
     let mut max_uid = None;
-    for (mail, inbound) in mails.iter().zip(parsed) {
+    for (mail, inbound) in work {
         process_one(
             &mut tx,
             pipeline,
@@ -308,22 +339,20 @@ struct BatchCache {
 impl BatchCache {
     async fn load(
         tx: &mut Tx,
-        mails: &[RawMail],
-        parsed: &[Result<InboundMail, parse::ParseError>],
+        work: &[(&RawMail, Result<InboundMail, parse::ParseError>)],
         p: &Pipeline,
         now: Timestamp,
     ) -> Result<BatchCache, StoreError> {
-        let ids: Vec<String> = mails
+        let ids: Vec<String> = work
             .iter()
-            .zip(parsed)
             .map(|(m, r)| match r {
                 Ok(i) => i.message_id.clone(),
                 Err(_) => parse::synthetic_message_id(&m.bytes),
             })
             .collect();
-        let mut senders: Vec<String> = parsed
+        let mut senders: Vec<String> = work
             .iter()
-            .filter_map(|r| r.as_ref().ok())
+            .filter_map(|(_, r)| r.as_ref().ok())
             .map(|i| i.from.email.to_lowercase())
             .collect();
         senders.sort();
@@ -379,7 +408,15 @@ async fn process_one(
         }
         let verdict = loopguard::detect(&inbound, &p.own_addresses);
         let classification = if verdict.kind == MailKind::Request {
-            p.rules.classify(&inbound.subject, &inbound.new_text)
+            let mut c = p.rules.classify(&inbound.subject, &inbound.new_text);
+            if let Some(d) = p.default_category {
+                if c.category == crate::ticket::model::Category::Other {
+                    c.category = d;
+                    c.reasons
+                        .push(format!("category {d}: default of this mailbox"));
+                }
+            }
+            c
         } else {
             Classification {
                 category: crate::ticket::model::Category::Other,
