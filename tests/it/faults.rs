@@ -746,6 +746,10 @@ async fn database_on_a_full_then_read_only_disk_leaves_mail_on_the_server_and_re
         "a clear error: {full_log}"
     );
     assert!(!error_line(&ro_log).is_empty(), "a clear error: {ro_log}");
+    assert!(
+        full_log.contains("Database unavailable"),
+        "a disk problem is not reported as a lost mailbox connection: {full_log}"
+    );
     assert_eq!(after_full.len(), 4);
     assert_eq!(recovered.len(), 7);
     assert_eq!((delivered, dups, lost), (7, 0, 0));
