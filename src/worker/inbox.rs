@@ -158,8 +158,13 @@ pub async fn run(
                 let auth = e
                     .downcast_ref::<ImapError>()
                     .is_some_and(|i| matches!(i, ImapError::Auth(_)));
+                let store = e.chain().any(|c| c.is::<crate::store::StoreError>());
                 if auth {
                     tracing::error!(error = %format!("{e:#}"), "IMAP login refused; check [mailbox] username/password.");
+                } else if store {
+                    // A disk or database problem, not the network: say so, so the operator
+                    // looks at the right thing. The mail stays unflagged on the server.
+                    tracing::error!(error = %format!("{e:#}"), retry_in = ?backoff, "Database unavailable; mail stays on the server, retrying.");
                 } else {
                     warn!(error = %format!("{e:#}"), retry_in = ?backoff, "Mailbox connection lost; reconnecting.");
                 }

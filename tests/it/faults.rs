@@ -13,6 +13,19 @@ use sqlx::Row;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
+/// A daemon that is killed if a failed assertion unwinds past it: a leaked daemon would
+/// keep polling its (deleted) mailbox for ever.
+struct Reap(std::process::Child);
+
+impl Drop for Reap {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -171,15 +184,15 @@ async fn kill_9_at_random_moments_loses_nothing_and_doubles_no_ticket() {
         // Kill once this daemon has visibly started working (a new ticket), after a random
         // further delay: mid-fetch, mid-commit, mid-flag or mid-send.
         let seen = desk.tickets().len();
-        let mut daemon = desk.spawn_daemon();
+        let mut daemon = Reap(desk.spawn_daemon());
         let started = Instant::now();
         while desk.tickets().len() == seen && started.elapsed() < Duration::from_secs(30) {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         let ms = rng.gen_range(0..1200);
         tokio::time::sleep(Duration::from_millis(ms)).await;
-        daemon.kill().unwrap(); // SIGKILL
-        let _ = daemon.wait();
+        daemon.0.kill().unwrap(); // SIGKILL
+        let _ = daemon.0.wait();
         killed_after.push(ms);
     }
     for chunk in pending {
@@ -226,6 +239,12 @@ async fn kill_9_at_random_moments_loses_nothing_and_doubles_no_ticket() {
     assert_eq!(tickets.len(), mails, "exactly one ticket per request");
     assert_eq!(subjects.len(), mails, "no request ticketed twice");
     assert_eq!(lost, 0, "every acknowledgement delivered");
+    // Each sender connection (2 in the desk config) has at most one mail between the
+    // server's 250 and its outbox commit when the kill lands.
+    assert!(
+        dups <= kills * 2,
+        "{dups} duplicates for {kills} kills: more than the mails in flight"
+    );
     assert_eq!(
         outbox.get("sent").copied(),
         Some(mails as i64),
@@ -253,7 +272,7 @@ async fn imap_server_gone_mid_batch_reconnects_and_loses_nothing() {
         ids.insert(id);
         inbox.append("INBOX", &raw).await.unwrap();
     }
-    let mut daemon = desk.spawn_daemon();
+    let mut daemon = Reap(desk.spawn_daemon());
     // Cut while the first batch is being fetched/committed/flagged.
     desk.wait_tickets(Duration::from_secs(30), |t| !t.is_empty());
     proxy.down();
@@ -279,7 +298,7 @@ async fn imap_server_gone_mid_batch_reconnects_and_loses_nothing() {
     ids.insert(id);
     env.append(&desk.support, "INBOX", &raw).await;
     let tickets_after_idle_cut = desk.wait_tickets(Duration::from_secs(90), |t| t.len() > total);
-    desk.stop(&mut daemon);
+    desk.stop(&mut daemon.0);
     wait_total(env, &users, total + 1, Duration::from_secs(30)).await;
     let acks = acks_by_request(env, &users).await;
     let (delivered, dups, lost) = tally(&ids, &acks);
@@ -393,7 +412,7 @@ async fn smtp_down_keeps_the_outbox_and_delivers_everything_in_order_after_recov
         ids.insert(id);
         env.append(&desk.support, "INBOX", &raw).await;
     }
-    let mut daemon = desk.spawn_daemon();
+    let mut daemon = Reap(desk.spawn_daemon());
     desk.wait_tickets(Duration::from_secs(30), |t| t.len() >= n);
     // SMTP stays down "for a while": several retry rounds fail.
     tokio::time::sleep(Duration::from_secs(5)).await;
@@ -416,7 +435,7 @@ async fn smtp_down_keeps_the_outbox_and_delivers_everything_in_order_after_recov
     {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    desk.stop(&mut daemon);
+    desk.stop(&mut daemon.0);
     let after = outbox_status(&pool).await;
     let acks = acks_by_request(env, &users).await;
     let (delivered, dups, lost) = tally(&ids, &acks);
@@ -666,7 +685,7 @@ async fn database_on_a_full_then_read_only_disk_leaves_mail_on_the_server_and_re
     };
     let first = send(0);
     env.append(&desk.support, "INBOX", &first).await;
-    let mut daemon = desk.spawn_daemon();
+    let mut daemon = Reap(desk.spawn_daemon());
     desk.wait_tickets(Duration::from_secs(30), |t| t.len() == 1);
 
     // Full disk while the daemon runs: mails arrive, nothing can be committed.
@@ -680,17 +699,17 @@ async fn database_on_a_full_then_read_only_disk_leaves_mail_on_the_server_and_re
     }
     tokio::time::sleep(Duration::from_secs(5)).await;
     let full_unseen = unseen(env, &desk.support).await;
-    let full_alive = daemon.try_wait().unwrap().is_none();
+    let full_alive = daemon.0.try_wait().unwrap().is_none();
     let full_log = latest_log(&desk);
     std::fs::remove_file(&filler).unwrap();
     if !full_alive {
-        daemon = desk.spawn_daemon();
+        daemon = Reap(desk.spawn_daemon());
     }
     let after_full = wait_tickets_or_log(&desk, 4, Duration::from_secs(60));
 
     // Read-only disk: a remount needs the database closed, so the daemon is stopped,
     // the disk goes read-only and the daemon is started on it.
-    desk.stop(&mut daemon);
+    desk.stop(&mut daemon.0);
     assert!(mnt.remount("ro"), "remount read-only");
     let mut batch = Vec::new();
     for i in 4..7 {
@@ -699,19 +718,19 @@ async fn database_on_a_full_then_read_only_disk_leaves_mail_on_the_server_and_re
     for raw in &batch {
         env.append(&desk.support, "INBOX", raw).await;
     }
-    let mut daemon = desk.spawn_daemon();
+    let mut daemon = Reap(desk.spawn_daemon());
     tokio::time::sleep(Duration::from_secs(5)).await;
     let ro_unseen = unseen(env, &desk.support).await;
-    let ro_status = daemon.try_wait().unwrap();
+    let ro_status = daemon.0.try_wait().unwrap();
     let ro_log = latest_log(&desk);
     if ro_status.is_none() {
-        let _ = crate::desk::terminate(&mut daemon);
+        let _ = crate::desk::terminate(&mut daemon.0);
     }
     assert!(mnt.remount("rw"), "remount read-write");
-    let mut daemon = desk.spawn_daemon();
+    let mut daemon = Reap(desk.spawn_daemon());
     let recovered = wait_tickets_or_log(&desk, 7, Duration::from_secs(60));
     wait_total(env, std::slice::from_ref(&user), 7, Duration::from_secs(30)).await;
-    desk.stop(&mut daemon);
+    desk.stop(&mut daemon.0);
     let acks = acks_by_request(env, std::slice::from_ref(&user)).await;
     let (delivered, dups, lost) = tally(&ids, &acks);
     let quarantined = desk.run(&["quarantine", "--json"]);
@@ -740,6 +759,10 @@ async fn database_on_a_full_then_read_only_disk_leaves_mail_on_the_server_and_re
         "a clear error: {full_log}"
     );
     assert!(!error_line(&ro_log).is_empty(), "a clear error: {ro_log}");
+    assert!(
+        full_log.contains("Database unavailable"),
+        "a disk problem is not reported as a lost mailbox connection: {full_log}"
+    );
     assert_eq!(after_full.len(), 4);
     assert_eq!(recovered.len(), 7);
     assert_eq!((delivered, dups, lost), (7, 0, 0));
@@ -767,7 +790,7 @@ async fn two_bots_answering_each_other_are_stopped_by_the_budget_and_the_admin_i
     let admin = env.new_user("ppadmin");
     edit_config(&desk, "ADMIN", &admin.email);
     let peer = env.new_user("peerbot");
-    let mut daemon = desk.spawn_daemon();
+    let mut daemon = Reap(desk.spawn_daemon());
     let (_, first) = sample_mail(
         &peer.email,
         &desk.support.email,
@@ -815,7 +838,7 @@ async fn two_bots_answering_each_other_are_stopped_by_the_budget_and_the_admin_i
     }
     desk.wait_tickets(Duration::from_secs(30), |t| t.len() >= sent_by_peer);
     tokio::time::sleep(Duration::from_secs(3)).await;
-    desk.stop(&mut daemon);
+    desk.stop(&mut daemon.0);
     let to_peer = env.fetch_all(&peer, "INBOX").await.len();
     let admin_mails = env.fetch_all(&admin, "INBOX").await;
     let tickets = desk.tickets().len();

@@ -459,8 +459,11 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn secrets_never_reach_the_logs() {
-    let desk = Desk::new("secrets");
+    let desk = Desk::with_config("secrets", "", ENGINEERS);
     let env = desk.env;
+    let wang = env.new_user("scwang");
+    edit_config(&desk, "WANG_EMAIL", &wang.email);
+    let workflow_secret = "security-test-secret-0123456789abcdef";
     let alice = env.new_user("scalice");
     let (_, raw) = sample_mail(
         &alice.email,
@@ -503,10 +506,11 @@ async fn secrets_never_reach_the_logs() {
     }
     let text = String::from_utf8_lossy(&all);
     eprintln!(
-        "SECURITY | secrets in logs | {} bytes of trace logs from once, check-config and a failed login | IMAP password found {} | wrong password found {}",
+        "SECURITY | secrets in logs | {} bytes of trace logs from once, check-config and a failed login | IMAP password found {} | wrong password found {} | workflow secret found {}",
         all.len(),
         text.matches(&imap_pw).count(),
-        text.matches(&smtp_pw).count()
+        text.matches(&smtp_pw).count(),
+        text.matches(workflow_secret).count()
     );
     assert!(out.status.success(), "{text}");
     let leak: Vec<&str> = text
