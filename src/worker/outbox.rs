@@ -161,7 +161,6 @@ async fn deliver_worker(
                 c.quit().await;
             }
         }
-        let mut sent = Vec::with_capacity(rows.len());
         let mut rows = rows.into_iter();
         while let Some(row) = rows.next() {
             if client.as_ref().is_none_or(SmtpClient::is_broken) {
@@ -170,8 +169,6 @@ async fn deliver_worker(
                     Err(e) => {
                         // No connection: every claimed row waits for its retry.
                         warn!(worker, error = %e, "SMTP connection failed; mail stays queued.");
-                        store.mark_sent(&sent, clock::now()).await?;
-                        report.sent += sent.len();
                         for r in std::iter::once(row).chain(rows.by_ref()) {
                             retry_row(store, sender, &r, &e, &mut report).await?;
                         }
@@ -191,12 +188,16 @@ async fn deliver_worker(
             }
             reused = false;
             match result {
-                Ok(()) => sent.push(row.id),
+                // Recorded at once, not per chunk: a daemon killed mid-chunk would
+                // otherwise leave every mail it already sent to be sent again after the
+                // lease. What remains is the gap between the server's 250 and this commit.
+                Ok(()) => {
+                    store.mark_sent(&[row.id], clock::now()).await?;
+                    report.sent += 1;
+                }
                 Err(e) => retry_row(store, sender, &row, &e, &mut report).await?,
             }
         }
-        store.mark_sent(&sent, clock::now()).await?;
-        report.sent += sent.len();
     }
     if let Some(c) = client {
         if let Some(c) = sender.idle.park(c, sender.connections) {

@@ -36,14 +36,17 @@ fn kill9(child: &mut Child) {
     let _ = child.wait();
 }
 
-/// Subjects of the acknowledgements (`[#N] …`) in each requester's INBOX.
-async fn acks(env: &TestEnv, users: &[crate::env::TestUser]) -> Vec<String> {
+/// (Subject, Message-ID) of the acknowledgements (`[#N] …`) in each requester's INBOX.
+async fn acks(env: &TestEnv, users: &[crate::env::TestUser]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for u in users {
         for raw in env.fetch_all(u, "INBOX").await {
             let s = subject(&raw);
             if s.starts_with("[#") {
-                out.push(s);
+                out.push((
+                    s,
+                    crate::desk::header(&raw, "Message-ID").unwrap_or_default(),
+                ));
             }
         }
     }
@@ -129,22 +132,32 @@ async fn three_daemons_one_killed_mid_batch_give_exactly_once_tickets_and_acks()
     numbers.dedup();
     assert_eq!(numbers.len(), total, "ticket numbers unique");
 
-    let mut ack_count: BTreeMap<String, usize> = BTreeMap::new();
-    for s in &got {
+    // One acknowledgement (one outbox row, one Message-ID) per ticket, in the right
+    // mailbox. SMTP itself is at-least-once: a daemon killed between the server's 250 and
+    // recording the delivery has its mail sent again after the lease: the same
+    // Message-ID, at most one per SMTP connection of the killed daemon (2 here).
+    let mut ack_ids: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for (s, id) in &got {
         let original = s.split_once("] ").map(|(_, r)| r).unwrap_or(s).to_string();
-        *ack_count.entry(original).or_default() += 1;
+        ack_ids.entry(original).or_default().insert(id.clone());
     }
-    let twice: Vec<_> = ack_count.iter().filter(|(_, n)| **n > 1).collect();
-    assert!(twice.is_empty(), "acknowledged more than once: {twice:?}");
     for s in &subjects {
         assert_eq!(
-            ack_count.get(s),
-            Some(&1),
-            "exactly one ack for {s:?}; logs:\n{}",
+            ack_ids.get(s).map(|ids| ids.len()),
+            Some(1),
+            "exactly one acknowledgement for {s:?}; logs:\n{}",
             desk.daemon_logs()
         );
     }
-    assert_eq!(got.len(), total, "one ack per ticket");
+    assert_eq!(ack_ids.len(), total, "acks only for these mails");
+    let resent = got.len() - total;
+    assert!(
+        resent <= 2,
+        "{resent} acknowledgement(s) delivered twice; at most the killed daemon's in-flight mails may be"
+    );
+    if resent > 0 {
+        eprintln!("{resent} acknowledgement(s) re-sent after the lease (SMTP at-least-once)");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
