@@ -331,3 +331,47 @@ async fn concurrent_sweeps_on_postgres_see_each_due_ticket_once() {
     );
     store.close().await;
 }
+
+/// Two daemons' SLA timers queue the same alert at the same moment: the second one's key
+/// insert waits for the first transaction and then reports the key taken, so only one
+/// daemon queues the mail (key and outbox row commit together).
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_sla_alerts_on_postgres_are_queued_once() {
+    use supportbot::store::synthetic_history;
+    use supportbot::ticket::sla::AlertKey;
+    let env = TestEnv::get();
+    let url = env.pg_fresh_database().await;
+    let store = Store::connect(&url, &StoreOptions::default())
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    let t0 = 1_780_000_000;
+    store
+        .insert_synthetic(&synthetic_history(1, t0, 3600, 5), 100)
+        .await
+        .unwrap();
+    let key = AlertKey::RespondWarning;
+    let mut first = store.begin().await.unwrap();
+    assert!(first.insert_alert_key(1, &key, t0).await.unwrap());
+    let other = store.clone();
+    let second = tokio::spawn(async move {
+        let mut tx = other.begin().await.unwrap();
+        let won = tx
+            .insert_alert_key(1, &AlertKey::RespondWarning, t0 + 1)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        won
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        !second.is_finished(),
+        "the second insert waits for the first"
+    );
+    first.commit().await.unwrap();
+    assert!(
+        !second.await.unwrap(),
+        "the second daemon must not queue the alert"
+    );
+    store.close().await;
+}
