@@ -374,3 +374,113 @@ impl Tx {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{synthetic_history, StoreOptions};
+
+    async fn sqlite(dir: &Path, name: &str) -> Store {
+        let url = format!("sqlite://{}", dir.join(name).display());
+        let store = Store::connect(&url, &StoreOptions::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        store
+    }
+
+    async fn exported(store: &Store, data: &Path) -> Vec<u8> {
+        let mut out = Vec::new();
+        store.export(data, &mut out).await.unwrap();
+        out
+    }
+
+    #[tokio::test]
+    async fn export_import_round_trip_keeps_every_row_and_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (data_a, data_b) = (dir.path().join("a"), dir.path().join("b"));
+        let a = sqlite(dir.path(), "a.db").await;
+        a.insert_synthetic(&synthetic_history(40, 1_780_000_000, 86_400, 9), 16)
+            .await
+            .unwrap();
+        let sha = crate::worker::pipeline::save_attachment(&data_a, b"log line").unwrap();
+        let mut tx = a.begin().await.unwrap();
+        tx.set_mailbox_state("support@imap/INBOX", 7, 42)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        if let Store::Sqlite(pool) = &a {
+            sqlx::query(
+                "INSERT INTO messages (ticket_id, direction, message_id, sender, subject, body, created_at) \
+                 VALUES (1, 'in', 'm1@x', 'a@x', 's', 'b', 1)",
+            )
+            .execute(pool)
+            .await
+            .unwrap();
+            sqlx::query(
+                "INSERT INTO attachments (ticket_id, message_row, filename, content_type, size, sha256) \
+                 VALUES (1, 1, 'log.txt', 'text/plain', 8, $1)",
+            )
+            .bind(&sha)
+            .execute(pool)
+            .await
+            .unwrap();
+        }
+        let dump = exported(&a, &data_a).await;
+
+        let b = sqlite(dir.path(), "b.db").await;
+        let report = b.import(&data_b, &mut dump.as_slice()).await.unwrap();
+        assert_eq!(report.files, 1);
+        assert!(report.rows.contains(&("tickets".to_string(), 40)));
+        assert_eq!(
+            b.mailbox_state("support@imap/INBOX").await.unwrap(),
+            Some((7, 42))
+        );
+        assert_eq!(
+            a.list_tickets(100).await.unwrap().len(),
+            b.list_tickets(100).await.unwrap().len()
+        );
+        let copied = std::fs::read(
+            data_b
+                .join("attachments")
+                .join(sha.get(..2).unwrap())
+                .join(&sha),
+        )
+        .unwrap();
+        assert_eq!(copied, b"log line");
+        // The copy exports to the same rows (the header names the same schema).
+        assert_eq!(exported(&b, &data_b).await, dump);
+    }
+
+    #[tokio::test]
+    async fn import_refuses_a_truncated_file_and_a_non_empty_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("d");
+        let a = sqlite(dir.path(), "a.db").await;
+        a.insert_synthetic(&synthetic_history(3, 1_780_000_000, 3600, 1), 16)
+            .await
+            .unwrap();
+        let dump = exported(&a, &data).await;
+        let text = String::from_utf8(dump.clone()).unwrap();
+        let truncated: String = text.lines().take(3).map(|l| format!("{l}\n")).collect();
+
+        let b = sqlite(dir.path(), "b.db").await;
+        let err = b
+            .import(&data, &mut truncated.as_bytes())
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("truncated"), "{err}");
+        assert!(
+            b.list_tickets(10).await.unwrap().is_empty(),
+            "nothing committed"
+        );
+
+        let err = a.import(&data, &mut dump.as_slice()).await.unwrap_err();
+        assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+        let err = b
+            .import(&data, &mut "{\"format\":\"x\"}\n".as_bytes())
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("not a supportbot export"), "{err}");
+    }
+}
