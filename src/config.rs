@@ -333,6 +333,10 @@ pub struct Outbox {
     /// daemon after this. Longer than the slowest SMTP round, or a slow sender's rows are
     /// sent twice.
     pub lease: Dur,
+    /// Deliveries recorded per database write. 1 (default): each mail is recorded right
+    /// after the server's 250, so a crash re-sends at most the mail in flight per
+    /// connection. Larger values trade that bound for throughput (fewer writes).
+    pub record_every: u32,
 }
 
 impl Default for Outbox {
@@ -342,6 +346,7 @@ impl Default for Outbox {
             retry_base: dur(30),
             retry_max: dur(3600),
             lease: dur(300),
+            record_every: 1,
         }
     }
 }
@@ -663,6 +668,9 @@ impl Config {
         }
         if self.smtp.host.trim().is_empty() {
             p.push("smtp.host is empty".into());
+        }
+        if self.outbox.record_every == 0 || self.outbox.record_every > 1000 {
+            p.push("outbox.record_every must be between 1 and 1000".into());
         }
         if self.smtp.connections == 0 || self.smtp.connections > 64 {
             p.push("smtp.connections must be between 1 and 64".into());

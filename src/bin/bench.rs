@@ -32,6 +32,7 @@ struct Args {
     daemons: usize,
     connections: usize,
     batch: usize,
+    record_every: u32,
     history: usize,
 }
 
@@ -43,6 +44,7 @@ fn parse_args() -> anyhow::Result<Args> {
         daemons: 1,
         connections: 4,
         batch: 100,
+        record_every: 1,
         history: 100_000,
     };
     let mut it = std::env::args().skip(1);
@@ -55,9 +57,10 @@ fn parse_args() -> anyhow::Result<Args> {
             "--daemons" => a.daemons = val()?.parse()?,
             "--connections" => a.connections = val()?.parse()?,
             "--batch" => a.batch = val()?.parse()?,
+            "--record-every" => a.record_every = val()?.parse()?,
             "--history" => a.history = val()?.parse()?,
             "-h" | "--help" => {
-                println!("bench [--mails N] [--latency N] [--db sqlite|postgres] [--daemons N] [--connections N] [--batch N] [--history N]");
+                println!("bench [--mails N] [--latency N] [--db sqlite|postgres] [--daemons N] [--connections N] [--batch N] [--record-every N] [--history N]");
                 std::process::exit(0);
             }
             other => bail!("unknown flag {other}"),
@@ -206,11 +209,14 @@ connections = {conns}
 url = "{db_url}"
 [loop_guard]
 max_mails_per_sender = 1000000
+[outbox]
+record_every = {record_every}
 "#,
             host = env.host,
             imap = env.imap_port,
             batch = a.batch,
             conns = a.connections,
+            record_every = a.record_every,
         ),
     )?;
     Ok(path)

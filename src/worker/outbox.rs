@@ -21,6 +21,8 @@ pub struct Sender {
     pub lease: i64,
     /// Rows claimed per round trip.
     pub chunk: i64,
+    /// Deliveries recorded per database write (`outbox.record_every`).
+    pub record_every: usize,
     /// SMTP connections kept open between rounds (a daemon acknowledging mail one by one
     /// would otherwise connect, EHLO and QUIT for every acknowledgement).
     pub idle: IdleConnections,
@@ -82,6 +84,7 @@ impl Sender {
                 max_attempts: cfg.outbox.max_attempts,
             },
             lease: cfg.outbox.lease.secs().max(1),
+            record_every: usize::try_from(cfg.outbox.record_every.max(1)).unwrap_or(1),
             chunk: 50,
             idle: IdleConnections::default(),
         }
@@ -161,6 +164,8 @@ async fn deliver_worker(
                 c.quit().await;
             }
         }
+        // Delivered (250) but not yet recorded; at most `record_every` of them.
+        let mut delivered: Vec<i64> = Vec::new();
         let mut rows = rows.into_iter();
         while let Some(row) = rows.next() {
             if client.as_ref().is_none_or(SmtpClient::is_broken) {
@@ -169,6 +174,7 @@ async fn deliver_worker(
                     Err(e) => {
                         // No connection: every claimed row waits for its retry.
                         warn!(worker, error = %e, "SMTP connection failed; mail stays queued.");
+                        record(store, &mut delivered, &mut report).await?;
                         for r in std::iter::once(row).chain(rows.by_ref()) {
                             retry_row(store, sender, &r, &e, &mut report).await?;
                         }
@@ -188,15 +194,18 @@ async fn deliver_worker(
             }
             reused = false;
             match result {
-                // Marked right after the server's 250, not per claimed chunk: a crash can
-                // then resend at most the one mail in flight instead of the whole chunk.
+                // Recorded right after the server's 250 (by default one by one): a crash
+                // then resends at most the mails delivered but not yet recorded.
                 Ok(()) => {
-                    store.mark_sent(&[row.id], clock::now()).await?;
-                    report.sent += 1;
+                    delivered.push(row.id);
+                    if delivered.len() >= sender.record_every {
+                        record(store, &mut delivered, &mut report).await?;
+                    }
                 }
                 Err(e) => retry_row(store, sender, &row, &e, &mut report).await?,
             }
         }
+        record(store, &mut delivered, &mut report).await?;
     }
     if let Some(c) = client {
         if let Some(c) = sender.idle.park(c, sender.connections) {
@@ -204,6 +213,21 @@ async fn deliver_worker(
         }
     }
     Ok(report)
+}
+
+/// Record delivered rows as sent.
+async fn record(
+    store: &Store,
+    delivered: &mut Vec<i64>,
+    report: &mut DeliveryReport,
+) -> Result<(), StoreError> {
+    if delivered.is_empty() {
+        return Ok(());
+    }
+    store.mark_sent(delivered, clock::now()).await?;
+    report.sent += delivered.len();
+    delivered.clear();
+    Ok(())
 }
 
 async fn retry_row(
