@@ -5,28 +5,13 @@
 //! count. It never decides anything: `ticket::sla` and `report` do, on the rows loaded
 //! here.
 
+use super::tx::on_tx;
 use super::{Store, StoreError, Tx};
 use crate::report::TicketFacts;
 use crate::ticket::calendar::Calendar;
 use crate::ticket::model::{Category, Language, Priority, Status, Timestamp};
 use crate::ticket::sla::{self, AlertKey, SlaClock, SlaPolicy};
 use std::collections::HashMap;
-
-/// Run the same body against the transaction's connection (as in `tx.rs`).
-macro_rules! on_tx {
-    ($tx:expr, $c:ident => $body:expr) => {
-        match $tx {
-            Tx::Sqlite(t) => {
-                let $c = &mut **t;
-                $body
-            }
-            Tx::Postgres(t) => {
-                let $c = &mut **t;
-                $body
-            }
-        }
-    };
-}
 
 /// Statuses whose SLA clocks may still run.
 const OPEN: &str = "('new', 'open', 'waiting')";

@@ -14,6 +14,7 @@
 //! Import runs in one transaction, keeps every id (ticket numbers stay the same), then moves
 //! PostgreSQL's identity sequences past the imported ids so new rows never collide.
 
+use super::tx::on_tx;
 use super::{Store, StoreError, Tx};
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
@@ -38,22 +39,6 @@ pub const TABLES: [(&str, bool); 12] = [
     ("timers", false),
     ("digests", false),
 ];
-
-/// Run the same body against the transaction's connection (as in `tx.rs`).
-macro_rules! on_tx {
-    ($tx:expr, $c:ident => $body:expr) => {
-        match $tx {
-            Tx::Sqlite(t) => {
-                let $c = &mut **t;
-                $body
-            }
-            Tx::Postgres(t) => {
-                let $c = &mut **t;
-                $body
-            }
-        }
-    };
-}
 
 const FORMAT: &str = "supportbot-export";
 const VERSION: i64 = 1;
