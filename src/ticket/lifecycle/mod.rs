@@ -467,7 +467,9 @@ pub fn reason_words(reasons: &[String], kind: &str) -> Vec<String> {
             let after = rest.get(start + 1..).unwrap_or_default();
             let Some(end) = after.find('"') else { break };
             let word = after.get(..end).unwrap_or_default().trim();
-            if !word.is_empty() && !words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            // A lone "?" decided a question, but it explains nothing to a reader.
+            let telling = word.chars().any(char::is_alphanumeric);
+            if telling && !words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 words.push(word.to_string());
             }
             rest = after.get(end + 1..).unwrap_or_default();
