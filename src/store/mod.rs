@@ -449,18 +449,6 @@ impl Store {
         })
     }
 
-    /// Processed inbound mails per outcome.
-    pub async fn processed_counts(&self) -> Result<Vec<(String, i64)>, StoreError> {
-        on_pool!(self, pool => {
-            let rows: Vec<(String, i64)> = sqlx::query_as(
-                "SELECT outcome, COUNT(*) FROM processed GROUP BY outcome ORDER BY outcome",
-            )
-            .fetch_all(pool)
-            .await?;
-            Ok(rows)
-        })
-    }
-
     /// Quarantined mails: (message_id, reason, processed_at), newest first.
     pub async fn list_quarantine(
         &self,

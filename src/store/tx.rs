@@ -114,17 +114,6 @@ impl Tx {
         })
     }
 
-    /// Whether a mail with this Message-ID has been dealt with already.
-    pub async fn is_processed(&mut self, message_id: &str) -> Result<bool, StoreError> {
-        on_tx!(self, c => {
-            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM processed WHERE message_id = $1")
-                .bind(message_id)
-                .fetch_one(&mut *c)
-                .await?;
-            Ok(n > 0)
-        })
-    }
-
     /// Remember a duplicate copy's UID (same Message-ID seen before).
     pub async fn record_duplicate_uid(
         &mut self,
@@ -189,24 +178,6 @@ impl Tx {
                 Some(r) => Ok(Some(ticket_from_row!(r)?)),
                 None => Ok(None),
             }
-        })
-    }
-
-    /// Mails sent to `recipient` since `since` (the loop-guard budget).
-    pub async fn count_sent_to(
-        &mut self,
-        recipient: &str,
-        since: Timestamp,
-    ) -> Result<u32, StoreError> {
-        on_tx!(self, c => {
-            let n: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM outbox WHERE recipient = $1 AND created_at >= $2",
-            )
-            .bind(recipient.to_lowercase())
-            .bind(since)
-            .fetch_one(&mut *c)
-            .await?;
-            Ok(u32::try_from(n).unwrap_or(u32::MAX))
         })
     }
 
