@@ -217,3 +217,28 @@ pub fn body_text(raw: &[u8]) -> String {
         .and_then(|m| m.body_text(0).map(|t| t.into_owned()))
         .unwrap_or_default()
 }
+
+/// Assert that `user`'s `folder` holds exactly `n` mails and still does after `quiet`:
+/// Postfix delivers about a second after `once` hands a mail over, so an immediate count
+/// would pass even if a wrong mail were on its way.
+pub async fn assert_stays(
+    env: &crate::env::TestEnv,
+    user: &crate::env::TestUser,
+    folder: &str,
+    n: usize,
+    quiet: Duration,
+) {
+    let started = Instant::now();
+    loop {
+        let have = env.fetch_all(user, folder).await.len();
+        assert_eq!(
+            have, n,
+            "{} should hold {n} mail(s) in {folder}",
+            user.email
+        );
+        if started.elapsed() >= quiet {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}

@@ -374,7 +374,7 @@ async fn intake_opens_tickets_acknowledges_and_threads_follow_ups() {
     );
     assert_eq!(desk.show(m)["messages"], 2);
     // No acknowledgement for follow-ups.
-    assert_eq!(env.fetch_all(&alice, "INBOX").await.len(), 2);
+    crate::desk::assert_stays(env, &alice, "INBOX", 2, Duration::from_secs(3)).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
