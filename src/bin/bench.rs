@@ -78,6 +78,11 @@ struct Env {
     pg_url: String,
 }
 
+/// Log filter of the supportbot processes the benchmark starts (`BENCH_LOG`, default warn).
+fn bench_log() -> String {
+    std::env::var("BENCH_LOG").unwrap_or_else(|_| "warn".into())
+}
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -353,10 +358,7 @@ async fn main() -> anyhow::Result<()> {
                 .arg("--config")
                 .arg(&config)
                 .arg("once")
-                .env(
-                    "RUST_LOG",
-                    std::env::var("BENCH_LOG").unwrap_or_else(|_| "warn".into()),
-                )
+                .env("RUST_LOG", bench_log())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::inherit())
                 .spawn()?,
@@ -438,7 +440,7 @@ async fn main() -> anyhow::Result<()> {
                     .arg("--config")
                     .arg(&lconfig)
                     .arg("run")
-                    .env("RUST_LOG", "warn")
+                    .env("RUST_LOG", bench_log())
                     .stdout(Stdio::null())
                     .stderr(Stdio::inherit())
                     .spawn()?,
@@ -526,7 +528,7 @@ fn timed(bin: &Path, config: &Path, args: &[&str]) -> anyhow::Result<(f64, usize
             .arg("--config")
             .arg(config)
             .args(args)
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", bench_log())
             .output()?;
         if !out.status.success() {
             bail!(
