@@ -122,6 +122,9 @@ pub struct Config {
     /// `[digest]`: the weekly service report mailed to the supervisors.
     #[serde(default)]
     pub digest: Digest,
+    /// `[[organisations]]`: the customer organisations the desk serves (empty: one desk).
+    #[serde(default)]
+    pub organisations: Vec<OrganisationConfig>,
     /// Folder of the config file; relative paths resolve against it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -158,11 +161,13 @@ impl Default for General {
     }
 }
 
+mod organisation;
 mod sla;
 mod transport;
 mod validate;
 mod workflow;
 
+pub use organisation::*;
 pub use sla::*;
 pub use transport::*;
 pub use workflow::*;

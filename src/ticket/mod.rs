@@ -1,11 +1,13 @@
 //! PURE ticket logic. Nothing here does I/O, reads the clock or knows about tokio,
 //! sqlx, lettre or async-imap: values in, values out (tests/it/architecture.rs checks it).
 
+pub mod approval;
 pub mod calendar;
 pub mod classify;
 pub mod command;
 pub mod lifecycle;
 pub mod model;
+pub mod organisation;
 pub mod reply;
 pub mod sla;
 pub mod token;

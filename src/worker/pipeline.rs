@@ -132,6 +132,13 @@ pub fn workflow_policy(cfg: &Config) -> WorkflowPolicy {
             .collect(),
         auto_close_after: wf.auto_close_after.secs(),
         reopen_window: wf.reopen_window.secs(),
+        approval: crate::ticket::approval::ApprovalPolicy {
+            customer_consent: wf.customer_consent,
+            pause_on_approval: wf.pause_on_approval,
+            timeout: wf.approval_timeout.secs(),
+        },
+        organisations: cfg.organisations(),
+        organisation: None,
     }
 }
 
@@ -426,6 +433,7 @@ async fn process_one(
             }
         };
         let mut lookups = Lookups::default();
+        let mut mismatch = None;
         let (ticket, new_number, recent) = if verdict.kind == MailKind::Request {
             // The reply token names the ticket most reliably; then our Message-IDs, stored
             // Message-IDs and the subject tag.
@@ -438,7 +446,24 @@ async fn process_one(
                     .find_map(|r| render::ticket_from_message_id(r))
             });
             let tag = lifecycle::subject_ticket_number(&inbound.subject);
-            let ticket = tx.find_ticket(&inbound.references, ours, tag).await?;
+            let mut ticket = tx.find_ticket(&inbound.references, ours, tag).await?;
+            if let Some(t) = &ticket {
+                let orgs = &p.policy.workflow.organisations;
+                let engineer = p.policy.workflow.engineer(&inbound.from.email).is_some();
+                if let (false, Err((from, of))) = (
+                    engineer,
+                    crate::ticket::organisation::may_thread(
+                        orgs,
+                        &inbound.from.email,
+                        &t.requester,
+                        Some(&t.mailbox),
+                    ),
+                ) {
+                    warn!(ticket = t.number, sender = %inbound.from.email, sender_organisation = %from, ticket_organisation = %of, "Reply from another organisation not threaded: opening a new ticket.");
+                    mismatch = Some((t.number, from, of));
+                    ticket = None;
+                }
+            }
             // A closed ticket may turn into a new one (after the reopen window).
             let number = match &ticket {
                 Some(t) if t.status != Status::Closed => 0,
@@ -457,7 +482,12 @@ async fn process_one(
         } else {
             (None, 0, 0)
         };
+        let approval = match &ticket {
+            Some(t) => tx.load_approval(t.number).await?,
+            None => None,
+        };
         let ctx = Context {
+            approval: approval.as_ref(),
             ticket: ticket.as_ref(),
             new_number,
             recent_mails_to_sender: recent,
@@ -468,12 +498,27 @@ async fn process_one(
             shown_ticket: lookups.shown_ticket.as_ref(),
             request_text: lookups.request_text.as_deref(),
         };
-        let decision = lifecycle::decide(&inbound, &verdict, &classification, &ctx, &p.policy, now);
+        let mut decision =
+            lifecycle::decide(&inbound, &verdict, &classification, &ctx, &p.policy, now);
+        if let (Some((other, from, of)), Decision::Open { events, .. }) = (&mismatch, &mut decision) {
+            events.push(crate::ticket::model::Event {
+                at: now,
+                actor: "supportbot".into(),
+                kind: crate::ticket::model::EventKind::Note,
+                from_value: None,
+                to_value: None,
+                detail: Some(format!(
+                    "not threaded into ticket #{other}: the sender belongs to {from}, that ticket to {of}"
+                )),
+                message_id: Some(inbound.message_id.clone()),
+            });
+        }
         // Keep the loop budget current within the batch: a peer that mails twice in one
         // batch has used two of its mails.
         let outgoing: &[lifecycle::OutgoingMail] = match &decision {
             Decision::Open { outgoing, .. }
             | Decision::Append { outgoing, .. }
+            | Decision::Approval { outgoing, .. }
             | Decision::Answer { outgoing } => outgoing,
             Decision::Ignore { .. } => &[],
         };
@@ -541,6 +586,14 @@ async fn apply(
 ) -> Result<(), StoreError> {
     let sha = hex::encode(Sha256::digest(&raw.bytes));
     let raw_id = tx.insert_raw(&sha, &raw.bytes, now).await?;
+    // A changed plan is stored beside the ticket; the rest is an ordinary append.
+    if let Decision::Approval {
+        ticket, approval, ..
+    } = &decision
+    {
+        tx.save_approval(ticket.number, approval, &p.policy.workflow.approval, now)
+            .await?;
+    }
     let (outcome, reason, ticket_no) = match decision {
         Decision::Ignore { kind, reason } => {
             info!(kind = kind.as_str(), reason = %reason, "Mail ignored: not a request.");
@@ -577,6 +630,13 @@ async fn apply(
             events,
             outgoing,
             internal,
+        }
+        | Decision::Approval {
+            ticket,
+            events,
+            outgoing,
+            internal,
+            ..
         } => {
             tx.update_ticket(&ticket).await?;
             tx.set_workflow_due(ticket.number, lifecycle::next_timer(&ticket, &p.policy))
