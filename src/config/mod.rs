@@ -122,6 +122,9 @@ pub struct Config {
     /// `[digest]`: the weekly service report mailed to the supervisors.
     #[serde(default)]
     pub digest: Digest,
+    /// `[http]`: `/healthz`, `/readyz` and `/metrics` (off by default).
+    #[serde(default)]
+    pub http: Http,
     /// Folder of the config file; relative paths resolve against it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -158,11 +161,15 @@ impl Default for General {
     }
 }
 
+mod oauth2;
+mod ops;
 mod sla;
 mod transport;
 mod validate;
 mod workflow;
 
+pub use oauth2::*;
+pub use ops::*;
 pub use sla::*;
 pub use transport::*;
 pub use workflow::*;

@@ -23,6 +23,12 @@ pub fn imap_settings(cfg: &Config) -> ImapSettings {
         password: cfg.mailbox_password(),
         ca_file: cfg.mailbox.ca_file.as_ref().map(|p| cfg.resolve(p)),
         timeout: Duration::from_secs(60),
+        oauth2: cfg
+            .mailbox_oauth2()
+            .map(|o| crate::mail::oauth2::OAuthLogin {
+                mechanism: cfg.mailbox.auth,
+                tokens: crate::mail::oauth2::TokenSource::new(o),
+            }),
     }
 }
 

@@ -76,6 +76,10 @@ impl Sender {
                 ca_file: cfg.smtp.ca_file.as_ref().map(|p| cfg.resolve(p)),
                 timeout: cfg.smtp.timeout.0,
                 hello_name: cfg.support_domain().to_string(),
+                oauth2: cfg.smtp_oauth2().map(|o| crate::mail::oauth2::OAuthLogin {
+                    mechanism: cfg.smtp.auth,
+                    tokens: crate::mail::oauth2::TokenSource::new(o),
+                }),
             },
             connections: cfg.smtp.connections.max(1),
             policy: RetryPolicy {
