@@ -89,6 +89,38 @@ pub enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Health summary from the database: mailbox connections (the daemon's heartbeats),
+    /// database, outbox. Exit 1 when something is unhealthy.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// OAuth2 mailboxes (Microsoft 365, Google Workspace).
+    Oauth2 {
+        #[command(subcommand)]
+        command: Oauth2Command,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Oauth2Command {
+    /// Sign in as the mailbox account and store the refresh token in the configured
+    /// `refresh_token_file`: device code for Microsoft (prints a URL and a code), the
+    /// browser with a redirect to 127.0.0.1 for Google.
+    Login {
+        /// microsoft or google (default: the table's `provider`).
+        #[arg(long)]
+        provider: Option<String>,
+        /// Which table: `mailbox` (default), `smtp`, or `mailboxes[N]`.
+        #[arg(long, default_value = "mailbox")]
+        table: String,
+        /// `device` or `browser` (default: device for Microsoft, browser for Google).
+        #[arg(long)]
+        flow: Option<String>,
+        /// Port of the 127.0.0.1 redirect listener of the browser flow (0: any free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
 }
 
 /// Output form of `supportbot report`.

@@ -159,6 +159,8 @@ pub struct BatchReport {
     pub quarantine_uids: Vec<u32>,
     /// Tickets opened or updated (numbers), in order.
     pub tickets: Vec<i64>,
+    /// (category, priority) of each ticket opened, for the metrics.
+    pub opened: Vec<(String, String)>,
 }
 
 impl BatchReport {
@@ -173,6 +175,7 @@ impl BatchReport {
         self.duplicates += other.duplicates;
         self.acks_queued += other.acks_queued;
         self.mails_queued += other.mails_queued;
+        self.opened.extend(other.opened.iter().cloned());
     }
 }
 
@@ -570,6 +573,9 @@ async fn apply(
             info!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
             report.new_tickets += 1;
             report.tickets.push(ticket.number);
+            report
+                .opened
+                .push((ticket.category.to_string(), ticket.priority.to_string()));
             ("ticket", None, Some(ticket.number))
         }
         Decision::Append {
