@@ -129,6 +129,10 @@ impl TokenSource {
         match self.refresh(&mut st, now).await {
             Ok(token) => Ok(token),
             Err(e) => {
+                if e.needs_operator() {
+                    // Re-read the file next time: the operator may have run `oauth2 login`.
+                    st.refresh = None;
+                }
                 st.failures = st.failures.saturating_add(1);
                 st.retry_at = now + grant::backoff_secs(st.failures);
                 st.last_error = e.to_string();
