@@ -12,6 +12,7 @@
 #   SUPPORTBOT_SINK_PORT        smtp-sink, accepts and drops  (default 31027)
 #   SUPPORTBOT_OAUTH2_IMAP_PORT IMAP of the OAuth2-only Dovecot  (default 31144)
 #   SUPPORTBOT_OAUTH2_IMAPS_PORT  same over implicit TLS          (default 31994)
+#   SUPPORTBOT_OAUTH2_SUBMISSION_PORT  its SMTP submission  (default 31588)
 #   SUPPORTBOT_OAUTH2_IDP_PORT  its token introspection endpoint  (default 31180)
 #   SUPPORTBOT_TESTENV_TIMEOUT  seconds up.sh waits for the servers (default 30)
 # While an environment is running, up.sh keeps the ports recorded in BASE/env.sh (run
@@ -34,6 +35,7 @@ SINK_PORT=${SUPPORTBOT_SINK_PORT:-31027}
 OAUTH2_IMAP_PORT=${SUPPORTBOT_OAUTH2_IMAP_PORT:-31144}
 OAUTH2_IMAPS_PORT=${SUPPORTBOT_OAUTH2_IMAPS_PORT:-31994}
 OAUTH2_IDP_PORT=${SUPPORTBOT_OAUTH2_IDP_PORT:-31180}
+OAUTH2_SUBMISSION_PORT=${SUPPORTBOT_OAUTH2_SUBMISSION_PORT:-31588}
 LOG_DIR=$BASE/log
 # One passwd-file per user (see templates/dovecot.conf.in for why).
 PASSWD_DIR=$BASE/dovecot/users

@@ -15,7 +15,8 @@
 #              local parts reject-* get 550, tempfail-* 451 at RCPT;
 #              :31587 submission: STARTTLS and AUTH (test users, via Dovecot) required.
 #   - Postgres :31432, trust auth, user postgres, socket dir BASE/pg/run, fsync off.
-#   - Dovecot (OAuth2 only) IMAP :31144, IMAPS :31994, a second instance (own base dir
+#   - Dovecot (OAuth2 only) IMAP :31144, IMAPS :31994, submission :31588 (relays to
+#              Postfix :31026), a second instance (own base dir
 #              BASE/dovecot-oauth2) over the same users and Maildirs that accepts only
 #              XOAUTH2/OAUTHBEARER tokens, checked by tests/env/oauth2_idp.py on :31180
 #              (HMAC-signed tokens, key BASE/oauth2/key). Started on its own when the
@@ -53,6 +54,7 @@ if [ -f "$BASE/env.sh" ] && { running "$DOVECOT_PIDFILE" || running "$POSTFIX_PI
     OAUTH2_IMAP_PORT=${SUPPORTBOT_OAUTH2_IMAP_PORT:-$OAUTH2_IMAP_PORT}
     OAUTH2_IMAPS_PORT=${SUPPORTBOT_OAUTH2_IMAPS_PORT:-$OAUTH2_IMAPS_PORT}
     OAUTH2_IDP_PORT=${SUPPORTBOT_OAUTH2_IDP_PORT:-$OAUTH2_IDP_PORT}
+    OAUTH2_SUBMISSION_PORT=${SUPPORTBOT_OAUTH2_SUBMISSION_PORT:-$OAUTH2_SUBMISSION_PORT}
 fi
 
 # Dovecot's unprivileged auth process must read the passwd-file: every directory on the
@@ -67,7 +69,7 @@ render() { # template output
         -e "s|@SMTP_PORT@|$SMTP_PORT|g" -e "s|@SMTP_PLAIN_PORT@|$SMTP_PLAIN_PORT|g" \
         -e "s|@SMTPS_PORT@|$SMTPS_PORT|g" -e "s|@SUBMISSION_PORT@|$SUBMISSION_PORT|g" \
         -e "s|@OAUTH2_IMAP_PORT@|$OAUTH2_IMAP_PORT|g" -e "s|@OAUTH2_IMAPS_PORT@|$OAUTH2_IMAPS_PORT|g" \
-        -e "s|@OAUTH2_IDP_PORT@|$OAUTH2_IDP_PORT|g" \
+        -e "s|@OAUTH2_IDP_PORT@|$OAUTH2_IDP_PORT|g" -e "s|@OAUTH2_SUBMISSION_PORT@|$OAUTH2_SUBMISSION_PORT|g" \
         "$ENV_DIR/templates/$1" >"$2"
 }
 
@@ -201,7 +203,7 @@ if ! idp_running; then
     echo $! >"$IDP_PIDFILE"
 fi
 if ! running "$DOVECOT_OAUTH2_PIDFILE"; then
-    check_ports dovecot-oauth2 "$OAUTH2_IMAP_PORT" "$OAUTH2_IMAPS_PORT"
+    check_ports dovecot-oauth2 "$OAUTH2_IMAP_PORT" "$OAUTH2_IMAPS_PORT" "$OAUTH2_SUBMISSION_PORT"
     rm -f "$DOVECOT_OAUTH2_PIDFILE"
     render dovecot-oauth2.conf.in "$BASE/dovecot-oauth2/dovecot.conf"
     render dovecot-oauth2.conf.ext.in "$BASE/dovecot-oauth2/oauth2.conf.ext"
@@ -290,6 +292,7 @@ export SUPPORTBOT_SINK_PID=$(pid_of "$SINK_PIDFILE")
 export SUPPORTBOT_OAUTH2_IMAP_PORT=$OAUTH2_IMAP_PORT
 export SUPPORTBOT_OAUTH2_IMAPS_PORT=$OAUTH2_IMAPS_PORT
 export SUPPORTBOT_OAUTH2_IDP_PORT=$OAUTH2_IDP_PORT
+export SUPPORTBOT_OAUTH2_SUBMISSION_PORT=$OAUTH2_SUBMISSION_PORT
 export SUPPORTBOT_OAUTH2_KEY_FILE='$OAUTH2_KEY_FILE'
 EOF
 mv "$BASE/env.sh.tmp" "$BASE/env.sh"
@@ -316,6 +319,7 @@ cat >"$BASE/env.json.tmp" <<EOF
   "oauth2_imap_port": $OAUTH2_IMAP_PORT,
   "oauth2_imaps_port": $OAUTH2_IMAPS_PORT,
   "oauth2_idp_port": $OAUTH2_IDP_PORT,
+  "oauth2_submission_port": $OAUTH2_SUBMISSION_PORT,
   "oauth2_key_file": "$OAUTH2_KEY_FILE",
   "pids": {
     "dovecot": $(pid_of "$DOVECOT_PIDFILE"),
@@ -328,7 +332,7 @@ EOF
 mv "$BASE/env.json.tmp" "$BASE/env.json"
 # The OAuth2 part on its own as well: an up.sh from an older checkout rewrites env.json
 # without these keys while the OAuth2 servers keep running.
-printf '{ "imap_port": %s, "imaps_port": %s, "idp_port": %s, "key_file": "%s" }\n' \
-    "$OAUTH2_IMAP_PORT" "$OAUTH2_IMAPS_PORT" "$OAUTH2_IDP_PORT" "$OAUTH2_KEY_FILE" >"$BASE/oauth2/env.json.tmp"
+printf '{ "imap_port": %s, "imaps_port": %s, "submission_port": %s, "idp_port": %s, "key_file": "%s" }\n' \
+    "$OAUTH2_IMAP_PORT" "$OAUTH2_IMAPS_PORT" "$OAUTH2_SUBMISSION_PORT" "$OAUTH2_IDP_PORT" "$OAUTH2_KEY_FILE" >"$BASE/oauth2/env.json.tmp"
 mv "$BASE/oauth2/env.json.tmp" "$BASE/oauth2/env.json"
 echo "$BASE/env.json"

@@ -2,7 +2,9 @@
 //! of tests/env), tokens from the local token endpoint (oauth2_server.rs): XOAUTH2 and
 //! OAUTHBEARER login, refresh before expiry, refresh once when the server refuses the
 //! token, a rotated refresh token saved back (0600), and the revoked-token warning mailed
-//! once through the outbox while the inbox keeps retrying.
+//! once through the outbox while the inbox keeps retrying. SMTP: AUTH XOAUTH2 and
+//! OAUTHBEARER at Dovecot's submission service (same token check), which relays to the
+//! test Postfix, so the mail really arrives.
 
 use crate::env::TestEnv;
 use crate::oauth2_server::{Idp, OAuth2Env};
@@ -267,4 +269,47 @@ supervisor = true
     assert!(text.contains("supportbot oauth2 login"), "{text}");
     assert!(text.contains("invalid_grant"), "{text}");
     assert!(text.contains("Auto-Submitted: auto-generated"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn smtp_sends_with_xoauth2_and_oauthbearer_and_refreshes_a_refused_token() {
+    use supportbot::mail::smtp::{SmtpClient, SmtpSettings};
+    let a = account("oauth-smtp");
+    let rcpt = a.env.new_user("oauth-smtp-rcpt");
+    let o = OAuth2Env::get();
+    a.idp.issue_bad(1);
+    let tokens = TokenSource::new(a.oauth2_table().effective());
+    for (i, mech) in [AuthMethod::Xoauth2, AuthMethod::Oauthbearer]
+        .into_iter()
+        .enumerate()
+    {
+        let s = SmtpSettings {
+            host: a.env.host.clone(),
+            port: o.submission_port,
+            security: Security::None,
+            username: Some(a.user.email.clone()),
+            password: Default::default(),
+            ca_file: None,
+            timeout: Duration::from_secs(40),
+            hello_name: "tests.example.test".into(),
+            oauth2: Some(OAuthLogin {
+                mechanism: mech,
+                tokens: tokens.clone(),
+            }),
+        };
+        let mut c = SmtpClient::connect(&s)
+            .await
+            .unwrap_or_else(|e| panic!("{mech:?}: {e}"));
+        let (_, raw) =
+            crate::env::sample_mail(&a.user.email, &rcpt.email, &format!("oauth {i}"), "hello");
+        c.send_raw(&a.user.email, &rcpt.rcpt(), &raw).await.unwrap();
+        c.quit().await;
+    }
+    // The first token was refused once and refreshed; the second login reused it.
+    assert_eq!(a.idp.requests(), 2);
+    let mails = a
+        .env
+        .wait_for_mails(&rcpt, "INBOX", 2, Duration::from_secs(20))
+        .await;
+    assert_eq!(mails.len(), 2);
 }

@@ -33,6 +33,8 @@ pub struct Idp {
 pub struct OAuth2Env {
     pub imap_port: u16,
     pub imaps_port: u16,
+    /// Dovecot submission with the same token check, relaying to Postfix.
+    pub submission_port: u16,
     pub idp_port: u16,
     pub key_file: std::path::PathBuf,
 }
