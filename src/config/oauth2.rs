@@ -357,6 +357,25 @@ mod tests {
     }
 
     #[test]
+    fn the_example_config_table_parses_once_uncommented() {
+        let example = include_str!("../../config/supportbot.example.toml");
+        let block: String = example
+            .lines()
+            .skip_while(|l| !l.contains("oauth2-example-begin"))
+            .skip(1)
+            .take_while(|l| !l.contains("oauth2-example-end"))
+            .filter_map(|l| l.strip_prefix("# "))
+            .filter(|l| !l.starts_with('['))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        // refresh_token_env and _file together are a check-config error, not a parse error.
+        let o = parse(&block);
+        assert_eq!(o.provider, Some(Provider::Microsoft));
+        assert!(o.refresh_token_file.is_some() && o.refresh_token_env.is_some());
+        assert_eq!(o.effective().scopes.len(), 3);
+    }
+
+    #[test]
     fn provider_names_parse() {
         assert_eq!("Microsoft".parse::<Provider>(), Ok(Provider::Microsoft));
         assert_eq!("gmail".parse::<Provider>(), Ok(Provider::Google));

@@ -2,7 +2,8 @@
 //! its mailbox behind the switchable proxy in front of the shared Dovecot (never
 //! stopped): READY=1 → /healthz 200 → the mailbox goes away → 503 naming it → back →
 //! 200 and the backlog processed → the counters in /metrics match the mails sent →
-//! SIGTERM → STOPPING=1 and exit 0.
+//! `supportbot status` agrees → SIGHUP reload keeps mail flowing → SIGTERM → STOPPING=1
+//! and exit 0.
 
 use crate::desk::terminate;
 use crate::env::{sample_mail, TestEnv};
@@ -228,6 +229,25 @@ listen = "127.0.0.1:{http_port}"
         );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
+
+    // SIGHUP: the mail workers restart on the re-read config between batches; mail keeps
+    // flowing.
+    let pid = child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .unwrap()
+        .success());
+    wait_datagram(&notify, "RELOADING=1", Duration::from_secs(10));
+    env.smtp_send(&requester.email, &support.rcpt(), &send(5))
+        .await
+        .unwrap();
+    wait_http(&metrics_url, Duration::from_secs(30), |_, b| {
+        metric(b, "supportbot_mails_received_total") == 6
+            && metric(b, "supportbot_mails_sent_total") == 6
+    })
+    .await;
+    assert!(logs().contains("SIGHUP: reloading"), "{}", logs());
 
     let status = terminate(&mut child);
     assert!(status.success(), "{status}\n{}", logs());
