@@ -439,3 +439,343 @@ supplier payments to release before the 4pm bank cut-off.
 Isabel Ruiz
 Accounts Payable""",
   "app fails to start for one user; key process with a same-day cut-off -> P2")
+# ======================================================================
+# NETWORK (24)
+R("network", "P1", "zh", ("广州分公司 行政 曾敏", "zengmin@example.test"), "广州分公司连不上总部系统",
+  """IT 部门：
+广州分公司今天早上开始整个办公室都连不上总部的系统，ERP、OA、共享盘全部打不开，一直转圈然后超时。
+奇怪的是百度、微信这些外网都能上。我们这边四十多个人，销售下不了单，财务也做不了账。
+请尽快看看我们和总部之间的专线是不是出问题了！
+曾敏 广州分公司""",
+  "inter-site link to HQ down for a whole branch (~40), internet fine -> network P1")
+R("network", "P1", "en", ("Fiona Walsh", "fiona.walsh@example.test"), "Manchester 3rd floor - no network at all after power blip",
+  """Hi,
+
+We had a short power cut at about 07:50. Since it came back nothing on the 3rd floor connects - wired or
+Wi-Fi. The comms cabinet by the lifts has lights on but the big switch is showing amber on every port.
+That's roughly 50 people on this floor with no network, including the whole finance team.
+
+Fiona
+Office Manager, Manchester""",
+  "whole floor offline (~50 people) -> network P1")
+R("network", "P1", "zh", ("门店运营 石磊", "shilei@example.test"), "12家门店全部断网，收银联不了网",
+  """紧急情况：
+今天上午10:20左右开始，我们苏州片区12家门店的网络全部断了，路由器上"WAN"灯不亮。
+收银系统离线只能收现金，扫码支付全部用不了，周末客流大，门店已经在排长队。
+运营商那边说他们没有故障。请IT立即处理！
+石磊""",
+  "store network down in 12 stores, POS cannot take card/QR payments -> network P1")
+R("network", "P1", "mixed", ("Eric 吴", "eric.wu@example.test"), "全公司内网域名解析失败 DNS server failed",
+  """Hi IT team,
+今天早上 9 点开始全公司的内网系统都打不开, oa.example.test, erp.example.test, wiki 全部显示 "This site can't be reached".
+我试了 ping IP 是通的, nslookup 报 "server failed", 应该是 DNS 挂了.
+整个公司都受影响, 包括工厂那边. Please check ASAP.
+Eric (IT 联络员, 财务部)""",
+  "DNS resolution failing company-wide -> network P1; requester diagnosed correctly")
+R("network", "P2", "zh", ("会计 颜秋", "yanqiu@example.test"), "在家VPN连不上",
+  """你好，
+我今天在家办公（孩子生病请不了假），公司VPN一直提示"连接尝试失败，远程服务器没有响应"，家里网络是正常的，手机热点也试了。
+今天要在金蝶里做月结分录，不连VPN根本进不去。麻烦尽快帮我看看，谢谢！
+颜秋 财务部""",
+  "VPN tunnel fails for one person who must work remotely today -> network P2")
+R("network", "P3", "zh", ("黄小丽", "huangxiaoli@example.test"), "小会议室wifi信号很差",
+  """你好！
+8楼那间"星辰"小会议室的WiFi信号只有一格，开视频会议经常卡。走到外面走廊就好了。
+我们开会先插网线凑合用，麻烦有空看一下是不是要加个AP。
+黄小丽""",
+  "weak Wi-Fi in one room, cable workaround -> P3")
+R("network", "P3", "zh", ("测试组 武强", "wuqiang@example.test"), "这几天下午网速特别慢",
+  """hi
+我们测试组这一周每天下午两点到五点网速都特别慢，下个安装包要半小时，网页也是一卡一卡的，上午就正常。
+不至于干不了活，就是效率很低。组里 8 个人都是这样，在 3 楼西区。
+武强""",
+  "team-wide slowness of the network, work continues -> network P3 (slow, not down)")
+R("network", "P2", "zh", ("新员工 卢阳", "luyang@example.test"), "工位网口没有网",
+  """您好，我是今天刚到岗的新同事，工位是 5-218，台式机插上网线右下角一直显示"未识别的网络"，没有网。
+换了一个网口也一样，台式机没有无线网卡。现在什么系统都用不了，培训资料也打不开。
+麻烦帮忙看一下，谢谢！
+卢阳""",
+  "one person with no connectivity at all, no workaround -> network P2")
+R("network", "P4", "zh", ("贾涛", "jiatao@example.test"), "二楼AP灯一直是橙色",
+  """你好，跟你们说一声：二楼打印区天花板上那个无线AP的指示灯这两天一直是橙色的，以前是蓝色。
+不过WiFi用着都正常，网速也没问题，就是告诉你们一下，看要不要检查。
+贾涛""",
+  "informational report, nothing impaired -> network P4")
+R("network", "P3", "zh", ("杜若", "duruo@example.test"), "有些外网网站打不开，提示代理服务器拒绝连接",
+  """你好：
+这两天我电脑上有些外网网站打不开，比如供应商的官网和几个行业网站，浏览器提示"代理服务器拒绝连接"。
+公司内网系统、百度都正常。用手机能打开，我就先用手机查。
+杜若 采购部""",
+  "proxy issue for some sites, phone workaround -> network P3")
+R("network", "P2", "zh", ("关务 莫少华", "moshaohua@example.test"), "海关单一窗口网站打不开",
+  """IT同事：
+我们报关组三个人从上午开始都打不开国际贸易单一窗口网站，提示"连接已重置"，别的网站都正常。
+同事用手机4G可以打开，应该是公司网络或者防火墙拦了。
+今天还有5票货要申报，过了今天要交滞港费。麻烦尽快处理！
+莫少华 关务组""",
+  "site blocked/reset from the company network for a small group, key process with same-day deadline -> network P2")
+R("network", "P1", "zh", ("香港辦公室 何嘉欣", "ho.kayan@example.test"), "香港辦公室全部連不上網絡",
+  """IT 同事你好：
+今天早上開始香港辦公室所有電腦都上不了網，內部系統、檔案伺服器、印表機全部連不上，WiFi 也連不上。
+全辦公室十五個人都不能工作，下午還有客戶來開會。麻煩盡快處理！
+何嘉欣""",
+  "everything offline incl. printers for the whole office (15) -> network P1; Traditional Chinese, Big5",
+  big5=True)
+R("network", "P2", "en", ("Aaron Blake", "aaron.blake@example.test"), "VPN drops every 10 minutes",
+  """Hi,
+
+I'm working from home all week and I'm on call for the payments platform. The VPN drops roughly every ten
+minutes ("The network connection was interrupted") and it takes a couple of minutes to reconnect each time.
+I got kicked out of two incident bridges this morning. Home broadband is fine - speed test 300 Mbit, no drops.
+
+Aaron Blake
+Platform Engineering""",
+  "tunnel instability blocks the on-call engineer's essential work -> network P2")
+R("network", "P3", "en", ("Lily Evans", "lily.evans@example.test"), "Guest Wi-Fi login page not loading in reception",
+  """Hello,
+
+Visitors in reception can join the "EX-Guest" Wi-Fi but the sign-in page never loads, so they don't get
+internet. Staff Wi-Fi is fine. We've been letting visitors use a phone hotspot for now.
+
+Lily, Reception""",
+  "guest Wi-Fi portal broken, hotspot workaround, staff unaffected -> P3")
+R("network", "P3", "en", ("Sam Patel", "sam.patel@example.test"), "Leeds: \"network path not found\" for S: drive",
+  """Hi team,
+
+From my laptop in the Leeds office I get "Windows cannot access \\\\fs02\\sales - The network path was not
+found" when opening the S: drive. Colleagues sitting next to me can open it. I've restarted twice.
+I can get most files from the SharePoint copy meanwhile.
+
+Sam""",
+  "share unreachable (path not found) -> network; one person, workaround -> P3")
+R("network", "P3", "en", ("Owen Hughes", "owen.hughes@example.test"), "Can't log in to dealer portal from Birmingham showroom",
+  """Hi,
+
+None of the three of us in the Birmingham showroom can log in to the DealerHub portal - the login page just
+spins and then Chrome says ERR_CONNECTION_TIMED_OUT. On our phones over 4G it loads and we can log in, so
+we're placing orders from the phones for now. Can you check the showroom connection?
+
+Owen""",
+  "'cannot log in' but the error is a connection timeout -> network; small group with 4G workaround -> P3")
+R("network", "P2", "mixed", ("Peter 林", "peter.lin@example.test"), "在客户现场 VPN connect 不上",
+  """Hi IT,
+我现在在客户 site 做上线支持, 公司 VPN 一直 connect 不上, error 是 "The remote connection was not made because
+the attempted VPN tunnels failed". 客户的 guest wifi 和我手机热点都试过, 都一样.
+今天要从公司 Git 拉代码部署, 没 VPN 什么都做不了, please help asap!
+Peter""",
+  "tunnel failure for one person working on site today -> network P2",
+  sig=HUAWEI)
+R("network", "P3", "mixed", ("Annie 郭", "annie.guo@example.test"), "Board room 的网口没有网",
+  """Hi,
+十二楼 board room 桌上的 Ethernet port 插上没有网, 笔记本显示 "unidentified network".
+Wi-Fi 可以用, 所以不急, 但是下周客户来的时候最好能修好. Thanks!
+Annie""",
+  "dead wall port, Wi-Fi workaround, meeting next week -> P3")
+R("network", "P1", "zh", ("研发中心 项目经理 邓超", "dengchao@example.test"), "研发楼网络每隔几分钟断一次",
+  """IT：
+从中午开始整个研发楼（A栋 1-4 层，两百多人）的网络每隔三五分钟就断一下，每次十几秒。
+代码提交经常失败，视频会议一直掉线，编译服务器的任务也中断了好几次。
+今天下午版本要封板，大家现在基本干不了活。请尽快排查！
+邓超""",
+  "whole building intermittently offline, 200+ people unable to work -> network P1")
+R("network", "P3", "zh", ("小邱", "qiuxiaoyu@example.test"), "wifi连上了但是上不了网",
+  """笔记本连上公司wifi了 但是显示"无internet" 网页都打不开
+同事的都能上 就我的不行 重启也没用
+现在先开的手机热点 流量快用完了 能帮忙看看不""",
+  "one device without connectivity, hotspot workaround -> P3; terse, no punctuation",
+  sig=IPHONE)
+R("network", "P2", "zh", ("采购 胡文静", "huwenjing@example.test"), "打印机、共享盘、OA 全部连不上",
+  """你好：
+我这台电脑从今天上午开始打印机、共享盘、OA 全部连不上，网页也打不开，右下角网络图标是个黄色感叹号。
+同办公室其他人都正常。今天要在 OA 上提交三张采购订单，现在只能干等着。
+胡文静""",
+  "everything offline for one PC (printers included) -> network; one person blocked -> P2")
+R("network", "P3", "zh", ("培训部 向晴", "xiangqing@example.test"), "培训室新电脑获取不到IP",
+  """您好！
+培训室新到的10台电脑插上网线都显示 169.254 开头的地址，获取不到 IP，办公区的电脑都正常。
+下周二有新员工培训要用这些电脑，这周内弄好就行。
+向晴 培训部""",
+  "DHCP problem in a training room, needed next week -> network P3")
+R("network", "P3", "en", ("Nina Park", "nina.park@example.test"), "Copying to the NAS is painfully slow for our team",
+  """Hi,
+
+Since the weekend, copying files to the project NAS from the 5th floor is really slow - a 2 GB folder takes
+40 minutes instead of 3. Browsing the web is a bit sluggish too. It's the whole video team (6 of us), we can
+still work, just slowly. Other floors say they're fine.
+
+Nina""",
+  "file copies and web slow together for one team -> network; degraded, not stopped -> P3")
+R("network", "P2", "zh", ("总裁办 邵佳", "shaojia@example.test"), "和新加坡开视频会议卡顿严重",
+  """IT 你好：
+这两天上海到新加坡办公室的视频会议都非常卡，画面冻住、声音断断续续，新加坡那边说他们到其他地方都正常。
+今天下午4点是和新加坡 CEO 的季度经营会，总裁要参加，之前测试的时候丢包有30%。
+麻烦会前帮忙排查一下线路。
+邵佳""",
+  "inter-site link quality problem with a hard same-day deadline -> network P2 (not P1: one meeting)")
+
+# ======================================================================
+# ACCOUNT (24)
+R("account", "P1", "zh", ("市场部 葛优优", "geyouyou@example.test"), "全公司统一登录登不进去",
+  """IT：
+现在全公司好像都登不进统一认证门户了，输完账号密码一直提示"短信验证码发送失败"，收不到验证码。
+我们部门全部人都进不去 OA 和邮箱，问了研发、销售也一样。已经快一个小时了。
+葛优优""",
+  "company-wide login failure at the verification-code step -> account P1")
+R("account", "P1", "en", ("Helen Ward", "helen.ward@example.test"), "Nobody in London getting MFA prompts",
+  """Hi,
+
+Since around 8am none of us in the London office are receiving the Authenticator push for Microsoft 365.
+Approvals just never arrive, and "use a verification code" says the code is wrong. Anyone whose session
+expired overnight is now locked out of Outlook and Teams - that's most of the 70 people here.
+
+Helen Ward
+Head of Operations, London""",
+  "MFA failing for a whole office -> account P1")
+R("account", "P2", "zh", ("许飞", "xufei@example.test"), "xitong提示账户已锁定",
+  """你好 早上输错了几次密码 现在xitong提示"账户已被锁定，请联系管理员"
+电脑 邮箱都登不进去 啥都干不了
+麻烦帮忙解锁一下 工号 20318""",
+  "locked account, user fully blocked -> P2; pinyin 'xitong' = 系统",
+  sig=MI)
+R("account", "P2", "zh", ("孟凡", "mengfan@example.test"), "出差VPN提示密码已过期",
+  """您好：
+我在成都出差，刚才连 VPN 的时候提示"您的密码已过期，请联系管理员"，不让我改密码也不让我登录。
+这两天都要在客户现场通过 VPN 用报价系统，麻烦帮忙重置一下密码。
+孟凡 西南大区""",
+  "VPN shows 'password expired' -> account (credential), one remote worker blocked -> P2")
+R("account", "P3", "zh", ("内审 薛冰", "xuebing@example.test"), "申请合同归档目录只读权限",
+  """你好，
+下周开始做年度合同审计，需要开通共享盘里"法务部/合同归档"目录的只读权限，审计期间用，到月底就可以收回。
+已经跟法务部王经理打过招呼了，他说同意。
+薛冰 内审部""",
+  "permission request with lead time -> account P3")
+R("account", "P3", "zh", ("人事 邱爽", "qiushuang@example.test"), "下周一三位新同事入职开通账号",
+  """IT 你好：
+下周一（6月16日）有三位新同事入职，需要开通域账号、邮箱、OA 和企业微信：
+1. 王浩然 销售部
+2. 李思琪 销售部
+3. 赵一鸣 财务部
+入职表已在 OA 提交，流程号 HR-2025-0611。谢谢！
+邱爽""",
+  "new-joiner accounts with a few days' lead time -> account P3")
+R("account", "P3", "zh", ("销售总监 龙飞", "longfei@example.test"), "离职人员账号停用，邮箱转给我",
+  """你好，
+我们部门的周凯今天是最后一天上班，请今天下班后把他的电脑、邮箱、CRM 账号都停掉，
+他的邮箱请转给我，客户邮件不能丢。
+龙飞""",
+  "leaver account closure with a same-day date -> account P3")
+R("account", "P2", "zh", ("韦佳", "weijia@example.test"), "换手机号后收不到验证码",
+  """IT 同事好：
+我上周换了手机号，现在登录 OA 和报销系统，验证码还是发到原来的号码上，旧号已经停了，所以一直登不进去。
+今天要审批部门的几张付款单，对方催得很紧。麻烦帮我改一下绑定的手机号。
+韦佳 行政部经理""",
+  "phone binding for verification codes; approver blocked on a key process -> account P2")
+R("account", "P4", "zh", ("Emily 钟", "zhongxy@example.test"), "想加一个英文名的邮箱别名",
+  """你好，想问一下能不能给我的邮箱加一个别名 emily.zhong@example.test，现在是拼音的不方便外国客户记。
+不着急，有空处理就行，谢谢！
+钟晓月""",
+  "alias change, no date pressure -> account P4")
+R("account", "P2", "zh", ("销售 尹俊", "yinjun@example.test"), "客户说收到我发的奇怪邮件",
+  """IT 紧急！
+今天上午好几个客户打电话问我是不是发了一封"发票待确认"的邮件带个链接，我根本没发过。
+我看了已发送里面有几百封这样的邮件，是昨晚凌晨发出去的。是不是我的邮箱被盗了？
+我现在该怎么办？要不要改密码？
+尹俊""",
+  "own account sending spam = compromised identity -> account per guide; one account, active misuse -> P2")
+R("account", "P3", "zh", ("出纳 伍丹", "wudan@example.test"), "共享盘财务文件夹拒绝访问",
+  """你好：
+今天打开共享盘"财务部\\银行回单"文件夹提示"你当前无权访问该文件夹"，上周还可以。财务部其他目录都能进。
+这个文件夹里是这个月的回单，这周做银行对账要用，麻烦帮我看看权限。
+伍丹""",
+  "access denied on one folder -> account; needed this week, other folders work -> P3")
+R("account", "P2", "en", ("Adam Reid", "adam.reid@example.test"), "Locked out - presenting at 10",
+  """Hi,
+
+I'm locked out of my account after too many wrong password attempts (I'd changed it yesterday and my phone
+kept trying the old one). Laptop says "The referenced account is currently locked out". I'm presenting to the
+leadership team at 10:00 and the deck is in OneDrive.
+
+Adam""",
+  "lockout, one person blocked with a near deadline -> account P2")
+R("account", "P3", "en", ("Zoe Clarke", "zoe.clarke@example.test"), "Access to Procurement SharePoint site",
+  """Hello,
+
+I've moved from Finance to Procurement this month. Could I please get edit access to the "Procurement Hub"
+SharePoint site? My manager Daniel Wood has approved (he's in cc). I'm mostly shadowing colleagues this week,
+so sometime in the next few days is fine.
+
+Zoe""",
+  "access request, a few days are fine -> account P3",
+  cc="daniel.wood@example.test")
+R("account", "P3", "en", ("Martin Cole", "martin.cole@example.test"), "Leaver on Friday - Mark Jensen",
+  """Hi IT,
+
+Mark Jensen (Logistics) leaves us this Friday. Please disable his accounts at 17:00 on Friday and give me
+access to his mailbox for 30 days so I can pick up supplier threads.
+
+Thanks,
+Martin Cole
+Logistics Manager""",
+  "leaver with a fixed date a few days out -> account P3")
+R("account", "P4", "en", ("Ruby Ford", "ruby.ford@example.test"), "Add me to the design-all list?",
+  """Hi,
+Could you add me to the design-all@ distribution list? I keep hearing about studio events a day late. No rush.
+Ruby""",
+  "group membership, no rush -> account P4")
+R("account", "P2", "en", ("Noah Bennett", "noah.bennett@example.test"), "New phone, authenticator gone",
+  """Hi support,
+
+I got a new phone yesterday and didn't move the Authenticator app across. Now every sign-in (Outlook, Teams,
+VPN) asks for the code and I have no way to get it. Old phone was traded in. I can't get into anything.
+
+Noah Bennett
+Sales Operations""",
+  "MFA token lost, one person fully blocked -> account P2")
+R("account", "P2", "en", ("Carla Mendes", "carla.mendes@example.test"), "Not authorized for ME21N after role change",
+  """Hi,
+
+Since my move to the buying team on Monday, SAP says "You are not authorized to use transaction ME21N" when
+I try to create purchase orders. I have 15 POs to raise today for the plant shutdown parts - suppliers need
+them by tomorrow.
+
+Carla""",
+  "app says 'not authorized' = permission -> account; key process for one person with a deadline -> P2")
+R("account", "P2", "mixed", ("Grace 唐", "grace.tang@example.test"), "OA login 一直提示密码错误",
+  """Hi IT,
+我昨天刚 reset 了 OA 的密码, 今天登录一直提示 "用户名或密码错误", 试了新旧密码都不行, 再试就要 lock 了.
+今天要在 OA 上 approve 两份合同, 客户等着盖章. Please help!
+Grace""",
+  "credentials rejected after reset; approver blocked on a key process -> account P2")
+R("account", "P3", "mixed", ("Leo 徐", "leo.xu@example.test"), "New joiner Tom 下周一入职 accounts",
+  """Hi team,
+我们组 new joiner Tom Becker 下周一入职, 需要开 email account, VPN 和 Jira 的权限 (project: ORION).
+电脑我们已经在采购流程里了. Thanks!
+Leo 徐 | Engineering""",
+  "new-joiner accounts with lead time -> account P3")
+R("account", "P1", "mixed", ("Sales VP 刘海峰", "liuhaifeng@example.test"), "整个 sales team 的 CRM 账号都被 disabled",
+  """Hi IT,
+今天早上我们整个 sales team (20 多个人) 登录 CRM 都提示 "Your account is inactive, contact your administrator".
+季度最后一周, 大家都在跟 deal, 现在没人能看客户和报价. 这个是 top priority, please fix now.
+刘海峰""",
+  "accounts disabled for a whole team, core sales work stopped -> account P1")
+R("account", "P4", "zh", ("陶然", "taoran@example.test"), "企业微信绑定的手机号改一下",
+  """你好，我的企业微信和 OA 绑定的是以前的手机号（那个号现在还能用），想改成新号码 139****5621。
+有空帮我改一下就行，不急。
+陶然""",
+  "housekeeping change, old number still works, no rush -> account P4")
+R("account", "P2", "zh", ("项目助理 聂雪", "niexue@example.test"), "续签合同后电脑提示账户已禁用",
+  """你好：
+我上周刚续签了劳动合同，今天早上开电脑提示"你的账户已被禁用，请向系统管理员咨询"，邮箱也登不上。
+人事说续签手续都办完了，可能系统里还是按原合同到期日停用的。现在什么都用不了，麻烦尽快恢复。
+聂雪""",
+  "disabled account, one person fully blocked -> account P2",
+  quote=quote_outlook_zh("人事部 邱爽", "qiushuang@example.test", "2025年6月9日 17:02", "聂雪",
+                         "劳动合同续签完成", "聂雪你好，你的劳动合同续签已完成，新合同期限至2028年6月30日。"))
+R("account", "P2", "zh", ("运营 严俊", "yanjun@example.test"), "回复：密码修改通知",
+  """你好，我按下面这封通知改了密码，改完以后 ERP 登录就一直提示"登录失败：用户名或密码不正确"，邮箱是好的。
+今天下午要在 ERP 里给客户做发货单，麻烦看下是不是 ERP 没同步新密码。
+严俊""",
+  "credential not synced to ERP; one person blocked on shipping docs today -> P2; quoted notice mentions 网络/安全",
+  quote=quote_qq("IT服务台", "it-notice@example.test", "2025年6月10日(星期二) 上午9:00", "全体员工",
+                 "密码修改通知", "各位同事：为保障网络安全，请于本周五前修改域账号密码。新密码需包含大小写字母和数字。"),
+  reply=True)
