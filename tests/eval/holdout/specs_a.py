@@ -302,7 +302,9 @@ R("software", "P2", "zh", ("结构组 俞斌", "yubin@example.test"), "CAD 一�
 我这两天打开项目图纸（dwg，大概80M）CAD 就卡死，任务管理器里显示"未响应"，只能强制关掉。
 小一点的图纸能开。这套图明天上午要交给甲方审图，今天必须改完。麻烦尽快帮忙看一下。
 俞斌 结构设计组""",
-  "app hang for one user + deadline tomorrow morning -> P2")
+  "app hang for one user + deadline tomorrow morning -> P2",
+  quote=quote_163("甲方 项目部 刘工", "liugong@client.example.cn", "2025-06-11 18:40:12",
+                  "俞工您好，审图意见已发，请于明天上午10点前提交修改后的图纸，谢谢。"))
 R("software", "P3", "zh", ("唐小曼", "tangxiaoman@example.test"), "每次开PDF都弹更新失败",
   """你好，最近每次打开 PDF 文件，阅读器都会先弹一个"更新失败，错误 1603"的窗口，点关闭之后还能正常看文件。
 就是每次都弹很烦，能不能帮我处理一下？
@@ -358,7 +360,9 @@ open the app. Windows notification settings look fine. I've been keeping the Tea
 workaround.
 
 Chloe""",
-  "app misbehaviour with a workaround -> P3")
+  "app misbehaviour with a workaround -> P3",
+  quote=quote_gmail_en("Chloe Adams", "chloe.adams@example.test", "Mon, 9 Jun 2025 at 16:02",
+                       "Note to self: ask IT about Teams notifications - missed two calls from the client today."))
 R("software", "P3", "en", ("Ben Carter", "ben.carter@example.test"), "Windows update keeps failing overnight",
   """Hey,
 
@@ -384,7 +388,9 @@ get it through the software centre?
 
 Thanks,
 Jack""",
-  "install needing admin rights -> software per guide; needed for work next week, no outage -> P3")
+  "install needing admin rights -> software per guide; needed for work next week, no outage -> P3",
+  quote=quote_outlook_old("Karen Holt", "karen.holt@example.test", "Tuesday, June 10, 2025 4:51 PM", "Jack Morris",
+                          "Lyon office project", "Jack,\n\nCan you own the network diagrams for the Lyon fit-out? Kick-off is next Wednesday.\n\nKaren"))
 R("software", "P2", "mixed", ("Vivian 陈", "vivian.chen@example.test"), "PowerPoint 一导出 PDF 就 crash",
   """Hi IT,
 PowerPoint 每次 "Export to PDF" 就 crash, 整个程序直接关掉, 试了三次都一样.
@@ -563,7 +569,7 @@ R("network", "P2", "mixed", ("Peter 林", "peter.lin@example.test"), "在客户�
 the attempted VPN tunnels failed". 客户的 guest wifi 和我手机热点都试过, 都一样.
 今天要从公司 Git 拉代码部署, 没 VPN 什么都做不了, please help asap!
 Peter""",
-  "tunnel failure for one person working on site today -> network P2",
+  "tunnel failure for one person working on site today -> network P2; Subject sent as raw 8-bit UTF-8 (non-compliant mobile client)", subj_enc="raw8",
   sig=HUAWEI)
 R("network", "P3", "mixed", ("Annie 郭", "annie.guo@example.test"), "Board room 的网口没有网",
   """Hi,
@@ -779,3 +785,522 @@ R("account", "P2", "zh", ("运营 严俊", "yanjun@example.test"), "回复：密
   quote=quote_qq("IT服务台", "it-notice@example.test", "2025年6月10日(星期二) 上午9:00", "全体员工",
                  "密码修改通知", "各位同事：为保障网络安全，请于本周五前修改域账号密码。新密码需包含大小写字母和数字。"),
   reply=True)
+# a few more requests that look like something else
+R("account", "P2", "mixed", ("Iris 邓", "iris.deng@example.test"), "我好像点了 phishing link 还输了密码",
+  """Hi IT,
+刚才收到一封 "DocuSign: 请签署 Q3 合同" 的邮件, 我点了链接, 还在那个页面输入了公司邮箱和 password...
+输完之后页面就跳到 Google 了, 我才反应过来可能是 phishing. 现在邮箱还能正常用.
+Should I change my password now? 要不要做别的? Sorry!!
+Iris""",
+  "credentials handed to a phishing page: the fix is on the identity (reset, revoke sessions) -> account; one account at active risk -> P2")
+R("software", "P2", "zh", ("外贸 钟慧", "zhonghui@example.test"), "转发: 退信 - 给客户的邮件发不出去",
+  """IT 你好，我今天给德国客户发合同，连发三次都被退回来了，下面是退信内容，看不懂是什么意思。
+客户要求今天下班前收到签字版合同，麻烦帮忙看看是我们这边的问题还是对方的问题？
+钟慧""",
+  "forwarded bounce with a question on top -> request about mail delivery (software); deadline today -> P2; quoted DSN words must not make it a bounce",
+  quote="""---------- 转发的邮件 ----------
+发件人: Mail Delivery System <MAILER-DAEMON@mx1.example.test>
+日期: 2025年6月12日 10:31
+主题: Undelivered Mail Returned to Sender
+
+This is the mail system at host mx1.example.test.
+I'm sorry to have to inform you that your message could not be delivered to one or more recipients.
+<m.krause@kunde.example.de>: host mx.kunde.example.de[198.51.100.23] said: 554 5.7.1 Message rejected
+    due to content restrictions (attachment type not allowed) (in reply to end of DATA command)
+""")
+R("software", "P3", "en", ("Daniel Moss", "daniel.moss@example.test"), "Fwd: Undeliverable: Intro - new packaging supplier",
+  """Hi IT,
+
+Why does this keep bouncing? I'm trying to reach a new packaging supplier, second attempt today. The
+address came straight off their business card. Not urgent, I can phone them in the meantime.
+
+Dan""",
+  "forwarded NDR with a question above -> request (software: mail delivery); phone workaround -> P3",
+  quote=quote_outlook_en("Microsoft Outlook", "postmaster@example.test", "Thursday, June 12, 2025 9:02 AM",
+                         "Daniel Moss", "Undeliverable: Intro - new packaging supplier",
+                         "Delivery has failed to these recipients or groups:\n\nsales@boxmakers.example.org\n"
+                         "The email address you entered couldn't be found.\n\nDiagnostic information for administrators:\n"
+                         "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'"))
+
+# ======================================================================
+# REQUEST (17)
+R("request", "P4", "zh", ("总监助理 夏天", "xiatian@example.test"), "请问怎么把日历共享给助理",
+  """你好，
+请问 Outlook 里怎么把我的日历共享给我的助理，让她可以帮我接受和安排会议？需要你们后台设置吗？
+夏天""",
+  "how-to -> request P4")
+R("request", "P4", "zh", ("褚浩", "chuhao@example.test"), "咨询：在家办公的宽带能报销吗",
+  """IT 你好，想咨询一下：我们部门现在每周有两天居家办公，家里的宽带费用公司能报销吗？
+如果可以的话走什么流程？如果不归你们管，麻烦告诉我该找哪个部门，谢谢。
+褚浩""",
+  "policy question, nothing broken -> request P4 (network word 宽带 is not a fault)")
+R("request", "P4", "zh", ("设计部 主管 花蕾", "hualei@example.test"), "采购咨询：设计部要两台4K显示器",
+  """你好：
+设计部明年一季度打算给两位设计师换 27 寸 4K 显示器，想先了解一下：
+公司有没有指定品牌和型号？大概预算多少？是走 IT 采购还是部门自己买？
+花蕾""",
+  "procurement question with hardware words -> request P4")
+R("request", "P4", "zh", ("牛莉莉", "niulili@example.test"), "急！！！在线等！！Word页码怎么从第三页开始",
+  """急急急！！！
+Word 里怎么让页码从第三页开始算第1页？前面两页是封面和目录。网上查的方法试了不行。
+在线等！！！""",
+  "shouting but a plain how-to with no stated business deadline -> request P4 (impact wins over adjectives)")
+R("request", "P3", "zh", ("招聘 鲍静", "baojing@example.test"), "半小时后远程面试，腾讯会议怎么录屏？",
+  """你好！
+半小时后（10:30）我要用腾讯会议远程面试一位海外候选人，面试官要求全程录屏存档，
+我找不到录制按钮，是不是要开通什么权限？麻烦尽快告诉我，谢谢！！
+鲍静 人力资源部""",
+  "how-to, nothing broken, but time-critical (interview in 30 min) -> request P3")
+R("request", "P4", "zh", ("周芷若", "zhou.zhiruo@example.test"), "請問如何申請公司的雲端硬碟空間",
+  """您好，
+想請問一下公司的雲端硬碟要怎麼申請？我們小組想要一個共用的空間放專案資料，大約需要 50GB。
+需要填什麼表單嗎？謝謝。
+周芷若 新竹辦公室""",
+  "how-to/consultation about a service, nothing broken -> request P4; Traditional Chinese Big5",
+  big5=True)
+R("request", "P4", "zh", ("行政 范晓", "fanxiao@example.test"), "同事的自动回复关不掉，能后台帮她关吗",
+  """你好，
+我们部门王芳休假回来了，但她的邮箱还在自动回复"我正在休假"，她说在手机上找不到关的地方。
+你们能在后台帮她关掉吗？或者告诉我在电脑上怎么关，我去帮她弄。下面是她的自动回复，客户都收到了。
+范晓""",
+  "a human asking ABOUT an auto-reply, with the OOF text quoted -> kind request; nothing broken, how-to -> request P4",
+  quote=quote_gmail_zh("王芳", "wangfang@example.test", "2025年6月12日周四 09:15",
+                       "自动回复：您好，我正在休假（6月3日-6月10日），期间不能及时回复邮件，紧急事务请联系范晓。"))
+R("request", "P4", "en", ("Paula Green", "paula.green@example.test"), "How do I set an out-of-office reply?",
+  """Hi,
+
+I'm off from the 23rd for two weeks. How do I set up an automatic reply in Outlook so people know I'm away,
+and can I send a different message to people outside the company?
+
+Thanks,
+Paula""",
+  "asks HOW to set an automatic reply; a human's how-to, not an auto-reply -> request P4")
+R("request", "P4", "en", ("Tom Reeves", "tom.reeves@example.test"), "Feature idea: dark mode for the intranet",
+  """Hi IT,
+
+Would it be possible to add a dark mode to the intranet portal? A lot of us on the night shift find the
+white pages really harsh. Just an idea for the backlog.
+
+Tom""",
+  "feature wish -> request P4")
+R("request", "P4", "en", ("Rebecca Lowe", "rebecca.lowe@example.test"), "Which laptop for our new data analyst?",
+  """Hello,
+
+We have a data analyst joining in August who'll work with large datasets (Python, Power BI). Which laptop
+model do you recommend from the approved list, and what's the budget range? Happy to raise the purchase
+request myself once I know.
+
+Rebecca""",
+  "procurement question -> request P4")
+R("request", "P3", "en", ("Marcus Webb", "marcus.webb@example.test"), "Customer call in 15 min - share sound in Teams?",
+  """Quick one please - I have a customer call in 15 minutes and need to play a product video. How do I share
+my screen WITH sound in Teams? Last time they couldn't hear anything.
+
+Marcus""",
+  "time-critical how-to (customer call in 15 min), nothing broken -> request P3")
+R("request", "P4", "en", ("Alice Ng", "alice.ng@example.test"), "Policy on AI chat tools with customer data?",
+  """Hi,
+
+Is there a company policy on using AI chat assistants for drafting customer emails? Some of my team paste in
+customer names and order details and I want to make sure that's allowed before it becomes a habit.
+
+Alice Ng | Customer Success""",
+  "policy question -> request P4")
+R("request", "P4", "mixed", ("Jenny 王", "jenny.wang@example.test"), "请问 Adobe Acrobat Pro license 怎么申请",
+  """Hi IT,
+请问 Adobe Acrobat Pro 的 license 怎么申请? 我需要编辑 PDF 合同, 现在只有 Reader.
+要走什么 approval 流程? 费用是算部门的吗? Thanks!
+Jenny""",
+  "licence procurement question, nothing broken -> request P4")
+R("request", "P4", "mixed", ("Kevin 袁", "kevin.yuan@example.test"), "Suggestion: 会议室 booking 增加自动释放",
+  """Hi team,
+一个小建议: meeting room booking system 能不能加一个 "auto release" 功能, 比如开始 15 分钟没人签到就自动释放?
+现在很多会议室订了没人用, 我们临时找会议室很难. Just a suggestion, 谢谢!
+Kevin""",
+  "suggestion -> request P4")
+R("request", "P4", "mixed", ("Sunny 马", "sunny.ma@example.test"), "URGENT!! 公司 VPN 在德国能用吗",
+  """URGENT!!!
+下个月 (7月) 我要去德国出差两周, 请问公司 VPN 在 Europe 能用吗? 需要提前申请什么吗?
+Please reply asap, thanks!!
+Sunny""",
+  "shouted URGENT, but a how-to about next month's trip -> request P4")
+R("request", "P4", "mixed", ("前台 Cherry", "cherry.li@example.test"), "访客 WiFi 密码 是多少?",
+  """Hi,
+明天有 supplier 来开会, 想问一下 guest WiFi 的密码现在是多少? 上次那个好像改了. 谢谢~
+Cherry 前台""",
+  "question about a network service, nothing broken -> request P4")
+R("request", "P4", "mixed", ("Roy 孙", "roy.sun@example.test"), "私人手机可以装公司邮箱吗 security policy",
+  """Hi IT,
+我想在自己的 Android 手机上装公司邮箱 (Outlook app), 这样出差方便. 请问 company policy 允许吗?
+会不会要装什么 MDM 管理软件? Thanks.
+Roy""",
+  "policy/how-to question -> request P4")
+
+# ======================================================================
+# OTHER (16)
+R("other", "P1", "zh", ("保安 值班 丁强", "dingqiang@example.test"), "机房天花板漏水！！",
+  """IT 紧急！！
+负一楼机房天花板在滴水，正好在第三排机柜上面，地上已经有一摊水了，应该是楼上卫生间的水管漏了。
+我们拿了塑料布先盖着，物业在找人关阀门。机房里面的设备你们要不要先处理？请马上来人！
+丁强 保安部""",
+  "facility threat to all servers (water over racks) -> other P1")
+R("other", "P1", "zh", ("财务总监 牟雪", "muxue@example.test"), "财务部好几台电脑文件都被加密了",
+  """IT：
+财务部现在有5台电脑桌面上都出现了"README_RESTORE.txt"，文件全部打不开，后缀变成了 .kraken。
+还有同事说电脑正在变慢，可能还在加密。我已经让大家先别动电脑了。怎么处理？请马上派人！！
+牟雪""",
+  "ransomware spreading to several machines -> other P1")
+R("other", "P2", "mixed", ("Frank 葛", "frank.ge@example.test"), "公司手机丢了 lost my company phone",
+  """Hi IT,
+我的公司手机 (iPhone 13, 资产号 MB-0377) 昨晚在出租车上丢了, 已经打过去没人接.
+里面有企业微信、公司邮箱, 还有客户的联系方式. Can you remote wipe it? 我需要做什么?
+Frank""",
+  "lost device = asset/security incident -> other P2")
+R("other", "P3", "zh", ("戚雯", "qiwen@example.test"), "收到一封可疑的“薪资调整”邮件",
+  """你好，
+今天收到一封标题是"2025年度薪资调整通知"的邮件，发件人是 hr-notice@examp1e-hr.example.net，让我点链接登录查看，
+链接要求输入邮箱和密码。我没有点，感觉是钓鱼邮件。部门里好几个人都收到了，需要提醒大家吗？
+戚雯""",
+  "phishing report, nobody compromised -> other P3 (password words do not make it account)")
+R("other", "P4", "mixed", ("Alan 包", "alan.bao@example.test"), "调岗去深圳, laptop 要带走还是交回?",
+  """Hi IT,
+我下个月 1 号 transfer 到深圳分公司, 请问现在用的 laptop 和 monitor 要带过去, 还是交回总部再在深圳领新的?
+资产系统里要做 transfer 吗? Thanks!
+Alan""",
+  "asset transfer logistics -> other P4")
+R("other", "P4", "zh", ("财务部 助理 秦岚", "qinlan@example.test"), "财务部下个月搬到9楼",
+  """IT 同事：
+财务部 15 个人下个月 18 号（周五）下班后从 6 楼搬到 9 楼，需要 IT 帮忙拆装电脑、电话，9 楼的网口也要提前开通。
+具体座位图稍后发给你们。提前跟你们打个招呼。
+秦岚""",
+  "office move with weeks of lead time -> other P4")
+R("other", "P4", "zh", ("申明", "shenming@example.test"), "表扬一下小王",
+  """你好，
+上周我电脑坏了，你们的王工帮我弄到晚上八点多，还把数据都恢复了，非常耐心，特别感谢！
+希望能转达给他领导，表扬一下。
+申明 市场部""",
+  "praise, no work to do -> other P4; mentions a past fault")
+R("other", "P3", "zh", ("档案管理 覃丽", "qinli@example.test"), "新门禁卡刷不开档案室",
+  """你好：
+我上周换了新工卡，现在刷三楼档案室的门禁一直是红灯，办公区和电梯都能刷。
+档案室每天都要进去调档，现在只能找保安帮忙开门。麻烦把档案室的门禁权限加到新卡上。
+覃丽""",
+  "door access (facility), not an IT account although it is a permission; workaround via security guard -> other P3")
+R("other", "P2", "zh", ("老刘", "liujianhua@example.test"), "电脑弹窗说中病毒了，我打了上面的电话",
+  """你好，刚才我电脑突然弹出一个满屏的窗口，说"您的电脑已感染病毒，请立即拨打微软客服电话"，还一直响警报。
+我打了那个电话，对方让我装了一个远程软件，说帮我杀毒，后来又要我付 2999 元，我觉得不对就把电话挂了。
+现在电脑还开着，那个远程软件好像还在。怎么办？
+刘建华 后勤部""",
+  "scam popup that led to remote access on one PC = active compromise on one machine -> other P2")
+R("other", "P2", "en", ("Jason Reid", "jason.reid@example.test"), "Laptop stolen from my car",
+  """Hi,
+
+My car was broken into last night outside my flat and my work laptop bag was taken (ThinkPad, asset tag
+EX-20981). Police report number is 4417/25. The laptop has BitLocker, I think. It has the tender documents for
+the Harbour project on it. What do you need from me, and can you lock it?
+
+Jason""",
+  "stolen device = asset/security incident -> other P2")
+R("other", "P3", "en", ("Sarah Quinn", "sarah.quinn@example.test"), "Found a USB stick in the car park",
+  """Hello,
+
+One of our team found a USB stick labelled "Salary review 2025" in the staff car park this morning. Nobody
+has plugged it in. Should we hand it to you? It feels like a test, or worse.
+
+Sarah Quinn
+Facilities Coordinator""",
+  "security report, nobody compromised -> other P3")
+R("other", "P4", "en", ("Ian Fox", "ian.fox@example.test"), "Where do I return the loaner laptop?",
+  """Hi,
+
+My own laptop is back from repair, so I'd like to return the loaner you gave me. Where do I drop it off and
+is there anything I should do first (wipe, sign out)?
+
+Ian""",
+  "asset return logistics, phrased as a question -> other P4")
+R("other", "P4", "en", ("Holly Grant", "holly.grant@example.test"), "AV support for the town hall on the 26th",
+  """Hi IT,
+
+We're running the company town hall in the canteen on Thursday 26 June, 3-5pm. We'll need two wireless
+mics, a laptop connected to the big screen and a livestream to Teams for the remote sites. Could someone
+from IT be there to set up and stay for the session?
+
+Holly Grant | Internal Comms""",
+  "event/AV support with lead time -> other P4")
+R("other", "P4", "en", ("Victor Hale", "victor.hale@example.test"), "Disk destruction certificate for decommissioned servers",
+  """Hello,
+
+For the ISO audit we need a data destruction certificate for the 30 hard disks removed from the old DC racks
+in April. Do you have that, or can you arrange the shredding and paperwork with the vendor? The audit is
+in September.
+
+Victor Hale | Compliance""",
+  "data destruction / asset administration, months ahead -> other P4")
+R("other", "P4", "mixed", ("Amanda 谢", "amanda.xie@example.test"), "Re: [#3302] 打印机不能双面打印",
+  """Hi,
+问题已经 solved 了, 今天早上师傅来换了双面器, 现在 OK. Ticket 可以 close 了, thanks a lot!
+Amanda""",
+  "thanks/closure note on an existing ticket; printer words but no work -> other P4",
+  reply=True)
+R("other", "P1", "zh", ("动力值班 韩涛", "hantao@example.test"), "机房市电中断，UPS 电池只剩20分钟",
+  """IT 值班同事：
+园区 10:42 市电中断，供电局说是线路故障，恢复时间不确定。柴油发电机自动启动失败，正在抢修。
+机房 UPS 现在显示电池剩余约 20 分钟。ERP、邮件、生产 MES 服务器都在上面，请马上决定要不要按顺序关机！
+韩涛 动力部""",
+  "facility power threat to all servers -> other P1")
+# ======================================================================
+# NON-REQUEST KINDS (17)
+BOT = "IT Support <support@example.test>"
+
+M("autoreply", "-", "-", "zh", ("邬建华", "wujianhua@example.test"), "自动答复: 回复: [#4417] 打印机卡纸",
+  """您好！
+我于6月16日至6月20日参加外部培训，期间无法及时查看邮件。
+如有急事，请致电部门助理（分机 3306）。谢谢！""",
+  "Exchange OOF in Chinese; signals: Auto-Submitted: auto-replied, X-Auto-Response-Suppress; subject carries printer words",
+  client="exchange", structure="alt", charset="gb2312", codec="gbk", cte="base64", subj_enc="gbk-b",
+  headers=[("Auto-Submitted", "auto-replied"), ("X-Auto-Response-Suppress", "All")], reply=True)
+M("autoreply", "-", "-", "en", ("Northwind Support", "support@northwind.example.com"),
+  "[NW-88213] We've received your request: RE: Licence renewal quote",
+  """Hello,
+
+Thank you for contacting Northwind Support. Your request (#88213) has been received and is being reviewed
+by our support staff. You will receive a response within 2 business days.
+
+To add additional comments, simply reply to this email.
+
+Northwind Support Team
+This is an automated message.""",
+  "another helpdesk's acknowledgement (ticket-loop risk) -> autoreply; signals: Auto-Submitted: auto-generated, X-Auto-Response-Suppress, helpdesk ticket headers",
+  client="plain", structure="alt", cte="7bit",
+  headers=[("Auto-Submitted", "auto-generated"), ("X-Auto-Response-Suppress", "All"),
+           ("X-Helpdesk-Ticket", "88213"), ("X-Mailer", "Northwind Desk 4.2")], reply=True)
+M("autoreply", "-", "-", "en", ("Martin Cole", "martin.cole@example.test"), "Read: VPN access for contractors", "",
+  "read receipt (MDN): multipart/report report-type=disposition-notification from a person's address",
+  client="outlook", report=dict(
+      report_type="disposition-notification",
+      human="""Your message
+
+  To: Martin Cole
+  Subject: RE: [#4402] VPN access for contractors
+  Sent: Wednesday, June 11, 2025 3:12:44 PM (UTC+00:00) Dublin, Edinburgh, Lisbon, London
+
+was read on Wednesday, June 11, 2025 3:40:02 PM (UTC+00:00) Dublin, Edinburgh, Lisbon, London.
+""",
+      fields=[("Reporting-UA", "LON-EXCH02.example.test; Microsoft Exchange Server"),
+              ("Final-Recipient", "rfc822;martin.cole@example.test"),
+              ("Original-Message-ID", "<t4402.1749654764@example.test>"),
+              ("Disposition", "manual-action/MDN-sent-manually; displayed")]),
+  reply=True)
+M("autoreply", "-", "-", "mixed", ("蒋文博 Wilson", "wilson.jiang@partner.example.cn"), "Auto Reply：关于显示器更换",
+  """您好，我目前在外地出差（6月9日-6月13日），邮件会延迟回复，急事请打我手机。
+Hi, I am on a business trip until 13 June with limited email access. For urgent matters please call me.""",
+  "bilingual out-of-office; the only header signal is X-Autorespond (strong) + 'Auto Reply：' subject",
+  client="foxmail", structure="alt", charset="gbk", cte="base64", subj_enc="gbk-b",
+  headers=[("X-Autorespond", "on")], reply=True)
+M("autoreply", "-", "-", "zh", ("鼎盛物流客服系统", "noreply@dingsheng-log.example.cn"), "您的邮件已收到（系统自动回复，请勿直接回复）",
+  """尊敬的客户：
+您好！您发送至 service@dingsheng-log.example.cn 的邮件我们已收到，客服人员将在1个工作日内处理。
+查询进度请登录客户服务平台。本邮件由系统自动发出，请勿直接回复。
+鼎盛物流 客户服务中心""",
+  "a partner system's acknowledgement -> autoreply; signals: Auto-Submitted: auto-generated, Return-Path <>",
+  client="coremail", structure="html", charset="gbk", cte="base64", subj_enc="gbk-b",
+  pre_headers=[("Return-Path", "<>")], headers=[("Auto-Submitted", "auto-generated")], reply=True)
+
+_o1 = simple_original(BOT, "f.meier@lieferant.example.de", "Re: [#4425] Zugang zum Lieferantenportal",
+                      "Hello,\r\n\r\nYour ticket #4425 has been created.\r\n",
+                      "Wed, 11 Jun 2025 08:02:11 +0800", "<t4425.1749600131@example.test>",
+                      extra=[("Auto-Submitted", "auto-replied")])
+M("bounce", "-", "-", "en", ("Mail Delivery System", "MAILER-DAEMON@mx1.example.test"),
+  "Delayed Mail (still being retried)", "",
+  "Postfix delay notice: multipart/report, Action: delayed -> still a bounce (no ticket)",
+  client="plain", report=dict(
+      human="""This is the mail system at host mx1.example.test.
+
+####################################################################
+# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #
+####################################################################
+
+Your message could not be delivered for more than 4 hour(s).
+It will be retried until it is 5 day(s) old.
+
+For further assistance, please send mail to postmaster.
+
+                   The mail system
+
+<f.meier@lieferant.example.de>: connect to mx.lieferant.example.de[203.0.113.80]:25:
+    Connection timed out
+""",
+      fields=[("Reporting-MTA", "dns; mx1.example.test"), ("X-Postfix-Queue-ID", "4ZHk2m0Qb7z3wPq"),
+              ("X-Postfix-Sender", "rfc822; support@example.test"),
+              ("Arrival-Date", "Wed, 11 Jun 2025 08:02:11 +0800 (CST)")],
+      recipients=[[("Final-Recipient", "rfc822; f.meier@lieferant.example.de"),
+                   ("Original-Recipient", "rfc822;f.meier@lieferant.example.de"),
+                   ("Action", "delayed"), ("Status", "4.4.1"),
+                   ("Diagnostic-Code", "X-Postfix; connect to mx.lieferant.example.de[203.0.113.80]:25: Connection timed out"),
+                   ("Will-Retry-Until", "Mon, 16 Jun 2025 08:02:11 +0800 (CST)")]],
+      original=_o1, original_as="headers", human_desc="Notification"),
+  headers=[("Auto-Submitted", "auto-replied")])
+M("bounce", "-", "-", "zh", ("系统退信", "postmaster@mail.qq.example.com"), "退信：Re: [#4420] 您的工单已创建", "",
+  "Tencent-style plain-text bounce in Chinese; only From postmaster + 退信 subject + X-Failed-Recipients",
+  client="plain", charset="gbk", cte="base64", subj_enc="gbk-b",
+  raw_body="""很抱歉您的邮件没有发送成功。
+
+收件人：xiaoyu_88@qq.example.com
+退信原因：收件人邮箱不存在或已被冻结（550 Mailbox not found or access denied）
+
+建议解决方案：请检查收件人地址是否正确，或通过其他方式联系收件人。
+
+----- 原邮件信息 -----
+发件人：support@example.test
+主题：Re: [#4420] 您的工单已创建
+时间：2025-06-11 14:22:05
+""",
+  headers=[("X-Failed-Recipients", "xiaoyu_88@qq.example.com")])
+_o3 = simple_original(BOT, "j.wilkins@customer-c.example.com", "RE: [#4431] Monitor replacement",
+                      "Hello,\r\n\r\nWe have resolved your ticket #4431. Is it solved? Reply yes or no.\r\n",
+                      "Thu, 12 Jun 2025 10:14:00 +0000", "<t4431.1749723240@example.test>")
+M("bounce", "-", "-", "en", ("Microsoft Outlook", "postmaster@customer-c.example.com"),
+  "Undeliverable: RE: [#4431] Monitor replacement", "",
+  "Exchange NDR: multipart/report with the bot's mail attached, From postmaster",
+  client="exchange", report=dict(
+      human="""Your message to j.wilkins@customer-c.example.com couldn't be delivered.
+
+j.wilkins wasn't found at customer-c.example.com.
+
+Action Required: Recipient
+Unknown To address
+
+How to Fix It
+The address may be misspelled or may not exist. Try one or more of the following:
+- Retype the recipient's address, then resend the message.
+""",
+      fields=[("Reporting-MTA", "dns;AM6PR02MB4410.eurprd02.prod.outlook.example.com"),
+              ("Received-From-MTA", "dns;mx1.example.test"),
+              ("Arrival-Date", "Thu, 12 Jun 2025 10:14:02 +0000")],
+      recipients=[[("Final-Recipient", "rfc822;j.wilkins@customer-c.example.com"), ("Action", "failed"),
+                   ("Status", "5.1.10"),
+                   ("Diagnostic-Code", "smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup")]],
+      original=_o3),
+  headers=[("Auto-Submitted", "auto-replied"), ("X-MS-Exchange-Message-Is-Ndr", "")])
+_o4 = simple_original(BOT, "rohan.k@mail.example.com", "Re: [#4436] Laptop order",
+                      "Hello,\r\n\r\nThank you, we have received your request #4436.\r\n",
+                      "Fri, 13 Jun 2025 02:10:00 +0000", "<t4436.1749780600@example.test>")
+M("bounce", "-", "-", "en", ("Mail Delivery Subsystem", "mailer-daemon@googlemail.example.com"),
+  "Delivery Status Notification (Delay)", "",
+  "Gmail-style delay DSN (Action: delayed) with text/rfc822-headers -> bounce",
+  client="plain", report=dict(
+      human="""** Delivery incomplete **
+
+There was a temporary problem delivering your message to rohan.k@mail.example.com. Gmail will retry for
+46 more hours. You'll be notified if the delivery fails permanently.
+
+The response from the remote server was:
+421 4.7.0 Try again later, closing connection.
+""",
+      fields=[("Reporting-MTA", "dns; googlemail.example.com"),
+              ("Arrival-Date", "Thu, 12 Jun 2025 19:10:03 -0700 (PDT)")],
+      recipients=[[("Final-Recipient", "rfc822; rohan.k@mail.example.com"), ("Action", "delayed"),
+                   ("Status", "4.7.0"), ("Remote-MTA", "dns; mx.mail.example.com. (192.0.2.61)"),
+                   ("Diagnostic-Code", "smtp; 421 4.7.0 Try again later, closing connection."),
+                   ("Will-Retry-Until", "Sat, 14 Jun 2025 19:10:03 -0700 (PDT)")]],
+      original=_o4, original_as="headers"))
+_o5 = simple_original(BOT, "chen.lu@corp.example.cn", "Re: [#4440] VPN 账号申请",
+                      "您好，您的工单 #4440 已创建，我们会尽快处理。\r\n",
+                      "Fri, 13 Jun 2025 16:30:00 +0800", "<t4440.1749803400@example.test>")
+M("bounce", "-", "-", "zh", ("邮件系统管理员", "postmaster@corp.example.cn"), "邮件延迟投递通知：Re: [#4440] VPN 账号申请", "",
+  "Coremail-style delay notice in Chinese: multipart/report, Action: delayed -> bounce; subject carries VPN/account words",
+  client="coremail", subj_enc="utf8-b", report=dict(
+      human="""您好，这是邮件系统自动发出的通知。
+
+您发送给 chen.lu@corp.example.cn 的邮件暂时无法投递，系统将在 48 小时内继续尝试，无需重新发送。
+原因：对方服务器暂时不可用（451 Temporary local problem）。
+""",
+      human_charset="utf-8", human_cte="base64",
+      fields=[("Reporting-MTA", "dns; mx.corp.example.cn"),
+              ("Arrival-Date", "Fri, 13 Jun 2025 16:30:02 +0800")],
+      recipients=[[("Final-Recipient", "rfc822; chen.lu@corp.example.cn"), ("Action", "delayed"),
+                   ("Status", "4.3.0"), ("Diagnostic-Code", "smtp; 451 Temporary local problem")]],
+      original=_o5),
+  headers=[("Auto-Submitted", "auto-generated")])
+
+M("bulk", "-", "-", "zh", ("信息技术部", "it-notice@example.test"), "【IT通知】OA系统6月21日升级，期间暂停使用",
+  """各位同事：
+OA 系统将于 6月21日（周六）08:00-18:00 升级到新版本，期间 OA 审批、考勤、报销等功能暂停使用。
+升级后首次登录需要重新绑定手机号，如遇登录问题请联系 IT 服务台。
+请大家提前处理好紧急审批。
+信息技术部""",
+  "internal mass announcement with list headers; mentions login/OA problems but asks nothing -> bulk",
+  client="outlook", structure="alt", charset="utf-8", cte="base64", subj_enc="utf8-b",
+  to="all-staff@example.test, support@example.test",
+  headers=[("List-Id", "All Staff <all-staff.example.test>"), ("Precedence", "bulk"),
+           ("List-Unsubscribe", "<mailto:all-staff-request@example.test?subject=unsubscribe>")])
+M("bulk", "-", "-", "en", ("Greg Novak", "greg.novak@example.test"), "[helpdesk-users] Anyone else's VPN dropping every few minutes today?",
+  """Hi all,
+
+My VPN has dropped five times this morning, each time right in the middle of a call. Home internet is fine.
+Is it just me or is anyone else seeing this? Should I raise a ticket?
+
+Greg
+_______________________________________________
+helpdesk-users mailing list
+helpdesk-users@lists.example.test
+https://lists.example.test/mailman/listinfo/helpdesk-users""",
+  "mailing-list post that reads like a problem report, copied to support -> bulk (bulk beats content)",
+  client="thunderbird", structure="plain", cte="7bit",
+  to="helpdesk-users@lists.example.test, IT Support <support@example.test>",
+  headers=[("X-BeenThere", "helpdesk-users@lists.example.test"), ("X-Mailman-Version", "2.1.39"),
+           ("Precedence", "list"), ("List-Id", "Helpdesk users <helpdesk-users.lists.example.test>"),
+           ("List-Post", "<mailto:helpdesk-users@lists.example.test>"),
+           ("List-Unsubscribe", "<https://lists.example.test/mailman/options/helpdesk-users>"),
+           ("Sender", "helpdesk-users <helpdesk-users-bounces@lists.example.test>")])
+M("bulk", "-", "-", "en", ("Jira", "jira@tracker.example.test"), "[JIRA] (INFRA-2231) Print queue on 3F stuck",
+  """Priya Nair updated INFRA-2231
+-------------------------------
+Print queue on 3F stuck
+
+Change By: Priya Nair
+Status: Open -> In Progress
+Assignee: IT Support
+
+View the issue: https://tracker.example.test/browse/INFRA-2231
+This message was sent by Atlassian Jira.""",
+  "machine notification from a tool (Jira): Precedence: bulk (it also carries Auto-Submitted: auto-generated; the guide files tool notifications under bulk) -> bulk; printer words do not make it a request",
+  client="plain", structure="alt", cte="7bit",
+  headers=[("Precedence", "bulk"), ("X-JIRA-FingerPrint", "a91c3f0e22b84d7a"),
+           ("X-Atlassian-Mail-Message-Id", "INFRA-2231-88231"), ("Auto-Submitted", "auto-generated")])
+M("bulk", "-", "-", "zh", ("云盾安全学院", "webinar@yundun-sec.example.net"), "【线上研讨会】零信任网络架构实战 | 6月26日 14:00",
+  """尊敬的 IT 负责人：
+诚邀您参加"零信任网络架构实战"线上研讨会：VPN 替代方案、终端准入、勒索病毒防护最佳实践。
+时间：6月26日（周四）14:00-15:30
+扫码或点击链接报名，前100名赠送《企业网络安全白皮书》。
+如不想再收到此类邮件，请点击退订。""",
+  "vendor webinar with List-Unsubscribe / Precedence: bulk -> bulk; network/security keywords",
+  client="plain", structure="html", html_style="newsletter", charset="utf-8", cte="base64", subj_enc="utf8-b",
+  headers=[("Precedence", "bulk"), ("List-Unsubscribe", "<https://yundun-sec.example.net/unsub?u=77120>"),
+           ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")])
+
+M("spam-like", "-", "-", "zh", ("财务 李经理", "li_manager8821@fapiao-svc.example.net"), "代开各类发票，点数低，可验证",
+  """您好！
+本公司长期代开增值税专用发票、普通发票、运输费发票、办公用品（电脑、打印机、耗材）发票，
+点数优惠，可上网查询验证。有需要请加微信：fp-88221，或致电 138-0000-0000 李经理。""",
+  "junk offer, no list headers, not about an IT problem of the sender -> spam-like; hardware words only in the pitch",
+  client="plain", structure="html", charset="gbk", cte="base64", subj_enc="gbk-b")
+M("spam-like", "-", "-", "en", ("Mailbox Administrator", "admin@mailbox-verify.example.org"),
+  "Mailbox storage full: verify your account to avoid suspension",
+  """Dear user,
+
+Your mailbox support@example.test has exceeded its storage limit (99.8%). Incoming messages are being
+held. To avoid suspension of your account, verify your password within 24 hours:
+
+https://mailbox-verify.example.org/owa/verify?u=support
+
+IT Helpdesk Team""",
+  "credential-phishing junk without list headers -> spam-like (not an account request: no human asked anything)",
+  client="plain", structure="alt", cte="quoted-printable")
+M("spam-like", "-", "-", "mixed", ("Lisa | 卓越网站建设", "lisa@zhuoyue-web.example.com"), "企业官网改版 Website redesign 限时 8 折",
+  """您好 Hi there,
+我们是专业的网站建设团队, 为 500+ 企业提供官网设计、SEO 优化、小程序开发.
+We noticed your website could load faster on mobile. 本月签约享 8 折优惠, 免费出设计稿!
+微信 / WeChat: zy-web-2025""",
+  "bilingual cold marketing, no list headers -> spam-like",
+  client="gmail", structure="alt", charset="utf-8", cte="base64", subj_enc="utf8-b")
