@@ -120,6 +120,20 @@ SOL_EN = ["Replaced the toner and cleared the paper path; test page OK.",
           "Rebuilt your Outlook profile. Please do not delete the local PST file.",
           "Granted the access; sign out and back in for it to take effect."]
 
+_SOL_KEYS = [("打印 printer print 硒鼓 toner", 0), ("密码 password 账号 登录 login 验证码 access 权限 share 共享", 1),
+             ("驱动 driver 软件 software 安装 install SAP ERP OA Excel", 2),
+             ("网 VPN Wi-Fi WiFi network 连不上 connect", 3), ("Outlook 邮件 邮箱 mail calendar 日历", 4)]
+
+
+def pick_solution(topic, lang):
+    """A solution line that fits the ticket's topic (or a generic one)."""
+    low = topic.lower()
+    for keys, i in _SOL_KEYS:
+        if any(k.lower() in low for k in keys.split()):
+            return (SOL_ZH if lang == "zh" else SOL_EN)[i]
+    return "已远程协助处理，测试正常。" if lang == "zh" else "Fixed remotely and tested with you; no further action needed."
+
+
 TW = {
     "confirmation": "%s，您好：\n\n您的工單 #%d「%s」已處理完畢。\n\n問題解決了嗎？如已解決，請回覆「是」或「已解決」（yes）；\n如仍有問題，請直接告訴我們。\n\nIT 服務台",
     "survey": "%s，您好：\n\n工單 #%d「%s」已關閉。您對本次服務滿意嗎？請回覆 1 到 5 的數字。\n\nIT 服務台",
@@ -134,7 +148,7 @@ def A(ctx, exp, lang, style, frm, n, topic, body, notes="", sol="", kb="", qlang
     p = dict(prof)
     qlang = qlang or ("en" if lang == "en" else "zh")
     name = frm[0]
-    btxt = bot_text(ctx, qlang, name, n, topic, sol or (SOL_ZH if qlang == "zh" else SOL_EN)[n % len(SOL_EN)],
+    btxt = bot_text(ctx, qlang, name, n, topic, sol or pick_solution(topic, qlang),
                     kb or ("KB-%04d https://kb.example.test/articles/%d" % (n % 997, n % 997)))
     bot_subject = "[#%d] %s" % (n, topic)
     quote = quoter(btxt, name).replace("[#%s]", bot_subject)
