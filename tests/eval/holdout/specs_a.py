@@ -444,7 +444,10 @@ supplier payments to release before the 4pm bank cut-off.
 
 Isabel Ruiz
 Accounts Payable""",
-  "app fails to start for one user; key process with a same-day cut-off -> P2")
+  "app fails to start for one user; key process with a same-day cut-off -> P2; log attached (the log says 'network' - attachments never count)",
+  structure="mixed", attach=[dict(type="txt", name="ledgerlite_startup.log",
+                                  data="2025-06-12 07:58:01 INFO  start\n2025-06-12 07:58:02 INFO  network check ok\n"
+                                       "2025-06-12 07:58:03 FATAL LLCore.dll could not be loaded (0x8007007E)\n")])
 # ======================================================================
 # NETWORK (24)
 R("network", "P1", "zh", ("广州分公司 行政 曾敏", "zengmin@example.test"), "广州分公司连不上总部系统",
@@ -745,7 +748,8 @@ I try to create purchase orders. I have 15 POs to raise today for the plant shut
 them by tomorrow.
 
 Carla""",
-  "app says 'not authorized' = permission -> account; key process for one person with a deadline -> P2")
+  "app says 'not authorized' = permission -> account; key process for one person with a deadline -> P2",
+  structure="mixed", attach=[dict(type="png", name="sap_not_authorized.png")])
 R("account", "P2", "mixed", ("Grace 唐", "grace.tang@example.test"), "OA login 一直提示密码错误",
   """Hi IT,
 我昨天刚 reset 了 OA 的密码, 今天登录一直提示 "用户名或密码错误", 试了新旧密码都不行, 再试就要 lock 了.
