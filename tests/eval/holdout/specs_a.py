@@ -172,11 +172,12 @@ R("hardware", "P2", "en", ("Hugo Martin", "hugo.martin@example.test"), "Laptop s
 
 Since this morning my HP EliteBook switches itself off after 5-10 minutes. The bottom gets very hot and the
 fan is screaming right before it dies. I've tried it on a hard desk, no change. I can't get through a single
-call before it cuts out, so I'm basically unable to work today.
+call before it cuts out, so I'm basically unable to work today. Sorry, not trying to be dramatic,
+no huge rush if you're busy.
 
 Hugo
 Account Manager, Enterprise""",
-  "overheating/shutdowns = physical; one person unable to work -> P2")
+  "overheating/shutdowns = physical; one person unable to work -> P2 despite 'no huge rush'")
 R("hardware", "P3", "en", ("Grace Liu", "grace.liu@example.test"), "Flickering monitor at hot desk 4.12",
   """Hi,
 Just so you know, the left monitor at hot desk 4.12 flickers constantly. I've moved to 4.14 for today, so
@@ -312,10 +313,13 @@ R("software", "P3", "zh", ("唐小曼", "tangxiaoman@example.test"), "每次开P
   "error dialog, app still works -> software P3")
 R("software", "P3", "zh", ("郑凯", "zhengkai@example.test"), "Outlook 日历和手机不同步",
   """IT 你好：
+说来话长哈，上个月换了新手机以后我就把公司邮箱加到手机上了，一开始好好的，收邮件、看日历都没问题，
+后来有一次手机系统自动升级了，我也没在意。然后上周二我约了供应商开会，在手机上建的，结果电脑上没有，
+差点把会议忘了，还好同事提醒。所以现在的情况是：
 我在电脑 Outlook 里建的会议，手机上的日历看不到，手机上建的电脑上也看不到，已经三天了。
 邮件收发都正常。现在我都是开电脑看日程，出门的时候不太方便。
 郑凯 采购部""",
-  "sync problem, PC works -> software P3")
+  "rambling story; calendar sync problem, PC works -> software P3")
 R("software", "P4", "zh", ("行政 蒋丽", "jiangli@example.test"), "OA首页有个错别字",
   """你好，顺便反馈个小问题：OA 首页快捷入口那里"请假申请"写成了"请加申请"，不影响使用，有空改一下就行。
 蒋丽""",
@@ -366,11 +370,18 @@ Chloe""",
 R("software", "P3", "en", ("Ben Carter", "ben.carter@example.test"), "Windows update keeps failing overnight",
   """Hey,
 
-Every morning my PC shows "We couldn't complete the updates, undoing changes". It's stuck at 35% and then
-rolls back. Takes 20 minutes to get to my desktop each day. After that everything works.
+So this has been going on for about two weeks now and I've been ignoring it, but it's starting to get
+silly. Every single morning I come in, switch on, make a coffee, and come back to "We couldn't complete
+the updates, undoing changes". It sits at 35% for ages, then rolls everything back, restarts again, and by
+the time I see my desktop it's twenty minutes later. My colleague Priya said hers did the same thing last
+month and someone from you guys "pushed something" and it stopped, no idea what. I've tried leaving it on
+overnight, tried restarting twice, even ran the troubleshooter thing which told me it "fixed" something
+(it didn't). Once I'm in, everything works fine, it's just the morning ritual that's driving me mad.
+
+Anyway, whenever someone has a minute.
 
 Ben""",
-  "OS update failure, usable after -> P3")
+  "rambling story; OS update failure, machine usable afterwards -> P3")
 R("software", "P4", "en", ("Ella Price", "ella.price@example.test"), "Typo in the expense tool",
   """Hi,
 
@@ -452,11 +463,12 @@ Accounts Payable""",
 # NETWORK (24)
 R("network", "P1", "zh", ("广州分公司 行政 曾敏", "zengmin@example.test"), "广州分公司连不上总部系统",
   """IT 部门：
+不好意思打扰一下，应该也不是特别急，可能是我们这边的问题：
 广州分公司今天早上开始整个办公室都连不上总部的系统，ERP、OA、共享盘全部打不开，一直转圈然后超时。
 奇怪的是百度、微信这些外网都能上。我们这边四十多个人，销售下不了单，财务也做不了账。
 请尽快看看我们和总部之间的专线是不是出问题了！
 曾敏 广州分公司""",
-  "inter-site link to HQ down for a whole branch (~40), internet fine -> network P1")
+  "calm and hedged (不是特别急), but the facts are a whole branch (~40) unable to order or book -> network P1 (politeness never lowers it)")
 R("network", "P1", "en", ("Fiona Walsh", "fiona.walsh@example.test"), "Manchester 3rd floor - no network at all after power blip",
   """Hi,
 
@@ -965,7 +977,15 @@ R("other", "P3", "zh", ("戚雯", "qiwen@example.test"), "收到一封可疑的�
 今天收到一封标题是"2025年度薪资调整通知"的邮件，发件人是 hr-notice@examp1e-hr.example.net，让我点链接登录查看，
 链接要求输入邮箱和密码。我没有点，感觉是钓鱼邮件。部门里好几个人都收到了，需要提醒大家吗？
 戚雯""",
-  "phishing report, nobody compromised -> other P3 (password words do not make it account)")
+  "phishing report, nobody compromised -> other P3 (password words in the forwarded lure do not make it account)",
+  quote="""---------- 转发的邮件 ----------
+发件人: 人力资源部 <hr-notice@examp1e-hr.example.net>
+日期: 2025年6月12日 08:14
+主题: 2025年度薪资调整通知
+
+各位同事：2025年度薪资调整结果已公布，请于今日下班前点击下方链接，使用企业邮箱账号和密码登录查看。
+逾期未确认将视为放弃。 http://examp1e-hr.example.net/login
+""")
 R("other", "P4", "mixed", ("Alan 包", "alan.bao@example.test"), "调岗去深圳, laptop 要带走还是交回?",
   """Hi IT,
 我下个月 1 号 transfer 到深圳分公司, 请问现在用的 laptop 和 monitor 要带过去, 还是交回总部再在深圳领新的?
