@@ -1,0 +1,287 @@
+"""Held-out triage set, part B (170 mails). Never used for writing or tuning rules.
+
+Labelled by hand from ../shared/corpus/GUIDE.md only (kind first, then category, then priority),
+without looking at the classifier's rules, code or fixtures. Build and verify with
+    python3 tests/eval/holdout/build_b.py
+which runs ../shared/corpus/tools/build.py (emlkit) and renames the output to bNNN.eml +
+labels-b.csv. Content is synthetic; every address is on a reserved example domain; product and
+system names are invented.
+"""
+import os
+import sys
+
+_TOOLS = os.environ.get("CORPUS_TOOLS") or os.path.normpath(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "corpus", "tools"))
+sys.path.insert(0, _TOOLS)
+from emlkit import (quote_gmail_en, quote_gmail_zh, quote_outlook_en, quote_outlook_zh,  # noqa: E402
+                    quote_outlook_old, quote_qq, quote_163, quote_foxmail, simple_original, tiny_png)
+
+SEED = 4242
+MAILS = []
+
+PROF = {
+    "zh": [
+        dict(client="outlook", charset="gbk", cte="base64", structure="alt", subj_enc="gbk-b"),
+        dict(client="foxmail", charset="gb18030", cte="base64", structure="alt", subj_enc="gb18030-b"),
+        dict(client="qq", charset="utf-8", cte="base64", structure="html", subj_enc="utf8-b"),
+        dict(client="coremail", charset="gbk", cte="quoted-printable", structure="alt", subj_enc="gbk-q"),
+        dict(client="apple", charset="utf-8", cte="8bit", structure="plain", subj_enc="utf8-b"),
+        dict(client="outlook", charset="gb2312", codec="gbk", cte="base64", structure="html", subj_enc="gb2312-b"),
+        dict(client="thunderbird", charset="utf-8", cte="quoted-printable", structure="plain", subj_enc="utf8-q",
+             linesep="\n"),
+        dict(client="gmail", charset="utf-8", cte="base64", structure="alt", subj_enc="utf8-b"),
+        dict(client="webmail", charset="utf-8", cte="8bit", structure="plain", subj_enc="raw8"),
+        dict(client="foxmail", charset="gbk", cte="8bit", structure="plain", subj_enc="gbk-b"),
+    ],
+    "en": [
+        dict(client="outlook", charset="utf-8", cte="quoted-printable", structure="alt"),
+        dict(client="gmail", charset="utf-8", cte="7bit", structure="alt"),
+        dict(client="apple", charset="utf-8", cte="7bit", structure="plain", flowed=True),
+        dict(client="outlook", charset="us-ascii", cte="base64", structure="html"),
+        dict(client="thunderbird", charset="utf-8", cte="7bit", structure="plain", linesep="\n"),
+        dict(client="webmail", charset="iso-8859-1", cte="quoted-printable", structure="plain"),
+        dict(client="gmail", charset="utf-8", cte="base64", structure="alt"),
+        dict(client="exchange", charset="utf-8", cte="quoted-printable", structure="html"),
+    ],
+    "mixed": [
+        dict(client="outlook", charset="utf-8", cte="base64", structure="alt", subj_enc="utf8-b"),
+        dict(client="foxmail", charset="gbk", cte="base64", structure="alt", subj_enc="gbk-b"),
+        dict(client="gmail", charset="utf-8", cte="quoted-printable", structure="alt", subj_enc="utf8-q"),
+        dict(client="qq", charset="gb18030", cte="base64", structure="html", subj_enc="gb18030-b"),
+        dict(client="apple", charset="utf-8", cte="8bit", structure="plain", subj_enc="utf8-b"),
+    ],
+}
+BIG5 = [
+    dict(client="outlook", charset="big5", cte="base64", structure="alt", subj_enc="big5-b"),
+    dict(client="webmail", charset="big5", cte="quoted-printable", structure="plain", subj_enc="big5-q"),
+    dict(client="outlook", charset="big5", cte="base64", structure="html", subj_enc="big5-b"),
+]
+_n = {"zh": 0, "en": 0, "mixed": 0, "big5": 0}
+
+IPHONE_ZH = "发自我的 iPhone"
+HUAWEI_ZH = "发自我的华为手机"
+IPHONE_EN = "Sent from my iPhone"
+ANDROID_EN = "Sent from my Galaxy"
+DISCLAIMER_EN = ("CONFIDENTIALITY NOTICE: This e-mail and any attachments may contain confidential information. "
+                 "If you are not the intended recipient, please delete it. We scan all mail for viruses, but "
+                 "cannot accept liability for any damage caused by a virus or network failure.")
+DISCLAIMER_ZH = ("【保密声明】本邮件及其附件含有保密信息，仅限收件人使用。如误收，请立即删除并通知发件人。"
+                 "本公司不对因病毒、网络故障或密码泄露造成的损失承担责任。")
+
+
+def M(kind, cat, pri, lang, frm, subject, body, notes="", big5=False, **kw):
+    key = "big5" if big5 else lang
+    profs = BIG5 if big5 else PROF[lang]
+    p = dict(profs[_n[key] % len(profs)])
+    _n[key] += 1
+    p.update(kw)
+    d = dict(kind=kind, cat=cat, pri=pri, lang=lang, frm=frm, subject=subject,
+             body=body.strip("\n") + "\n", notes=notes)
+    d.update(p)
+    MAILS.append(d)
+
+
+def R(cat, pri, lang, frm, subject, body, notes="", **kw):
+    M("request", cat, pri, lang, frm, subject, body, notes, **kw)
+
+
+PNG = [dict(type="png", name="screenshot.png")]
+
+
+# ======================================================================
+# HARDWARE (24)
+R("hardware", "P1", "zh", ("包装车间 冯建国", "fengjianguo@example.test"), "急！！包装线喷码机坏了，整条线停了",
+  """IT的同事：
+
+A3包装线上那台喷码打印机（型号 MK-700）刚才"啪"一声之后就不动了，闻到一股焦味，屏幕也不亮。
+没有生产日期和批号的箱子不能出厂，现在整条线停着，四十来个工人在旁边等。
+设备科说打印机归你们管，麻烦马上派人来，有备机的话直接带过来。
+
+冯建国
+包装车间 班长 分机 3107""",
+  "single device but production line stopped (core business) -> P1; burning smell = physical fault")
+R("hardware", "P1", "zh", ("设计部 韦晓", "weixiao@example.test"), "设计部NAS两块硬盘亮红灯，共享盘打不开",
+  """你好！
+我们设计部放图纸的那台群晖 NAS（机柜第二层）今天早上有两块硬盘亮红灯，一直滴滴叫。
+现在 \\\\design-nas\\projects 打不开，全组十五个人都没法打开图纸，下午还要给甲方出图。
+别的网站、邮件都正常，就是这台 NAS 的问题。
+请尽快！！
+
+韦晓""",
+  "share unreachable because the storage device behind it failed -> hardware; whole team stopped -> P1",
+  sig=DISCLAIMER_ZH)
+R("hardware", "P1", "en", ("Hannah Ortiz", "hannah.ortiz@example.test"), "Riverside store - card terminals all dead",
+  """Hi,
+
+After the power flicker at about 10:20 all eight card terminals at the Riverside store went black and
+won't power back on. We've unplugged and replugged them, tried different sockets, nothing - no lights at
+all. The tills themselves are up, but we cannot take card payments and most customers don't carry cash.
+We've put a sign on the door. Saturday is our busiest day.
+
+Please send someone or spare terminals.
+
+Hannah Ortiz
+Store Manager, Riverside""",
+  "store cannot take payments (core business, whole store) -> P1; devices dead after power event -> hardware")
+R("hardware", "P2", "en", ("Tom Becker", "tom.becker@example.test"), "cracked screen",
+  """Dropped my laptop at the airport this morning, screen is cracked across the middle and the bottom half
+is just coloured lines. Can't read anything. I'm in Hamburg for the supplier audit tomorrow and Thursday
+and everything is on this machine. Is there a loaner I can pick up at the Hamburg office, or can you
+ship one to the hotel?
+
+Tom""",
+  "one person fully blocked, physical damage, business trip -> P2", sig=IPHONE_EN)
+R("hardware", "P2", "zh", ("钱晓雯", "qianxiaowen@example.test"), "笔记本被咖啡泼了",
+  """您好，刚才不小心把一整杯拿铁洒在笔记本键盘上了，我马上拔了电源，擦干了，但是现在按开机键没反应。
+我是做出纳的，今天的付款单都要在这台电脑上做，能不能先借我一台电脑用？数据能不能救回来？
+钱晓雯 财务部""",
+  "liquid damage, one person blocked on essential work -> P2")
+R("hardware", "P2", "zh", ("林志豪", "lin.zhihao@example.test"), "桌機開不了機，電源燈一直閃橘色",
+  """IT 您好：
+
+我的桌上型電腦今天早上開機時，電源燈一直閃橘色，風扇轉一下就停，螢幕完全沒有畫面。
+拔掉電源線等了五分鐘再插回去也一樣。今天要把報價單寄給客戶，檔案都在這台電腦裡，
+麻煩盡快派人來看，謝謝！
+
+林志豪
+台北辦公室 業務部""",
+  "Traditional Chinese (Taipei office); dead PC, one person blocked + deadline -> P2", big5=True)
+R("hardware", "P2", "mixed", ("Vivian 张薇", "vivian.zhang@example.test"), "Surface 充电器坏了 battery 5%",
+  """Hi IT,
+
+我的 Surface 充电器 broken 了, 指示灯不亮, 换了插座也没用. 现在 battery 只剩 5%,
+下午两点要去客户那边 present 新方案, 能不能 borrow 一个充电器? 我在 7F 靠窗那排.
+
+Thanks!
+Vivian""",
+  "charger dead, one person about to be fully blocked before a customer meeting -> P2")
+R("hardware", "P2", "en", ("Grace Mensah", "grace.mensah@example.test"), "FW: headset dead - can't take calls",
+  """Pls handle - Amir is one of our phone agents and has been sitting idle since 9.
+
+Grace
+Team Lead, Customer Care
+
+-----Original Message-----
+From: Amir Haddad
+Sent: Tuesday 09:12
+To: Grace Mensah
+Subject: headset dead - can't take calls
+
+Grace, my headset stopped working completely, no sound in or out, tried the other USB port and
+restarting. I can't take any calls. We have no spare ones in the cupboard.""",
+  "manager forwards: one agent fully blocked on essential work, no spare -> P2 (one person, not P1)")
+R("hardware", "P2", "zh", ("出纳 邵敏", "shaomin@example.test"), "支票打印机卡住不动了",
+  """你好，
+财务室那台专门打支票的针式打印机（映美）打到一半卡住了，纸退不出来，面板上三个灯一起闪。
+今天下班前要把二十几张供应商付款支票打出来，别的打印机打不了支票格式。
+请尽快过来看一下，谢谢！
+邵敏""",
+  "specialised printer broken, no alternative, hard deadline today; small scope -> P2")
+R("hardware", "P2", "en", ("Kenji Watanabe", "kenji.watanabe@example.test"), "laptop keeps shutting itself off",
+  """Hello IT,
+
+Since yesterday my ThinkBook gets very hot underneath and just switches off, no warning, roughly every
+10-15 minutes. The fan sounds like a hair dryer before it dies. I've had three customer calls cut off
+this morning already and I have more lined up all afternoon.
+
+Could someone look at it today?
+
+Thanks,
+Kenji Watanabe
+Account Manager""",
+  "overheating shutdown = physical; one person cannot do essential work -> P2")
+R("hardware", "P3", "zh", ("何静", "hejing@example.test"), "显示器中间有一条竖线",
+  """IT 你好：
+我的显示器屏幕中间多了一条绿色的竖线，大概一厘米宽，一直在那儿，调分辨率也没用。
+看表格的时候有点挡，但还能用。方便的时候帮我换一台吧。
+何静  人力资源部""",
+  "display defect, still usable -> P3")
+R("hardware", "P3", "zh", ("行政 石磊", "shilei@example.test"), "801会议室的摄像头没画面",
+  """各位好：
+801 会议室那个挂在电视上的摄像头这两天一直是黑的，视频会议对方看不到我们。
+现在开会都是用笔记本自带的摄像头凑合，能开，但是大家挤在一起很不方便。
+麻烦有空过来看看是坏了还是线松了。
+石磊""",
+  "meeting-room camera broken, laptop camera as workaround -> P3")
+R("hardware", "P3", "en", ("Olivia Grant", "olivia.grant@example.test"), "Sticky space bar",
+  """Hi,
+
+My keyboard's space bar has become really stiff and sometimes doesn't register, so my emails come out
+likethis. I'm using the laptop's own keyboard for now which is ok-ish. Could I get a replacement
+keyboard when someone's passing by desk 3.14?
+
+Thank you!
+Olivia""",
+  "peripheral fault with workaround -> P3")
+R("hardware", "P3", "en", ("Marcus Lee", "marcus.lee@example.test"), "2F copier scans come out crooked",
+  """Hi team, the big copier on 2F (the Kyocera by the lifts) has started producing skewed scans from the
+document feeder - every page tilted maybe 5 degrees, some with the edge cut off. Copying is fine and
+scanning from the glass is fine, so it's probably the feeder rollers. Not urgent but we scan a lot of
+delivery notes.
+
+Marcus""",
+  "device fault, workaround (scan from glass) -> P3")
+R("hardware", "P3", "mixed", ("陶晶 Crystal", "crystal.tao@example.test"), "打印机 tray 2 一直报 Load Letter",
+  """Hi,
+
+5 楼那台 HP 打印机 tray 2 一直报 "Load Letter", 明明放的是 A4 纸. tray 1 手动放纸可以打,
+所以还能用, just 比较麻烦. 有空帮忙看看?
+
+Crystal""",
+  "printer tray fault, tray 1 works -> P3")
+R("hardware", "P3", "zh", ("杨帆", "yangfan@example.test"), "电脑风扇声音特别大，像拖拉机",
+  """你好啊，是这样的，我这台戴尔台式机用了快四年了，以前一直挺安静的，大概上周开始吧，一开机风扇就呼呼地转，
+声音特别大，像拖拉机一样，坐我旁边的同事都问我是不是在挖矿哈哈。我用软件看了下温度，CPU 好像七十多度，
+电脑本身还能正常用，不死机也不蓝屏，就是吵，开会的时候对方都能听到。
+不知道是不是灰太多了，能不能有空帮我清一下灰或者看看是不是风扇要换了。谢谢啦。
+
+杨帆 市场部""",
+  "rambling; noisy fan but PC works -> hardware P3")
+R("hardware", "P3", "en", ("Derek Simmons", "derek.simmons@example.test"), "URGENT!!!!! second monitor flickering!!!",
+  """URGENT PLEASE!!!!
+
+My second monitor keeps flickering on and off every few minutes. The main monitor is fine so I've
+moved everything over to it but I NEED both for my spreadsheets. Please fix TODAY!!!
+
+Derek""",
+  "shouted urgency but one of two monitors, work continues -> P3 (impact wins over adjectives)")
+R("hardware", "P3", "zh", ("刘佳琪", "liujiaqi@example.test"), "电脑巨慢，开机要十分钟",
+  """IT您好：
+我的电脑最近特别慢，开机要十分钟左右，打开任何东西都要等，任务管理器里磁盘一直 100%。
+没装什么新软件，电脑是 2019 年领的。能用但效率很低，看看是不是该换硬盘或者换电脑了。
+刘佳琪 采购部""",
+  "whole PC slow, disk 100 %, old machine, no application named -> hardware P3")
+R("hardware", "P3", "mixed", ("Kevin 韩", "kevin.han@example.test"), "蓝牙鼠标 lag 很严重",
+  """我的蓝牙 mouse 最近 lag 很严重, 光标一顿一顿的, 换了电池也一样.
+用有线鼠标是正常的, 所以 not a big deal, 只是想换个新的 wireless mouse. Thx""",
+  "peripheral degraded, wired mouse works -> P3")
+R("hardware", "P3", "en", ("Ruth Adeyemi", "ruth.adeyemi@example.test"), "desk phone crackles",
+  """Hello,
+
+The handset of my desk phone (ext. 4412) crackles so badly that people can hardly hear me. Speakerphone
+is clear, so I'm using that for now but it isn't great in an open office. Could the handset or cable be
+replaced?
+
+Many thanks,
+Ruth""",
+  "desk phone as a device, speakerphone workaround -> P3")
+R("hardware", "P3", "zh", ("郑凯", "zhengkai@example.test"), "3楼复印机A3纸老卡",
+  """3楼复印机一复印A3就卡纸，A4没问题。我们部门图纸多，现在都拿到4楼去印。
+麻烦找厂家来修一下。""",
+  "terse; copier fault, another copier available -> P3", sig=HUAWEI_ZH)
+R("hardware", "P4", "zh", ("孔维", "kongwei@example.test"), "笔记本外壳有条裂缝",
+  """你好，我的笔记本屏幕转轴旁边的外壳有一条两厘米左右的裂缝，可能是挤地铁压的。
+电脑用起来完全正常，不影响使用，就是报备一下，下次换机的时候一起处理就行，不急。""",
+  "cosmetic damage, explicitly no impact -> P4")
+R("hardware", "P4", "en", ("Sophie Laurent", "sophie.laurent@example.test"), "Webcam privacy cover broke off",
+  """Hi,
+
+The little sliding privacy cover on my laptop's webcam snapped off. The camera itself works perfectly.
+Not important at all - just if you have a spare sticker cover lying around next time you're on 4F.
+
+Sophie""",
+  "cosmetic/accessory, device works -> P4")
+R("hardware", "P4", "mixed", ("罗琳 Lynn", "lynn.luo@example.test"), "显示器支架 a bit loose",
+  """Hi IT, 我的显示器支架有点松, 屏幕会慢慢往下低头, 我用书垫着 fine.
+No rush, 下次有人过来 6F 的时候顺便拧一下螺丝就好. 谢谢~""",
+  "minor physical annoyance, no impairment, explicitly no rush -> P4")
