@@ -285,3 +285,233 @@ R("hardware", "P4", "mixed", ("罗琳 Lynn", "lynn.luo@example.test"), "显示�
   """Hi IT, 我的显示器支架有点松, 屏幕会慢慢往下低头, 我用书垫着 fine.
 No rush, 下次有人过来 6F 的时候顺便拧一下螺丝就好. 谢谢~""",
   "minor physical annoyance, no impairment, explicitly no rush -> P4")
+
+
+# ======================================================================
+# SOFTWARE (28)
+R("software", "P1", "zh", ("客服主管 程丽", "chengli@example.test"), "订单系统全部卡死，客服下不了单！！",
+  """IT：
+
+「易订」订单系统从 9 点 50 分开始，所有人点"提交订单"都一直转圈，过两分钟弹出"服务器内部错误（错误码 E5001）"。
+客服中心 26 个坐席、电商组 8 个人现在一张单都下不了，电话那边客户在排队。
+网络是好的，别的系统（邮件、OA）都能打开。请立刻处理，有进展请打我手机。
+
+程丽
+客服中心主管""",
+  "order entry stopped for the whole customer-service centre; the app answers with an error -> software P1",
+  structure="mixed", attach=PNG)
+R("software", "P1", "en", ("Natalie Brooks", "natalie.brooks@example.test"), "PayFlow crashes on payroll run - payroll due today",
+  """Hi,
+
+PayFlow closes without any message as soon as any of us clicks "Calculate" on the December run. This
+happens for all five of us in HR/payroll, on different PCs, since this morning's update. Payroll has to
+be submitted to the bank by 15:00 today or about 600 staff won't be paid on time.
+
+Please escalate.
+
+Natalie Brooks
+Payroll Lead""",
+  "payroll for the whole company blocked on closing day, application crash -> software P1")
+R("software", "P1", "mixed", ("仓库 老周 Zhou", "zhou.warehouse@example.test"), "WMS app 闪退, 仓库发不了货",
+  """IT team,
+
+今天早上 Lumen WMS 推了 update 之后, 所有 picker 的手持终端上 app 一打开就闪退 (crash to home screen).
+我们 18 个拣货员全部没法扫码拣货, 仓库现在 shipping 完全停了, 下午 4 点快递要来收货.
+Devices 本身是好的, 别的 app 正常. Please rollback or fix ASAP!!
+
+老周
+仓储部""",
+  "app crash after update stops warehouse shipping for 18 pickers -> software P1 (devices fine)")
+R("software", "P1", "en", ("Ian Fletcher", "ian.fletcher@example.test"), "Customer portal showing database error to everyone",
+  """Team,
+
+Since about 06:30 our customer portal (portal.example.test) shows a white page with "Error establishing
+a database connection" for every customer. Our dealers can't place orders or check stock, and the
+phones are ringing. The site itself loads - it's the application failing behind it.
+
+I'm the on-call product owner, reachable on my mobile.
+
+Ian""",
+  "customer-facing order app down for everyone; the server answers so it is software, not network -> P1",
+  sig=ANDROID_EN)
+R("software", "P2", "zh", ("会计 赵海燕", "zhaohaiyan@example.test"), "账易通打开凭证模块就报错",
+  """您好：
+
+我在「账易通」财务软件里一点"凭证录入"就弹出错误：Object reference not set to an instance of an object，
+然后整个软件就关掉了。重装过客户端也一样，别的同事电脑上正常。
+今天下午要把上个月的凭证全部录完给审计，麻烦尽快帮忙看看，谢谢！
+
+赵海燕
+财务部 总账会计""",
+  "one user's app fails on an essential function + same-day deadline -> P2", structure="mixed", attach=PNG)
+R("software", "P2", "en", ("Ben Kowalski", "ben.kowalski@example.test"), "CAD licence expired - can't open drawings",
+  """Hi IT,
+
+DraftPro started saying "Your licence has expired (code LX-204)" this morning and will only open in
+viewer mode, which can't save. I have to submit the revised site plans to the council by Friday noon
+and there's still two days of work in them. Can you renew or move a licence to my machine?
+
+Ben Kowalski
+Civil Engineering""",
+  "licence expired -> software; one person blocked with a near deadline -> P2")
+R("software", "P2", "zh", ("吳佩珊", "wu.peishan@example.test"), "報價系統匯出PDF就當掉",
+  """您好，
+
+我們的報價系統只要按「匯出 PDF」就當掉，畫面變白，然後顯示「程式沒有回應」。
+已經重開機兩次了還是一樣。客戶要求今天下班前收到報價單，請幫忙盡快處理，感謝！
+
+吳佩珊
+香港辦事處 業務助理""",
+  "Traditional Chinese (HK); app hangs on an essential function + today's deadline -> P2", big5=True)
+R("software", "P2", "mixed", ("Leo 孟", "leo.meng@example.test"), "Excel macro 全部 disabled, 对账跑不了",
+  """Hi IT, bhys 打扰一下
+
+昨天电脑 auto update 之后, 我的 Excel macro 全部被 disabled, 提示 "Microsoft has blocked macros from running
+because the source of this file is untrusted". 每天早上的 bank reconciliation 全靠这个宏,
+今天 ddl 是 12 点, 现在完全跑不了. 能不能帮我把这个 folder 加到 trusted location?
+
+Leo
+Finance Ops""",
+  "Office security setting blocks an essential macro for one user, deadline today -> software P2; pinyin abbr bhys, ddl")
+R("software", "P2", "en", ("Alicia Romero", "alicia.romero@example.test"), "Blue screen every 20 minutes",
+  """Hello,
+
+My PC has blue-screened four times since 9 am, always "DRIVER_IRQL_NOT_LESS_OR_EQUAL" and then it
+reboots. It's impossible to get anything done, I lose whatever I'm typing. Nothing physical seems wrong,
+no noises or smells. It started after Windows installed updates last night.
+
+Alicia Romero
+Legal""",
+  "repeated blue screens, no physical symptom -> software; one person unable to work -> P2",
+  structure="mixed", attach=[dict(type="png", name="bsod_photo.png")])
+R("software", "P2", "zh", ("销售 白宇", "baiyu@example.test"), "CRM客户端升级后打不开，一直转圈",
+  """你好，CRM 客户端昨天晚上自动升级到 5.2 之后，今天双击就一直转圈，十几分钟都进不去主界面。
+任务管理器里看到进程在，但是没有窗口。我今天要给十几个客户打回访电话，客户资料都在里面，网页版我们没开通。
+麻烦尽快看一下，谢谢！
+白宇 华东销售部""",
+  "one user's CRM broken, no workaround, customer calls -> P2")
+R("software", "P2", "en", ("Rachel Whitfield", "rachel.whitfield@example.test"), "Huddle won't share my screen - board meeting at 3",
+  """Hi,
+
+When I try to share my screen in Huddle it just shows a black rectangle to everyone else. Audio and
+video work. I have to present the quarterly numbers to the board at 3 pm today over Huddle from the
+Leeds office. Can someone help before then? I'm at my desk all morning.
+
+Rachel Whitfield
+Finance Director""",
+  "conferencing app fault; board meeting deadline today raises P3 to P2")
+R("software", "P2", "zh", ("法务 邓倩", "dengqian@example.test"), "打印机驱动装不上，只有我这台打不了",
+  """IT您好：
+我电脑换了新系统之后，添加 6 楼的柯美打印机一直提示"打印机驱动程序无法使用"，装了三次都失败。
+同事的电脑都能正常打印，打印机是好的。今天下午合同签约要打印一式四份，急！
+邓倩 法务部""",
+  "driver unavailable on one PC while the printer works for others -> software; deadline today -> P2")
+R("software", "P2", "mixed", ("Anna 黎", "anna.li@example.test"), "Fw: 报表工具 Tabula export error",
+  """IT 同事, 麻烦看一下下面同事的问题, pls handle. 月底 report 要用.
+Anna
+
+-----原始邮件-----
+发件人: 苏畅
+发送时间: 2025年6月27日 9:05
+收件人: 黎安娜
+主题: 报表工具 Tabula export error
+
+安娜姐, 我用 Tabula 导出月度 sales report 的时候一直报 "Export failed: out of memory", 试了好几次都不行,
+今天下班前要交给你, 别的功能都正常.""",
+  "manager forwards a staff report; one user blocked with today's deadline -> software P2; judge the forwarded ask because the new text only says pls handle")
+R("software", "P3", "zh", ("潘雨", "panyu@example.test"), "Word 老是未响应",
+  """您好，最近 Word 打开稍微大一点的文档就会"未响应"半分钟左右，然后又好了，保存的时候也会卡一下。
+不影响工作，就是很耽误时间，能不能帮我看看是不是要修复一下 Office？""",
+  "app intermittently hangs, work continues -> P3")
+R("software", "P3", "en", ("Nadia Petrov", "nadia.petrov@example.test"), "Inkpress says trial expired",
+  """Hi there,
+
+Inkpress (the PDF editor) suddenly says my trial has expired, even though I thought we had a company
+licence. I can still open and read PDFs, just not edit them. Jamie next to me has a working copy, so
+he's been doing my edits for now. Could you check the licence when you get a chance?
+
+Thanks, Nadia""",
+  "licence problem -> software; workaround (colleague) -> P3")
+R("software", "P3", "mixed", ("Jason 宋", "jason.song@example.test"), "Outlook 一直 pending",
+  """Outlook 发出去的邮件一直 pending 在 Outbox 里面, 已经好几封了. 同事都正常.
+我用 webmail 可以发, 先用着, 但是想把 Outlook 修好. Thanks""",
+  "one mail client broken, webmail fully works as workaround -> P3")
+R("software", "P3", "zh", ("季红", "jihong@example.test"), "输入法切换不了中文",
+  """你好！我电脑上的微软拼音今天突然切换不了中文，Shift 和 Ctrl+空格 都没用，一直是英文。
+现在先装了个搜狗临时用着，能打字。麻烦有空帮我把自带的输入法弄好，谢谢。""",
+  "OS component fault, workaround -> P3")
+R("software", "P3", "en", ("Chris Doyle", "chris.doyle@example.test"), "windows update stuck at 35%",
+  """every evening when i shut down it says "Working on updates 35%" and sits there for ages, then next
+morning it boots normaly and says the update failed. pc works fine during the day. just annoying and
+i guess the updates matter. can u have a look sometime""",
+  "update install failure, machine usable -> P3; lowercase with typos")
+R("software", "P3", "zh", ("沈涛", "shentao@example.test"), "OA报销上传附件报500",
+  """IT你好：
+在 OA 里提交差旅报销，上传发票附件的时候一直提示"HTTP 500 服务器错误"，其他页面都正常。
+财务说可以先把发票扫描件发邮件给她们，所以不算太急，但这个问题希望能修一下。
+沈涛""",
+  "app error on one function, workaround via mail -> software P3")
+R("software", "P3", "en", ("Zoe Carter", "zoe.carter@example.test"), "Why did this bounce?",
+  """Hi support,
+
+I sent the signed NDA to our new partner this morning and got the message below back. I've double
+checked the address with them. Why did this bounce, and what do I need to do? They can wait until
+tomorrow but I'd like to sort it out.
+
+Zoe
+
+----- Forwarded message -----
+From: Mail Delivery Subsystem <mailer-daemon@mx1.example.test>
+Subject: Undelivered Mail Returned to Sender
+
+Delivery to the following recipient failed permanently:
+
+     legal@partner-firm.example.org
+
+Technical details of permanent failure:
+550 5.7.1 Message rejected: attachment type not allowed (.docm)""",
+  "TRAP: a human pastes a bounce under her own question -> request about email delivery (software); no Auto-Submitted, not a DSN shape; can wait a day -> P3")
+R("software", "P3", "zh", ("田甜", "tiantian@example.test"), "Chrome 一开几个网页就崩溃",
+  """您好：Chrome 浏览器这两天开到四五个标签页就整个崩溃，提示"喔唷，崩溃啦！"，错误代码 STATUS_ACCESS_VIOLATION。
+现在用 Edge 上网没问题，就是书签都在 Chrome 里。有空帮忙处理一下。""",
+  "browser crash, another browser works -> software P3", subj_enc="gbk-b")
+R("software", "P3", "mixed", ("黄子轩 Ryan", "ryan.huang@example.test"), "MeetLink 更新 fail, error 10004",
+  """Hi IT,
+
+MeetLink 提示有新版本, 点 update 一直 fail, error code 10004. 旧版本还能用, 开会没问题,
+就是每次打开都弹窗, 有点烦. 能不能 push 一下新版本给我? 谢谢""",
+  "update failure, old version works -> P3")
+R("software", "P3", "en", ("Patrick O'Neill", "patrick.oneill@example.test"), "Vantage dashboards take 2 minutes to load",
+  """Hi,
+
+For the last week every dashboard in Vantage (our BI tool) takes around two minutes to load, where it
+used to be a few seconds. Other websites and file copies are as fast as ever, it's just Vantage.
+I can still get my numbers out, I just go and make a coffee each time.
+
+Patrick""",
+  "one named app slow while the rest is fine -> software, not network; degraded -> P3")
+R("software", "P4", "zh", ("人事 顾敏", "gumin@example.test"), "OA首页错别字",
+  """你好，OA 首页左边菜单里的"年假申请"写成了"年价申请"，同事们都在笑。不影响使用，有空改一下吧。""",
+  "cosmetic typo in an app -> software P4 (GUIDE tie-breaker)")
+R("software", "P4", "en", ("Hugo Martin", "hugo.martin@example.test"), "Expense app dark mode - grey on grey",
+  """Small one: in the expense app's dark mode the "Notes" field is grey text on a slightly different grey.
+Readable if you squint, everything works. Just flagging it for whoever maintains it.
+
+Hugo""",
+  "cosmetic app issue -> software P4")
+R("software", "P4", "mixed", ("Mia 曹", "mia.cao@example.test"), "ERP login 页面还是旧 logo",
+  """Hi, 公司换了新 logo 已经两个月了, ERP 的 login 页面还是旧的 logo. 不影响使用,
+just FYI, 有时间的话 update 一下. 谢谢!""",
+  "cosmetic -> software P4")
+R("software", "P4", "en", ("Walter Grimes", "walter.grimes@example.test"), "7-Zip update",
+  """Hello,
+
+Could you update 7-Zip on my PC whenever convenient? I get a notification that a newer version exists.
+The old version works fine, so no hurry at all.
+
+Regards,
+Walter Grimes""",
+  "housekeeping software update, no date pressure -> software P4")
+R("software", "P4", "zh", ("孟凡", "mengfan@example.test"), "右下角老弹Java更新提示",
+  """电脑右下角每天都弹好几次"Java 更新可用"，我又没有管理员权限点不了安装。不影响用，就是烦，有空帮我处理下。""",
+  "nuisance pop-up, nothing impaired -> software P4 (admin rights are just how IT does it)")
