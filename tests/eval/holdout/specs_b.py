@@ -515,3 +515,204 @@ Walter Grimes""",
 R("software", "P4", "zh", ("孟凡", "mengfan@example.test"), "右下角老弹Java更新提示",
   """电脑右下角每天都弹好几次"Java 更新可用"，我又没有管理员权限点不了安装。不影响用，就是烦，有空帮我处理下。""",
   "nuisance pop-up, nothing impaired -> software P4 (admin rights are just how IT does it)")
+
+
+# ======================================================================
+# NETWORK (26)
+R("network", "P1", "zh", ("研发中心 许峰", "xufeng@example.test"), "B栋所有人上不了外网",
+  """IT 同事：
+
+研发中心 B 栋从 13:20 左右开始所有人都上不了外网，百度、GitHub、客户的系统全部打不开，提示"连接超时"。
+内网的 OA、文件服务器还能访问，有线无线都一样。B 栋一共一百二十多人，现在基本都在干等。
+我们看了一下 B 栋弱电间的设备灯都亮着。请尽快排查！
+
+许峰
+研发中心 行政""",
+  "whole building (120+) without internet -> network P1")
+R("network", "P1", "en", ("Stefan Müller", "stefan.mueller@example.test"), "Suzhou plant link down - production schedule stuck",
+  """Hi all,
+
+The site-to-site link between HQ and the Suzhou plant dropped at 07:40 local time. The plant can't
+reach the MES server at HQ, so no new production orders are coming through and line 2 and 3 have
+already stopped after finishing the last batch. Local network inside the plant is up, the ISP router
+shows the tunnel as down.
+
+Please treat as P1. Call me on +49 555 0101.
+
+Stefan Müller
+Operations""",
+  "inter-site link down, production stopped -> network P1", charset="iso-8859-1", cte="quoted-printable",
+  structure="plain", client="webmail")
+R("network", "P1", "mixed", ("客服中心 Amy 郭", "amy.guo@example.test"), "客服中心全部断网 - whole team can't work",
+  """URGENT
+
+客服中心 (2F 西区) 所有电脑从 10 点开始都上不了网, 网页打不开, 工单系统和在线客服 chat 都连不上.
+The whole customer service team, 大概 30+ 人, 现在没法接待客户, chat 里的客户都在排队.
+手机 4G 是好的, 别的楼层好像正常.
+
+Amy Guo
+Customer Service Manager""",
+  "whole team of 30+ offline, customer service stopped -> network P1")
+R("network", "P1", "en", ("Fiona Walsh", "fiona.walsh@example.test"), "Nobody can connect to VPN",
+  """Hi,
+
+None of the remote team can connect to the VPN this morning - we're 25 people working from home today
+because of the office refurbishment. The client just sits on "Connecting..." and then says "The
+connection attempt timed out". It's not our home internet, we've all checked. We can't reach any
+internal system.
+
+Fiona Walsh
+Team Lead, Data Services""",
+  "VPN timeouts for a whole remote team of 25 -> network P1 (timeout, not credentials)")
+R("network", "P1", "zh", ("門市 陳店長", "chen.store@example.test"), "高雄門市網路全斷，無法結帳",
+  """IT 您好：
+
+高雄門市從中午十二點開始網路全部斷掉，POS 機跟刷卡機都顯示「無法連線伺服器」，
+路由器上的燈只剩電源燈亮著。現在只能收現金，很多客人直接走掉了，週末人潮很多。
+請盡快協助！
+
+陳店長
+高雄門市""",
+  "Traditional Chinese; store network down, POS and card readers offline -> network (root cause connectivity) P1",
+  big5=True)
+R("network", "P1", "en", ("Liam O'Connor", "liam.oconnor@example.test"), "internal sites not resolving for anyone",
+  """Hi support,
+
+Since about 8:50 none of our internal names resolve - intranet.example.test, the ERP, the file server,
+all give "DNS_PROBE_FINISHED_NXDOMAIN" or "could not find host". Typing the IP address of the ERP works.
+It's the whole Dublin office as far as I can tell (asked around on 1F, 2F and 3F).
+
+Liam""",
+  "DNS broken for the whole office -> network P1")
+R("network", "P2", "zh", ("居家办公 宁远", "ningyuan@example.test"), "VPN一直连接超时，今天必须在家办公",
+  """你好，我今天孩子生病在家办公，公司 VPN 从早上一直连不上，每次都是"连接超时（错误 809）"。
+家里的网络是好的，视频都能看。我今天要处理供应商的付款审批，不连 VPN 什么都做不了。
+麻烦帮忙看看，谢谢。""",
+  "one remote worker fully blocked by tunnel timeout -> network P2", sig=HUAWEI_ZH)
+R("network", "P2", "en", ("Jordan Price", "jordan.price@example.test"), "Studio network port dead - recording at 11",
+  """Hey,
+
+The only network port in the recording studio (room 0.12) is dead - no link light on the laptop or the
+mixer. We've swapped cables. We have a live-streamed interview with an external guest at 11:00 and the
+stream needs the wired connection; Wi-Fi isn't reliable enough in there.
+
+Jordan""",
+  "wall port dead, small group, hard deadline within hours -> network P2")
+R("network", "P2", "mixed", ("Eric 吕", "eric.lv@example.test"), "VPN 连不上 again!!",
+  """VPN 连不上 again!! 这周第三次了, error 809, "The network connection between your computer and the VPN
+server could not be established". 今天下午要远程给客户 deploy 新版本, 客户那边已经约好时间了.
+能不能先帮我看看? 我在杭州客户现场.
+
+Sent from my iPhone""",
+  "tunnel failure for one engineer with a customer deployment today -> network P2 (angry tone does not raise it further)")
+R("network", "P2", "zh", ("采购 吴燕", "wuyan@example.test"), "采购组三个人网络时断时续",
+  """IT 您好：
+我们采购组（4 楼 412）三个人的电脑网络从昨天开始时断时续，大概每五分钟断一下，
+供应商对账平台一上传文件就断开，今天已经失败了十几次，月底对账做不下去。
+隔壁组是正常的，我们都插的网线。
+吴燕""",
+  "small group (3) blocked on key work by flapping connectivity -> network P2")
+R("network", "P2", "en", ("Priyanka Shah", "priyanka.shah@example.test"), "Regulator portal upload blocked",
+  """Hello,
+
+Uploading our quarterly filing to the regulator's portal (filings.regulator.example.org) fails at 0%
+from the office network with "connection reset". From my phone's hotspot the upload starts fine but the
+file is too big for mobile data. It looks like something on our firewall is cutting the connection.
+The filing deadline is tomorrow 9 am.
+
+Priyanka Shah
+Compliance""",
+  "firewall/proxy cutting an upload, hard deadline tomorrow -> network P2")
+R("network", "P2", "en", ("Daniel Kim", "daniel.kim@example.test"), "VPN drops every 2 min from hotel",
+  """Hi, I'm at the Marriott in Singapore. Hotel Wi-Fi works (web, video) but the VPN disconnects every
+two minutes or so and every reconnect takes a minute. I'm presenting our results to the APAC leadership
+call at 2 pm local and need the internal dashboards live. Any setting I can change?
+
+Daniel""",
+  "tunnel instability for one traveller with a near deadline -> network P2")
+R("network", "P2", "zh", ("罗浩", "luohao@example.test"), "电脑获取不到IP地址",
+  """你好，我的电脑今天插上网线之后一直显示"无法识别的网络"，ipconfig 看地址是 169.254 开头的，
+换了网线和网口都一样，同事的电脑插我的网口可以上网。WiFi 也连不上公司的 SSID。
+我现在完全上不了网，手头的活都停了。
+罗浩 质量部""",
+  "DHCP/no address for one user, fully blocked -> network P2")
+R("network", "P3", "zh", ("前台 秦悦", "qinyue@example.test"), "访客WiFi认证页面打不开",
+  """您好，今天来访的客人连访客 WiFi 之后，认证页面一直打不开，转圈。
+现在客人都先用自己手机的流量，问题不大，但是下午还有一批客户要来，方便的话看一下。
+秦悦 前台""",
+  "guest Wi-Fi portal fault, visitors use mobile data -> P3")
+R("network", "P3", "en", ("Gemma Hughes", "gemma.hughes@example.test"), "afternoon slowness on 4F",
+  """Hi,
+
+Every afternoon from about 2 pm the internet in our corner of 4F gets really slow - big downloads
+crawl and web pages take 10+ seconds. It does load in the end and by 5 it's fine again. Nothing is
+actually stopped, it's just sluggish for the six of us.
+
+Gemma""",
+  "network slowness, work continues -> P3")
+R("network", "P3", "mixed", ("周可 Coco", "coco.zhou@example.test"), "supplier portal 一直 timeout",
+  """Hi IT,
+
+从公司网络打开 supplier portal (supply.vendor-hub.example.com) 一直 timeout, 但是我用手机 hotspot 可以打开,
+所以应该是公司网络这边的问题 (firewall?). 现在先用 hotspot, 不是很急, 但是每天都要用.
+
+Coco""",
+  "site unreachable from the office network, hotspot workaround -> network P3")
+R("network", "P3", "zh", ("工程部 任强", "renqiang@example.test"), "共享盘提示找不到网络路径",
+  """您好：
+从今天开始我访问 \\\\fs02\\工程资料 提示"找不到网络路径"，别的共享盘可以打开。
+需要的文件可以在文档中心网页版里下载，就是慢一点。麻烦帮忙查一下。
+任强""",
+  "share unreachable ('network path not found'), workaround via web -> network P3")
+R("network", "P3", "en", ("Noah Fischer", "noah.fischer@example.test"), "VPN disconnects once or twice a day",
+  """Hi,
+
+Not a big deal, but my VPN drops once or twice a day, usually mid-afternoon. I just reconnect and carry
+on. Thought you'd want to know in case it's more widespread.
+
+Noah""",
+  "minor intermittent tunnel drop -> network P3")
+R("network", "P3", "zh", ("图书馆 黎明", "liming@example.test"), "内网和外网都很慢",
+  """IT 同事好，最近这几天我们资料室这边打开内网 wiki、下载文件、刷网页都特别慢，一个 20M 的文件要下好几分钟。
+几个系统一起慢，应该不是哪个软件的问题。能用，就是效率低。""",
+  "several apps and downloads slow together -> network, degraded -> P3")
+R("network", "P3", "en", ("Sam Turner", "sam.turner@example.test"), "wifi keeps dropping 3F east",
+  """As per subject. Every 10 min or so. Using my phone hotspot for now.""",
+  "terse; Wi-Fi drops, hotspot workaround -> P3", sig=IPHONE_EN)
+R("network", "P3", "mixed", ("Tina 邱", "tina.qiu@example.test"), "proxy 每小时弹 authentication 对话框",
+  """IT 你好, 最近浏览器每隔一个小时就弹出 proxy 的 authentication 对话框, 要输一次用户名密码,
+输完就正常了. 不影响工作, but 挺烦的, 特别是开会 share screen 的时候弹出来. 能不能设置一下?""",
+  "proxy configuration nuisance (credentials accepted, so not an account fault) -> network P3")
+R("network", "P3", "zh", ("業務 張雅婷", "zhang.yating@example.test"), "視訊會議一直卡頓",
+  """您好，
+
+最近這兩週在辦公室開視訊會議，畫面常常卡住、聲音斷斷續續，對方說我們這邊網路很差。
+用手機熱點開會就很順。麻煩幫忙看看辦公室的網路，謝謝。
+
+張雅婷""",
+  "Traditional Chinese; network quality problem, hotspot workaround -> P3", big5=True)
+R("network", "P3", "en", ("Clara Jensen", "clara.jensen@example.test"), "Can't reach the Berlin file server",
+  """Hi,
+
+I can't reach the Berlin file server (ber-fs1) from Shanghai since this morning - "the network path was
+not found". Everything else works, including the Shanghai file server. I need some files from there for
+a report due Monday, so not urgent today.
+
+Clara""",
+  "inter-site reachability for one share, deadline several days away -> P3")
+R("network", "P4", "en", ("Owen Parry", "owen.parry@example.test"), "Weak Wi-Fi in archive room (FYI)",
+  """Hi IT,
+
+Just an FYI: the Wi-Fi in the basement archive room only shows one bar. Pages still load and we only go
+down there to fetch boxes, so nobody needs to work there. Mention it in case you're doing a Wi-Fi survey
+anyway.
+
+Owen""",
+  "informational, nothing impaired -> network P4")
+R("network", "P4", "zh", ("值班 马骏", "majun@example.test"), "晚上十点后网络偶尔断一下",
+  """反映个小情况：晚上十点以后办公室网络偶尔会断个几秒钟，我们值班的偶尔遇到。白天完全正常，不影响工作，有空看看就行。""",
+  "explicitly no impact, off-hours blips -> P4")
+R("network", "P4", "mixed", ("Sunny 孙", "sunny.sun@example.test"), "会议室B 网口 label 贴错了",
+  """Hi, 会议室 B 墙上的网口 label 贴错了, 3 号口标成了 4 号, 4 号标成了 3 号. 都能用,
+不急, 下次有人来的时候改一下就好 :)""",
+  "cosmetic labelling, everything works -> network P4")
