@@ -716,3 +716,197 @@ R("network", "P4", "mixed", ("Sunny 孙", "sunny.sun@example.test"), "会议室B
   """Hi, 会议室 B 墙上的网口 label 贴错了, 3 号口标成了 4 号, 4 号标成了 3 号. 都能用,
 不急, 下次有人来的时候改一下就好 :)""",
   "cosmetic labelling, everything works -> network P4")
+
+
+# ======================================================================
+# ACCOUNT (27)
+R("account", "P1", "en", ("Megan Lewis", "megan.lewis@example.test"), "SSO rejecting everyone since 8:30",
+  """Hi IT,
+
+Since around 8:30 every app behind single sign-on (mail, HR portal, ERP, the wiki) bounces us back to the
+login page with "invalid_grant: authentication failed". Passwords are definitely right - it's happening
+to everyone I've asked in Finance, Sales and Marketing, and people in the Manchester office too.
+Nobody can get into anything.
+
+Megan Lewis
+Office Manager""",
+  "company-wide login rejected (SSO) -> account P1 (the authentication path; scope sets P1)")
+R("account", "P1", "zh", ("综合部 曾伟", "zengwei@example.test"), "全公司收不到短信验证码，登不了VPN和OA",
+  """信息部：
+
+今天上午开始，全公司（我问了总部、分公司好几个部门）登录 VPN 和 OA 时都收不到短信验证码，
+点"重新发送"也收不到，所以大家都登不进去。在家办公的同事完全没法工作，办公室里也进不了 OA 审批。
+请马上处理！！
+
+曾伟 综合管理部""",
+  "company-wide MFA/OTP failure -> account P1")
+R("account", "P1", "mixed", ("Retail Ops 蒋磊", "jiang.lei@example.test"), "12 家门店 POS login 全部 user disabled",
+  """IT,
+
+今天早上 12 家门店的收银员登录 POS 全部提示 "User account is disabled", 应该是昨晚 HR 系统 sync 之后出的问题.
+现在门店开不了收银, 客人已经在排队了. POS 机器本身和网络都是好的.
+Please re-enable the accounts ASAP!
+
+蒋磊
+零售运营""",
+  "accounts disabled across 12 stores, sales stopped -> account P1 (devices and network fine)")
+R("account", "P2", "zh", ("赖思远", "laisiyuan@example.test"), "账号被锁了",
+  """您好，我刚才输错了几次密码，现在电脑登录提示"引用的账户当前已锁定，且可能无法登录"。
+今天有一堆合同要审，麻烦帮我解锁一下，谢谢！
+赖思远 法务部 分机 2231""",
+  "locked account, one person fully blocked -> P2")
+R("account", "P2", "en", ("Aaron Hughes", "aaron.hughes@example.test"), "password expired while travelling - VPN",
+  """Hi,
+
+I'm in Lagos for the week and the VPN now says "Your password has expired and must be changed", but the
+change-password screen gives an error. Without VPN I can't get to anything. Could you reset it and text
+me a temporary one? Mobile: +234 555 0199.
+
+Aaron""",
+  "VPN shows password expired -> account (credential), one person fully blocked -> P2", sig=ANDROID_EN)
+R("account", "P2", "zh", ("楊志明", "yang.zhiming@example.test"), "忘記密碼，ERP登不進去",
+  """IT 您好：
+
+我放完長假回來忘記 ERP 的密碼了，試了幾次現在顯示帳號已鎖定。今天要開出十幾張發票給客戶，
+麻煩幫我重設密碼，謝謝！
+
+楊志明
+台中分公司 會計""",
+  "Traditional Chinese; forgotten password + lockout, one person blocked with today's work -> P2", big5=True)
+R("account", "P2", "mixed", ("Irene 谢", "irene.xie@example.test"), "换手机后 authenticator code 没了",
+  """Hi IT,
+
+我上周末换了新手机, 旧手机已经 factory reset 了, authenticator app 里的 code 全没了.
+现在登录 email 和 Teams 都要 MFA code, 完全登不进去. 今天还有客户 meeting, please help 重新绑定!
+
+Irene""",
+  "MFA binding lost, one person fully blocked -> account P2")
+R("account", "P2", "en", ("Victor Hale", "victor.hale@example.test"), "my mailbox is sending spam??",
+  """Hi,
+
+Three customers have called me this morning asking about an "overdue invoice" email with a link that
+came from my address. I never sent it. My Sent folder has hundreds of them from last night. Can you
+lock this down? I've not changed my password yet because I'm not sure if I should.
+
+Victor Hale
+Sales""",
+  "compromised identity (account sending spam) -> account per GUIDE; active compromise of one account -> P2")
+R("account", "P2", "zh", ("新员工 吕晨", "lvchen@example.test"), "今天入职，什么系统都登不进去",
+  """您好，我是市场部今天新入职的吕晨，HR 给了我一张写着账号的纸条，但是电脑、邮箱、OA 都提示"用户名不存在"。
+主管让我先熟悉系统，我现在坐在工位上什么都做不了。麻烦帮忙看看账号是不是还没开通。
+（我用的是同事的邮箱发的这封邮件）""",
+  "new joiner with no working accounts, fully blocked on day one -> account P2")
+R("account", "P2", "en", ("Laura Stein", "laura.stein@example.test"), "Access denied on Finance share - audit at 4pm",
+  """Hi,
+
+When I open \\\\fileserver\\Finance\\Q3 I get "You don't have permission to access this folder". I was
+in the Finance group until the reorg on Monday and apparently got dropped. The auditors are coming at
+4 pm today and I need the Q3 reconciliation files for them.
+
+Laura Stein
+Financial Controller""",
+  "shared-folder permission -> account; hard deadline today -> P2")
+R("account", "P2", "zh", ("人事经理 孙婕", "sunjie@example.test"), "离职员工账号请立即停用",
+  """IT：
+销售部的钱某某今天上午被公司辞退，已经办完手续离开了。请立即停用他的域账号、邮箱、VPN 和 CRM 账号，
+我们担心他还在外面登录拷贝客户资料。邮箱请转给他的主管 王总。
+谢谢！
+孙婕 人力资源部""",
+  "leaver disable -> account; immediate risk of data theft makes it time-critical -> P2 (not a planned leaver)")
+R("account", "P2", "mixed", ("Nick 邵", "nick.shao@example.test"), "Fwd: CRM 403 - role not assigned",
+  """IT 你们好, 下面是我们组 Kelly 的问题, 她调到华南区之后 CRM 一直 no access, pls handle, 她今天要跟进客户.
+Nick
+
+---------- Forwarded message ---------
+From: Kelly Fang <kelly.fang@example.test>
+Subject: CRM 403
+
+Nick, 我打开 CRM 提示 "403 Forbidden - role not assigned for region SOUTH", 看不到任何客户,
+今天有 8 个客户要回访, 怎么办?""",
+  "application says forbidden / role not assigned -> account (permission); one person blocked on key work -> P2")
+R("account", "P2", "en", ("Joseph Grant", "joseph.grant@example.test"), "locked out of laptop after pw change",
+  """I changed my password yesterday from my phone and now my laptop at home says "The user name or
+password is incorrect" with the new one AND the old one. I'm working from home all week and can't log
+in at all. Please help, I have a client deliverable due this afternoon.
+
+Joe""",
+  "credential mismatch on laptop, one person fully blocked + deadline -> P2")
+R("account", "P2", "zh", ("市场部 董琳", "donglin@example.test"), "我好像在钓鱼网站输了密码",
+  """IT 你好：
+刚才收到一封"邮箱升级通知"，我没多想点了链接，还在打开的页面上输入了邮箱账号和密码，输完页面就跳到了公司官网。
+同事说这是钓鱼邮件。我现在很慌，是不是要改密码？账号会不会已经被人登录了？
+董琳""",
+  "credentials entered on a phishing page = compromised identity -> account (not a mere phishing report), one account at risk -> P2")
+R("account", "P3", "zh", ("周思琪", "zhousiqi@example.test"), "申请采购部共享文件夹的访问权限",
+  """你好，我下周开始协助采购部做供应商评审，需要访问 \\\\fs01\\采购\\供应商评审 这个文件夹（只读就可以）。
+采购部经理已经同意了，审批截图附上。麻烦帮忙开通，谢谢。""",
+  "access request with lead time -> account P3", structure="mixed", attach=[dict(type="png", name="approval.png")])
+R("account", "P3", "mixed", ("Project Atlas 陆凯", "lu.kai@example.test"), "需要开一个 shared mailbox for Project Atlas",
+  """Hi IT,
+
+Project Atlas 下个月启动, 需要一个 shared mailbox: atlas@example.test, 成员是我、Ella 和王磊三个人,
+要能用 shared mailbox 的名义 send as. 下个月 1 号之前搞定就行. 谢谢!
+
+陆凯""",
+  "mailbox/alias object with a deadline weeks away -> account P3")
+R("account", "P3", "zh", ("黄小鹏", "huangxiaopeng@example.test"), "验证码发到旧手机号了",
+  """您好，我手机号换了，现在登录 OA 的短信验证码还是发到以前的号码上。
+暂时可以选"邮箱验证码"登录，但是每次都要多等一会儿，麻烦帮我把绑定的手机号改成 139 0000 1234。""",
+  "phone binding out of date, email code workaround -> account P3")
+R("account", "P3", "en", ("Emily Zhou", "emily.zhou@example.test"), "HR portal password reset link says token expired",
+  """Hello,
+
+The "reset password" link the HR portal emails me always says "token expired", even if I click it
+straight away. My current password still works for another five days, so I can log in for now, but I'd
+like to change it before it expires.
+
+Emily""",
+  "credential reset problem, still able to log in -> account P3")
+R("account", "P3", "zh", ("行政 汤蕾", "tanglei@example.test"), "下周一两位实习生报到，需要开账号",
+  """IT 同事：
+下周一（9月8日）财务部有两位实习生报到：冯笑笑、魏子航。需要开通域账号、企业邮箱和报销系统的查看权限，
+实习期三个月。电脑他们用部门的旧电脑就可以。麻烦提前准备好，谢谢！
+汤蕾""",
+  "new-joiner accounts planned with lead time -> account P3")
+R("account", "P3", "en", ("Gareth Evans", "gareth.evans@example.test"), "Leaver on Friday - disable accounts + mailbox to me",
+  """Hi IT,
+
+Martin Cole from my team leaves on Friday (his last day). Please disable his accounts after 6 pm on
+Friday and give me access to his mailbox so I can pick up customer threads. His laptop will go back to
+the IT room on Friday afternoon.
+
+Thanks,
+Gareth Evans
+Head of Procurement""",
+  "planned leaver: disable accounts, mailbox to manager -> account P3 (date known, not urgent now)")
+R("account", "P3", "mixed", ("Grace 刘", "grace.liu@example.test"), "Projects 下面 Tender2025 folder access denied",
+  """Hi, 共享盘 Projects 下面其他 folder 都能打开, 只有 Tender2025 提示 access denied.
+我是投标小组的, 应该要有权限. 同事先把文件发给我了, 所以 not urgent, 但是请帮忙加一下权限. Thx!""",
+  "shared-folder permission, workaround (files sent by colleague) -> account P3")
+R("account", "P3", "zh", ("客服 阮晓", "ruanxiao@example.test"), "手机上企业邮箱一直提示密码错误",
+  """你好，我手机上的邮件 App 从昨天开始一直提示"企业邮箱密码错误"，可是电脑上用同一个密码登录网页邮箱是正常的。
+电脑上能收发，不耽误事，就是出门的时候看不了邮件。是不是要单独设置什么密码？""",
+  "credential rejected on one client while it works elsewhere -> account P3")
+R("account", "P3", "en", ("Simon Clarke", "simon.clarke@example.test"), "Read-only access to warehouse dashboard for new auditor",
+  """Hi,
+
+Our new internal auditor, Beatrice Okafor, starts on the 14th. Could you give her read-only access to
+the warehouse dashboard and the stock-movement reports by then? Her account already exists.
+
+Simon Clarke
+Internal Audit""",
+  "permission request with a date -> account P3")
+R("account", "P4", "en", ("Ellen Murphy", "ellen.murphy@example.test"), "add me to design-review list",
+  """Hi, could you add me to the design-review@example.test distribution list whenever convenient?
+Thanks! Ellen""",
+  "group membership, no date pressure -> account P4")
+R("account", "P4", "zh", ("刘倩", "liuqian@example.test"), "想把邮箱显示名改成英文名",
+  """您好，麻烦把我邮箱和通讯录里的显示名从"刘倩"改成"Grace Liu 刘倩"，方便海外同事找我。不急，有空的时候改就可以，谢谢！""",
+  "directory attribute change, explicitly not urgent -> account P4")
+R("account", "P4", "mixed", ("Peter 方", "peter.fang@example.test"), "AD 里的 job title 帮忙 update 一下",
+  """Hi IT, 我上个月升职了, AD / 通讯录里的 job title 还是 "Sales Executive", 麻烦 update 成 "Sales Manager".
+不急, 有空的时候弄就行. Thanks!""",
+  "directory attribute update, no date pressure -> account P4")
+R("account", "P4", "zh", ("苏婉", "suwan@example.test"), "能不能给我的邮箱加一个别名",
+  """你好～我的邮箱地址是 suwan@，客户老是拼成 su.wan@，能不能帮我加一个 su.wan@ 的别名，这样客户发错也能收到。没有时间要求，谢谢！""",
+  "alias request, no date pressure -> account P4")
