@@ -910,3 +910,136 @@ R("account", "P4", "mixed", ("Peter 方", "peter.fang@example.test"), "AD 里的
 R("account", "P4", "zh", ("苏婉", "suwan@example.test"), "能不能给我的邮箱加一个别名",
   """你好～我的邮箱地址是 suwan@，客户老是拼成 su.wan@，能不能帮我加一个 su.wan@ 的别名，这样客户发错也能收到。没有时间要求，谢谢！""",
   "alias request, no date pressure -> account P4")
+
+
+# ======================================================================
+# REQUEST - nothing broken: how-to, consultation, procurement, suggestion (22)
+R("request", "P3", "en", ("Charlotte Reid", "charlotte.reid@example.test"), "meeting room screen - client here in 15 min",
+  """Hi! How do I get my laptop onto the big screen in the Harbour meeting room? There's a little box on the
+table with a button but nothing happens when I press it. The client arrives in 15 minutes. Nothing's
+broken as far as I know, I've just never used this room.
+
+Charlotte""",
+  "how-to, nothing broken, but time-critical (client in 15 min) -> request P3")
+R("request", "P3", "zh", ("售前 邹磊", "zoulei@example.test"), "十分钟后演示，怎么只共享一个窗口？",
+  """在吗在吗，十分钟后要给客户线上演示，MeetLink 里怎么只共享一个窗口而不是整个桌面？我桌面上有别的客户的资料不能给他们看到。
+软件都是好的，就是不会设置。急，谢谢！！""",
+  "how-to with an imminent customer demo -> request P3 (not P2: nothing is down)")
+R("request", "P3", "mixed", ("Jenny 汪", "jenny.wang@example.test"), "半小时后登机, how to use 手机热点 + VPN?",
+  """Hi IT, 我半小时后就要登机了, 落地之后要马上开 VPN 处理一个 PO.
+请问 how do I use my company phone's hotspot with the laptop? 要不要改什么 VPN 设置? 没有什么坏掉, just 不会用.
+
+Sent from my iPhone""",
+  "time-critical how-to, nothing broken -> request P3")
+R("request", "P4", "zh", ("计划部 付洋", "fuyang@example.test"), "咨询：邮件附件最大能发多大？",
+  """你好，想咨询一下，公司邮箱单个附件最大能发多大？我们经常要给供应商发图纸，有时候三四十兆。
+如果超了有没有别的推荐的发送方式？""",
+  "consultation -> request P4")
+R("request", "P4", "en", ("Helen Ward", "helen.ward@example.test"), "Laptops for 3 new analysts in April",
+  """Hi IT,
+
+We're hiring three analysts who start in April. What laptop model should I request for them and is
+there a standard budget per person? They'll be running Python and some heavy Excel models. Happy to
+follow whatever the normal process is.
+
+Helen Ward
+Head of Analytics""",
+  "procurement question, weeks of lead time -> request P4")
+R("request", "P4", "en", ("Brian Foster", "brian.foster@example.test"), "URGENT - guest wifi validity",
+  """URGENT!!
+
+Why does the guest Wi-Fi code only last 4 hours?? Our visiting consultants are here all day and have to
+ask reception again after lunch. Could we make it 12 hours?
+
+Brian""",
+  "shouted URGENT but it is a suggestion/policy question -> request P4 (impact wins over adjectives)")
+R("request", "P4", "mixed", ("Rita 毛", "rita.mao@example.test"), "建议 OA 加一个 mobile 审批 function",
+  """Hi IT team,
+
+建议 OA 可以加一个手机审批的 function. 我们经常出差, 每次都要等回到电脑前才能 approve, 有点影响效率.
+Just a suggestion, 不急. Thanks!""",
+  "feature wish -> request P4")
+R("request", "P4", "zh", ("吕梦", "lvmeng@example.test"), "Outlook 怎么设置邮件自动归档",
+  """您好，请问 Outlook 里怎么设置把半年以前的邮件自动归档到本地？我的邮箱快满了，想整理一下。谢谢！""",
+  "how-to -> request P4")
+R("request", "P4", "en", ("Isabel Moore", "isabel.moore@example.test"), "Automatic reply settings?",
+  """Hi,
+
+I'm on leave from next Monday for two weeks. How do I set up an automatic reply (out-of-office) in
+Outlook so people know who to contact? Ideally a different text for people outside the company.
+
+Thanks,
+Isabel""",
+  "TRAP: a person asking ABOUT out-of-office; subject has 'Automatic reply' words but no auto headers -> request P4")
+R("request", "P4", "zh", ("秘书 喻晴", "yuqing@example.test"), "休假回来了，自动答复还在发，怎么关掉",
+  """你好，我上周休假设置了"自动答复"，现在已经回来上班了，可是客户发邮件给我还是会收到"我正在休假"的自动答复。
+我在 Outlook 里找了半天找不到在哪里关，能教一下怎么关掉吗？""",
+  "TRAP: human asking how to switch OFF her auto-reply (quotes 我正在休假 but is no auto-reply itself); how-to -> request P4",
+  subj_enc="utf8-b")
+R("request", "P4", "en", ("Tyler Nguyen", "tyler.nguyen@example.test"), "Boardly licence?",
+  """Hey, do we have a company licence for Boardly (the online whiteboard tool)? Or should I expense a
+personal subscription? Want to use it for our sprint retros.
+
+Tyler""",
+  "licence procurement question, nothing broken -> request P4")
+R("request", "P4", "zh", ("储运部 卢刚", "lugang@example.test"), "申请采购一台27寸显示器，流程怎么走",
+  """您好，我们部门想给做排程的同事配一台 27 寸显示器，请问采购流程怎么走？预算一般是多少？需要哪个领导审批？""",
+  "procurement question -> request P4")
+R("request", "P4", "mixed", ("Alan 贺", "alan.he@example.test"), "新同事 next month 入职, 请帮忙订 laptop",
+  """Hi IT,
+
+我们组下个月 15 号有一位新同事入职, 请帮忙订一台 laptop, spec 跟我现在用的一样就可以 (ThinkPad T14).
+账号 HR 会另外发申请. Thanks!""",
+  "pure 'please order a laptop' with lead time -> request P4 (GUIDE tie-breaker)")
+R("request", "P4", "en", ("Diana Ross", "diana.ross@example.test"), "Second monitors for the analytics team - proposal",
+  """Hi IT,
+
+Could we get a second monitor for each of the 9 people in the analytics team? I've attached a short
+proposal with the productivity argument. Nothing is broken, it's a budget question for next quarter.
+
+Diana""",
+  "procurement proposal -> request P4", structure="mixed",
+  attach=[dict(type="txt", name="proposal.txt", data="Second monitors for analytics: 9 x 24in, est. 9 x 150 EUR.\n")])
+R("request", "P4", "zh", ("王怡君", "wang.yijun@example.test"), "請問如何在手機上設定公司信箱",
+  """您好，請問要怎麼在 iPhone 上設定公司的信箱？需要輸入哪些伺服器資料？謝謝！""",
+  "Traditional Chinese how-to -> request P4", big5=True)
+R("request", "P4", "en", ("Keith Barnes", "keith.barnes@example.test"), "backing up before the migration",
+  """Hello,
+
+I read that our laptops will be migrated to the new management platform next quarter. What's the
+recommended way to back up my local files before that happens? Is OneDrive enough?
+
+Keith""",
+  "consultation, nothing broken -> request P4")
+R("request", "P4", "zh", ("质检 龚雪", "gongxue@example.test"), "建议做一个IT常见问题页面",
+  """IT 部门的同事们辛苦了！建议可以做一个 IT 常见问题（FAQ）的页面，比如怎么连打印机、怎么改密码、怎么申请软件，
+这样大家遇到小问题可以先自己查，也能减轻你们的工作量。只是个建议哈。""",
+  "suggestion (password words do not make it account) -> request P4")
+R("request", "P4", "mixed", ("研发 Frank 范", "frank.fan@example.test"), "想问 Python 可以装吗? 需要什么 approval",
+  """Hi IT,
+
+想问一下公司电脑可以装 Python 和 VS Code 吗? 需要走什么 approval process?
+我想做一些 data cleaning 的小脚本. 不急, 先了解一下流程. 谢谢""",
+  "policy question about software, nothing broken -> request P4")
+R("request", "P4", "en", ("Gary Olsen", "gary.olsen@example.test"), "URGENT URGENT which VPN client for home PC???",
+  """URGENT URGENT
+
+Which VPN client version am I supposed to install on my home PC??? The intranet page lists two.
+I'm not working from home until next month.
+
+Gary""",
+  "URGENT shouted, plain question with no time pressure -> request P4")
+R("request", "P4", "zh", ("合同管理 杭燕", "hangyan@example.test"), "请问公司有没有统一的电子签名工具",
+  """你好，请问公司现在有没有统一采购的电子签名工具？合同部想试试线上签署，如果没有的话 IT 有没有推荐的产品？""",
+  "procurement consultation -> request P4")
+R("request", "P4", "en", ("Monica Patel", "monica.patel@example.test"), "Suggestion for ticket acknowledgements",
+  """Hi support team,
+
+Small suggestion: when you send the automatic "we've received your request" email, could it include the
+expected response time? It would help us plan. Thanks for all the help this year!
+
+Monica""",
+  "suggestion about the desk itself -> request P4")
+R("request", "P4", "zh", ("老员工 倪国强", "niguoqiang@example.test"), "问一下电脑换新的政策",
+  """IT 你好，我这台电脑已经用了五年多了，想问一下公司旧电脑换新是什么政策？是满几年可以申请？目前电脑还能用。""",
+  "policy/procurement question, device still works -> request P4")
