@@ -1043,3 +1043,160 @@ Monica""",
 R("request", "P4", "zh", ("老员工 倪国强", "niguoqiang@example.test"), "问一下电脑换新的政策",
   """IT 你好，我这台电脑已经用了五年多了，想问一下公司旧电脑换新是什么政策？是满几年可以申请？目前电脑还能用。""",
   "policy/procurement question, device still works -> request P4")
+
+
+# ======================================================================
+# OTHER - security, facilities, assets, moves, events, thanks (21)
+R("other", "P1", "zh", ("财务部 严冬", "yandong@example.test"), "好几台电脑文件都打不开了，后缀变成.locked",
+  """紧急！！
+
+财务部现在至少有五台电脑里的文件全部打不开了，文件名后面都多了 .locked，桌面上出现一个"README_RESTORE.txt"，
+里面说要付比特币才能解密。共享盘上的一些 Excel 也变成这样了，而且数量还在增加。
+我们已经让大家别动电脑了，请马上派人来！
+
+严冬 财务部""",
+  "ransomware spreading to several machines and the share -> other P1")
+R("other", "P1", "en", ("Facilities - Pete Morgan", "pete.morgan@example.test"), "Server room on UPS - building power out",
+  """IT,
+
+Mains power to the building went off at 16:05 (the utility says a cable fault in the street, no ETA).
+The server room UPS is beeping and the panel says "On battery - 14 min remaining". The generator did
+not start. Everything in the racks is still running for now.
+
+Pete Morgan
+Facilities""",
+  "power failure threatening all servers (facility) -> other P1")
+R("other", "P2", "en", ("Rebecca Shaw", "rebecca.shaw@example.test"), "Laptop stolen from my car",
+  """Hi,
+
+My work laptop was stolen from my car last night outside my house (window smashed). I've reported it to
+the police, reference 55-0192. It has client contracts and the pricing model for the Hartley bid on it.
+It was locked with my password but I'm not sure if the disk is encrypted. What do I need to do?
+
+Rebecca""",
+  "stolen device with client data -> other P2 (asset/security, device not faulty)")
+R("other", "P2", "zh", ("覃小燕", "qinxiaoyan@example.test"), "电脑弹出全屏警告让我打电话给微软客服",
+  """你好，我刚刚上网的时候电脑突然全屏弹出一个红色警告"您的电脑已被锁定，检测到病毒，请立即拨打微软客服 400-xxx"，
+还一直在发出警报声，关也关不掉，按 Esc 没反应。我没有打那个电话。现在电脑用不了，怎么办？""",
+  "scam pop-up locking one machine (active, one PC) -> other P2")
+R("other", "P2", "mixed", ("Bella 任", "bella.ren@example.test"), "手机 lost in taxi, 需要 wipe",
+  """Hi IT,
+
+我昨晚把公司手机 lost 在出租车上了, 打过去已经关机. 上面有公司 email、企业微信和客户的通讯录.
+Please help remote wipe 或者 lock 一下, 再告诉我要怎么申请新手机. 谢谢!""",
+  "lost company phone with data -> other P2")
+R("other", "P2", "en", ("Neil Harper", "neil.harper@example.test"), "AV says Trojan detected - quarantine failed",
+  """Hi,
+
+Our antivirus popped up "Trojan:Win32/Wacatac detected - action failed, quarantine unsuccessful" on my
+PC about ten minutes ago, right after I opened a zip from a supplier. I've unplugged the network cable.
+Should I leave it like this? I'm not touching it until you tell me.
+
+Neil""",
+  "active malware on one machine -> other P2")
+R("other", "P2", "zh", ("工務 邱建宏", "qiu.jianhong@example.test"), "弱電間門禁壞了，今天外包要進去施工",
+  """IT 您好：
+
+三樓弱電間的門禁讀卡機今天早上開始刷卡都沒反應，門打不開。
+今天下午兩點外包廠商要進去做網路佈線施工，已經約好了。請問能不能派人來開門或修門禁？
+
+邱建宏
+總務課""",
+  "Traditional Chinese; door access is a facility (not an IT account); contractor booked today raises P3 to P2",
+  big5=True)
+R("other", "P3", "en", ("Lucy Bennett", "lucy.bennett@example.test"), "Fake CEO email asking for gift cards",
+  """Hi IT,
+
+I got an email this morning that looks like it's from our CEO (display name "Michael Grant" but the
+address is michael.grant.ceo@mailbox.example.net) asking me to buy six gift cards for a client and send
+the codes. I haven't replied or clicked anything. Forwarding so you can block it. Are others getting it?
+
+Lucy""",
+  "TRAP: security phishing REPORT from a person -> request kind, other P3 (nobody compromised)")
+R("other", "P3", "zh", ("出纳 柴静", "chaijing@example.test"), "收到冒充财务总监的邮件，让我改收款账户",
+  """IT 您好：
+刚才收到一封邮件，发件人显示是我们财务总监，但邮箱地址是外面的，内容是让我今天把一个供应商的收款账户改掉再付款，
+还说不要打电话确认。我觉得不对劲，没有回复也没有点里面的附件。原邮件我放在附件里了，请你们看看要不要提醒大家。
+柴静""",
+  "TRAP: phishing/BEC report by a person, not clicked -> request, other P3",
+  structure="mixed", attach=[dict(type="txt", name="suspicious_mail.txt",
+                                  data="From: CFO <cfo.office@pay-verify.example.net>\nSubject: Please update vendor bank account today\n")])
+R("other", "P3", "mixed", ("Ken 邓", "ken.deng@example.test"), "门禁 badge 刷不开 3 楼机房门",
+  """Hi, 我的 badge 今天刷不开 3 楼机房的门, 灯一直是红的. 昨天还可以.
+现在可以找 facility 的同事帮忙开门, 所以 not urgent, 但是我每天都要进去换磁带.""",
+  "door badge for the server room -> other (physical access), workaround -> P3")
+R("other", "P3", "zh", ("市场部 秘书 韩雪", "hanxue@example.test"), "市场部下月搬到6楼，电脑电话网络要搬迁",
+  """IT 同事好：
+市场部 20 个人下个月 15 号（周五晚上）从 3 楼搬到 6 楼东区，周一要正常上班。
+需要 IT 帮忙安排电脑、显示器、电话的搬迁和 6 楼的网口开通。座位图我下周发给你们。谢谢！
+韩雪""",
+  "office move with a fixed date weeks away -> other P3")
+R("other", "P3", "en", ("Faisal Rahman", "faisal.rahman@example.test"), "Server room UPS says battery replace soon",
+  """Hi team,
+
+Walking past the server room I noticed the UPS panel shows "Battery health low - replace soon". Mains
+power is fine and nothing is running on battery, but we'd be in trouble during the next power cut.
+
+Faisal""",
+  "facility risk, nothing failing now -> other P3 (not P1: servers not threatened yet)")
+R("other", "P3", "en", ("Amelia Scott", "amelia.scott@example.test"), "opened a suspicious attachment - should I worry?",
+  """Hi,
+
+I opened an attachment called "Remittance_advice.html" before realising the email was odd. It showed a
+blank page and I closed it. I didn't type anything. The antivirus full scan I ran afterwards found
+nothing. Is there anything else I should do?
+
+Amelia""",
+  "security report, no sign of compromise -> other P3")
+R("other", "P3", "zh", ("研发 霍然", "huoran@example.test"), "资产盘点里我名下多了两台显示器",
+  """您好，资产盘点系统里显示我名下有三台显示器，实际上我只有一台，另外两台去年已经还给 IT 仓库了（有交接单）。
+月底审计要核对，麻烦帮忙更正一下记录。""",
+  "asset record correction with a month-end check -> other P3")
+R("other", "P4", "en", ("Jacob Hill", "jacob.hill@example.test"), "Thanks Jason!",
+  """Just wanted to say thanks to Jason for sorting out my laptop so quickly yesterday - it's running like
+new. Great service!
+
+Jacob""",
+  "praise -> other P4")
+R("other", "P4", "zh", ("韦丹", "weidan@example.test"), "Re: 打印机卡纸 问题已经解决了",
+  """问题已经解决了，可以关单了，谢谢！
+
+------------------ 原始邮件 ------------------
+发件人: "IT服务台"<support@example.test>;
+发送时间: 2025年5月12日(星期一) 上午10:02
+收件人: "韦丹"<weidan@example.test>;
+主题: Re: 打印机卡纸
+
+您好，工程师已更换搓纸轮，请确认打印机是否恢复正常。""",
+  "closure note; quoted text mentions the printer but the new text only closes -> other P4", reply=True)
+R("other", "P4", "mixed", ("Zoe 郝", "zoe.hao@example.test"), "下个月 last day, laptop 和 badge 还到哪里?",
+  """Hi IT, 我下个月 20 号是 last day. 请问 laptop、充电器和 badge 要还到哪里? 需要提前预约吗?
+Thanks!""",
+  "leaver asking where to return assets -> other P4 (GUIDE tie-breaker, even as a question)")
+R("other", "P4", "en", ("Olga Novak", "olga.novak@example.test"), "AV for the town hall on the 28th",
+  """Hi IT,
+
+We're holding the quarterly town hall in the canteen on the 28th, 4-5 pm, about 150 people. Could IT set
+up the projector, two wireless mics and the live stream to the Lyon office? Happy to do a dry run the day
+before.
+
+Olga Novak
+Internal Communications""",
+  "event/AV support planned ahead -> other P4")
+R("other", "P4", "zh", ("行政 黎娟", "lijuan@example.test"), "三台旧电脑要报废，需要数据销毁",
+  """你好，行政部有三台 2016 年的旧台式机准备报废，资产编号 A-1033、A-1041、A-1052，里面有员工资料，
+报废前需要做硬盘数据销毁并出证明。时间上没有要求，你们方便的时候来拿。""",
+  "asset disposal + data destruction, no date pressure -> other P4")
+R("other", "P4", "en", ("Ryan Cooper", "ryan.cooper@example.test"), "Transfer asset tag 4471 from Tom to me",
+  """Hi,
+
+Tom Wright moved to the Leeds team and handed his docking station (asset tag 4471) over to me. Could you
+update the asset register so it's under my name? No rush.
+
+Ryan""",
+  "asset record transfer -> other P4")
+R("other", "P4", "zh", ("客服中心 全体", "kefu@example.test"), "表扬一下IT的小王",
+  """想表扬一下 IT 的王工，上周六晚上我们客服中心电话系统出问题，他九点多还赶过来帮我们处理，一直弄到十一点。
+非常感谢！希望转达给他的领导。
+客服中心全体同事""",
+  "praise; past incident mentioned but no work requested -> other P4")
