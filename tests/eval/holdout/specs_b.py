@@ -1200,3 +1200,351 @@ R("other", "P4", "zh", ("客服中心 全体", "kefu@example.test"), "表扬一�
 非常感谢！希望转达给他的领导。
 客服中心全体同事""",
   "praise; past incident mentioned but no work requested -> other P4")
+
+
+# ======================================================================
+# NON-REQUEST KINDS (22): autoreply 7, bounce 6, bulk 5, spam-like 4
+BOT = "IT Support <support@example.test>"
+
+
+def N(kind, lang, frm, subject, body, notes, **kw):
+    M(kind, "-", "-", lang, frm, subject, body, notes, **kw)
+
+
+# ---- autoreply (7)
+N("autoreply", "en", ("Gavin Price", "gavin.price@supplier-c.example.com"),
+  "Automatic reply: [IT-31207] Re: Toner order for 5F",
+  """Thank you for your email. I am on annual leave and will return on Monday 4 August.
+I will have no access to email during this time. For anything urgent regarding orders, please contact
+orders@supplier-c.example.com or call our office.
+
+Kind regards,
+Gavin""",
+  "Exchange OOF; signals: Auto-Submitted: auto-replied, X-Auto-Response-Suppress, subject 'Automatic reply:'; body mentions orders/urgent",
+  client="exchange", structure="alt", charset="utf-8", cte="quoted-printable", reply=True,
+  headers=[("Auto-Submitted", "auto-replied"), ("X-Auto-Response-Suppress", "All"),
+           ("X-MS-Exchange-Inbox-Rules-Loop", "gavin.price@supplier-c.example.com")])
+N("autoreply", "zh", ("蒋文博", "jiangwenbo@partner-d.example.cn"), "自动答复: 回复: [IT-31244] 电脑无法开机",
+  """您好！我于 7 月 14 日至 7 月 18 日外出培训，期间无法及时回复邮件。
+如有紧急的电脑、网络问题，请直接拨打分机 6600 联系值班同事。
+谢谢！""",
+  "Exchange OOF in Chinese; subject '自动答复:' + X-Auto-Response-Suppress + Return-Path <>; body has IT words (电脑、网络) that must not open a ticket",
+  client="exchange", structure="alt", charset="gbk", cte="base64", subj_enc="gbk-b", reply=True,
+  pre_headers=[("Return-Path", "<>")], headers=[("X-Auto-Response-Suppress", "All")])
+N("autoreply", "en", ("Camille Dubois", "camille.dubois@client-f.example.fr"),
+  "Réponse automatique : [IT-31290] Your request has been received",
+  """Bonjour, je suis absente du bureau jusqu'au 25 août. Pour toute urgence, merci de contacter
+Julien Moreau (julien.moreau@client-f.example.fr).
+
+Hello, I am out of the office until 25 August. For urgent matters please contact Julien Moreau.""",
+  "French/English OOF (lang labelled en: the only non-French text is English); localised prefix 'Réponse automatique :' + Auto-Submitted: auto-replied",
+  client="exchange", structure="alt", charset="iso-8859-1", cte="quoted-printable", subj_enc="utf8-q",
+  reply=True, headers=[("Auto-Submitted", "auto-replied"), ("X-Auto-Response-Suppress", "DR, RN, NRN, OOF, AutoReply")])
+N("autoreply", "mixed", ("欧阳娜 Nina", "nina.ouyang@partner-g.example.cn"), "自动回复 Auto Reply: 打印机报修",
+  """您好，您的来信已收到，我目前在外地出差，回来后会第一时间处理。
+Hi, your email has been received. I am on a business trip and will reply as soon as I am back.""",
+  "QQ-style bilingual auto reply; X-Autoreply: yes (strong) with no Auto-Submitted; subject carries a hardware word",
+  client="qq", structure="html", charset="gb18030", cte="base64", subj_enc="gb18030-b",
+  headers=[("X-Autoreply", "yes")], reply=True)
+N("autoreply", "en", ("Aisha Bello", "aisha.bello@example.test"), "Read: [IT-31155] Re: Printer on 4F keeps jamming", "",
+  "read receipt (MDN) from Outlook: multipart/report; report-type=disposition-notification",
+  client="exchange", report=dict(
+      report_type="disposition-notification",
+      human="""Your message
+
+  To: Aisha Bello
+  Subject: [IT-31155] Re: Printer on 4F keeps jamming
+  Sent: Wednesday, 16 July 2025 10:12:40 (UTC+00:00)
+
+was read on Wednesday, 16 July 2025 10:30:02 (UTC+00:00).
+""",
+      fields=[("Reporting-UA", "EXCH02.example.test; Microsoft Exchange Server 2019"),
+              ("Final-Recipient", "rfc822;aisha.bello@example.test"),
+              ("Original-Message-ID", "<it-31155.1752660760@example.test>"),
+              ("Disposition", "automatic-action/MDN-sent-automatically; displayed")]))
+N("autoreply", "mixed", ("范志刚", "fanzhigang@example.test"), "已读: [IT-31170] VPN 连接问题 / Read: VPN", "",
+  "bilingual read receipt (MDN), human part GBK base64; report-type=disposition-notification",
+  client="exchange", subj_enc="gbk-b", report=dict(
+      report_type="disposition-notification",
+      human="""您的邮件 / Your message
+
+  收件人 To: 范志刚
+  主题 Subject: [IT-31170] VPN 连接问题
+  发送时间 Sent: 2025年7月21日 14:03
+
+已于 2025年7月21日 14:20 被阅读。 / was read on 21 July 2025 14:20.
+""",
+      human_charset="gbk", human_cte="base64",
+      fields=[("Reporting-UA", "PC-FAN; Foxmail 7.2"),
+              ("Final-Recipient", "rfc822;fanzhigang@example.test"),
+              ("Original-Message-ID", "<it-31170.1753077780@example.test>"),
+              ("Disposition", "manual-action/MDN-sent-manually; displayed")]))
+N("autoreply", "en", ("NorthPeak Support", "support@northpeak.example.com"),
+  "[Case #88123] We have received your request: Re: [IT-31311] licence renewal",
+  """Dear customer,
+
+Thank you for contacting NorthPeak Support. Your case #88123 has been created and assigned to our
+licensing team. A support engineer will respond within one business day.
+
+Please do not reply to this message; to add information to your case, use the customer portal.
+
+NorthPeak Support
+https://support.northpeak.example.com""",
+  "another helpdesk's acknowledgement (ticket-loop classic); Auto-Submitted: auto-generated, X-Loop, RT-style ticket header",
+  client="plain", structure="alt", cte="7bit", reply=True,
+  headers=[("Auto-Submitted", "auto-generated"), ("X-Loop", "support@northpeak.example.com"),
+           ("X-RT-Ticket", "NorthPeak #88123"), ("Precedence", "bulk")])
+
+# ---- bounce (6)
+_o1 = simple_original(BOT, "h.tanaka@slowmx.example.jp", "Re: [IT-31188] Monitor replacement",
+                      "Hello,\r\n\r\nYour ticket IT-31188 has been updated.\r\n",
+                      "Mon, 14 Jul 2025 08:01:10 +0800", "<it-31188.1752451270@example.test>",
+                      extra=[("Auto-Submitted", "auto-replied")])
+N("bounce", "en", ("Mail Delivery System", "MAILER-DAEMON@mx1.example.test"),
+  "Delayed Mail (still being retried)", "",
+  "Postfix DELAY notice (Action: delayed, 4.4.1) of the bot's own update - delay DSNs are bounces too",
+  client="plain", headers=[("Auto-Submitted", "auto-replied")], report=dict(
+      human="""This is the mail system at host mx1.example.test.
+
+####################################################################
+# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #
+####################################################################
+
+Your message could not be delivered for more than 4 hour(s).
+It will be retried until it is 5 day(s) old.
+
+For further assistance, please send mail to postmaster.
+
+                   The mail system
+
+<h.tanaka@slowmx.example.jp>: connect to mx.slowmx.example.jp[203.0.113.77]:25:
+    Connection timed out
+""",
+      human_desc="Notification",
+      fields=[("Reporting-MTA", "dns; mx1.example.test"), ("X-Postfix-Queue-ID", "4bX1c72QmRz3xYp"),
+              ("X-Postfix-Sender", "rfc822; support@example.test"),
+              ("Arrival-Date", "Mon, 14 Jul 2025 08:01:10 +0800 (CST)")],
+      recipients=[[("Final-Recipient", "rfc822; h.tanaka@slowmx.example.jp"),
+                   ("Original-Recipient", "rfc822;h.tanaka@slowmx.example.jp"),
+                   ("Action", "delayed"), ("Status", "4.4.1"),
+                   ("Diagnostic-Code", "X-Postfix; connect to mx.slowmx.example.jp[203.0.113.77]:25: Connection timed out"),
+                   ("Will-Retry-Until", "Sat, 19 Jul 2025 08:01:10 +0800 (CST)")]],
+      original=_o1, original_as="headers"))
+_o2 = simple_original(BOT, "m.santos@client-h.example.com", "Re: [IT-31301] VPN token",
+                      "Hello, your ticket IT-31301 has been created.\r\n",
+                      "Tue, 22 Jul 2025 09:30:00 +0000", "<it-31301.1753176600@example.test>")
+N("bounce", "en", ("Microsoft Outlook", "postmaster@client-h.example.com"),
+  "Undeliverable: Re: [IT-31301] VPN token", "",
+  "Exchange Online NDR: multipart/report with HTML human part, From postmaster, X-MS-Exchange-Message-Is-Ndr",
+  client="exchange", headers=[("X-MS-Exchange-Message-Is-Ndr", ""), ("Auto-Submitted", "auto-replied")],
+  report=dict(
+      human="""<html><body><p><b><font color="#000066" size="3">Your message to m.santos@client-h.example.com couldn't be delivered.</font></b></p>
+<p>m.santos wasn't found at client-h.example.com.</p>
+<p><b>Action Required</b>: Recipient. Unknown To address.</p>
+<p>How to Fix It: The address may be misspelled or may not exist. Try one or more of the following: retype the recipient's address, then resend the message.</p>
+<p>Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'</p>
+</body></html>
+""",
+      human_subtype="html", human_charset="utf-8", human_cte="quoted-printable",
+      fields=[("Reporting-MTA", "dns;AM9PR04MB8123.eurprd04.prod.outlook.example.com"),
+              ("Received-From-MTA", "dns;mx1.example.test"),
+              ("Arrival-Date", "Tue, 22 Jul 2025 09:30:02 +0000")],
+      recipients=[[("Original-Recipient", "rfc822;m.santos@client-h.example.com"),
+                   ("Final-Recipient", "rfc822;m.santos@client-h.example.com"), ("Action", "failed"),
+                   ("Status", "5.1.10"),
+                   ("Diagnostic-Code", "smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup")]],
+      original=_o2))
+N("bounce", "zh", ("系统退信", "PostMaster@qq.example.com"), "系统退信",
+  "", "Tencent-style plain-text bounce in Chinese (GBK base64), no multipart/report; From PostMaster, X-Failed-Recipients",
+  client="plain", charset="gbk", cte="base64", subj_enc="gbk-b",
+  headers=[("X-Failed-Recipients", "chen.old@qq.example.com"), ("Auto-Submitted", "auto-replied")],
+  raw_body="""很抱歉您的邮件被退回，以下是退信原因：
+
+收件人：chen.old@qq.example.com
+原因：该邮箱不存在或已被注销（550 Mailbox not found or access denied）
+
+原邮件主题：Re: [IT-31322] 打印机驱动安装
+原邮件发送时间：2025年7月23日 上午11:20
+
+此邮件为系统自动发出，请勿直接回复。
+""")
+N("bounce", "en", ("MAILER-DAEMON", "MAILER-DAEMON@mail.oldhost.example.net"), "failure notice",
+  "", "qmail-style plain-text bounce ('Hi. This is the qmail-send program'), From MAILER-DAEMON, no multipart/report",
+  client="plain", charset="us-ascii", cte="7bit",
+  raw_body="""Hi. This is the qmail-send program at mail.oldhost.example.net.
+I'm afraid I wasn't able to deliver your message to the following addresses.
+This is a permanent error; I've given up. Sorry it didn't work out.
+
+<r.blake@oldhost.example.net>:
+Sorry, no mailbox here by that name. (#5.1.1)
+
+--- Below this line is a copy of the message.
+
+Return-Path: <support@example.test>
+From: IT Support <support@example.test>
+To: r.blake@oldhost.example.net
+Subject: Re: [IT-31340] Cannot log in to ERP
+Auto-Submitted: auto-replied
+
+Hello, your ticket IT-31340 has been created.
+""")
+_o5 = simple_original(BOT, "liu.bin@163.example.com", "Re: [IT-31355] 笔记本电池鼓包",
+                      "您好，您的工单 IT-31355 已创建。\r\n", "Thu, 24 Jul 2025 16:05:00 +0800",
+                      "<it-31355.1753344300@example.test>")
+N("bounce", "mixed", ("Mail Delivery Subsystem", "postmaster@163.example.com"), "系统退信 / Undelivered Mail Returned to Sender",
+  "", "Netease-style bilingual DSN: multipart/report, human part UTF-8 base64, quota-full recipient",
+  client="coremail", subj_enc="utf8-b", report=dict(
+      human="""您发送的邮件未能成功投递。/ Your message could not be delivered.
+
+收件人 Recipient: liu.bin@163.example.com
+退信原因：收件人邮箱空间已满。
+Reason: the recipient's mailbox is full (552 5.2.2 Mailbox quota exceeded).
+
+建议：请联系收件人清理邮箱后重新发送。/ Please ask the recipient to free up space and resend.
+""",
+      human_charset="utf-8", human_cte="base64",
+      fields=[("Reporting-MTA", "dns; m15.mail.163.example.com"),
+              ("Arrival-Date", "Thu, 24 Jul 2025 16:05:02 +0800")],
+      recipients=[[("Final-Recipient", "rfc822; liu.bin@163.example.com"), ("Action", "failed"),
+                   ("Status", "5.2.2"), ("Diagnostic-Code", "smtp; 552 5.2.2 Mailbox quota exceeded")]],
+      original=_o5))
+_o6 = simple_original(BOT, "accounts@legacy-erp.example.org", "Re: [IT-31372] Password reset",
+                      "Hello, your ticket IT-31372 has been updated.\r\n", "Fri, 25 Jul 2025 07:45:00 +0000",
+                      "<it-31372.1753429500@example.test>")
+N("bounce", "en", ("Mail Delivery Subsystem", "MAILER-DAEMON@relay2.example.test"),
+  "Warning: could not send message for past 4 hours", "",
+  "Sendmail delay warning (Action: delayed) with text/rfc822-headers",
+  client="plain", report=dict(
+      human="""    **********************************************
+    **      THIS IS A WARNING MESSAGE ONLY      **
+    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **
+    **********************************************
+
+The original message was received at Fri, 25 Jul 2025 07:45:00 GMT
+from localhost [127.0.0.1]
+
+   ----- Transcript of session follows -----
+<accounts@legacy-erp.example.org>... Deferred: Connection refused by mx.legacy-erp.example.org.
+Warning: message still undelivered after 4 hours
+Will keep trying until message is 5 days old
+""",
+      fields=[("Reporting-MTA", "dns; relay2.example.test"),
+              ("Arrival-Date", "Fri, 25 Jul 2025 07:45:00 GMT")],
+      recipients=[[("Final-Recipient", "RFC822; accounts@legacy-erp.example.org"), ("Action", "delayed"),
+                   ("Status", "4.4.1"), ("Remote-MTA", "DNS; mx.legacy-erp.example.org"),
+                   ("Last-Attempt-Date", "Fri, 25 Jul 2025 11:46:10 GMT"),
+                   ("Will-Retry-Until", "Wed, 30 Jul 2025 07:45:00 GMT")]],
+      original=_o6, original_as="headers"))
+
+# ---- bulk (5)
+N("bulk", "en", ("SentinelWatch", "alerts@sentinelwatch.example.test"),
+  "SentinelWatch daily digest: 14 open problems, 3 high",
+  """SentinelWatch daily digest for example.test - 24 Jul 2025
+
+HIGH   fs02        Disk /data 94% full                     open 2d
+HIGH   vpn-gw1     IPsec tunnel to Suzhou flapping (12x)   open 5h
+HIGH   print-srv   Spooler service restarted 7 times       open 1d
+AVG    erp-db      Query latency above 800 ms              open 3h
+... 10 more problems (see dashboard)
+
+You receive this digest because you are subscribed to the notification rule "IT Ops daily".
+Manage notifications: https://sentinelwatch.example.test/settings/notifications""",
+  "TRAP: monitoring tool digest (disk, VPN, printer, ERP words) = bulk; signals: Precedence: bulk, List-Unsubscribe, subscription footer; no person asks anything",
+  client="plain", structure="alt", cte="7bit", to="it-ops@example.test, support@example.test",
+  headers=[("Precedence", "bulk"), ("X-Mailer", "SentinelWatch 6.4 notifier"),
+           ("List-Unsubscribe", "<https://sentinelwatch.example.test/settings/notifications>")])
+N("bulk", "zh", ("工单平台", "noreply@tracker.example.test"), "[工单平台] 王磊 更新了 OPS-2231：核心交换机固件升级",
+  """王磊 更新了 OPS-2231「核心交换机固件升级」
+
+状态：处理中 → 待验证
+备注：已完成 3 楼、4 楼交换机升级，5 楼计划周四晚上进行，期间网络可能中断 10 分钟。
+
+查看工单：https://tracker.example.test/browse/OPS-2231
+您收到此邮件是因为您关注了该工单。退订通知请在个人设置中修改。""",
+  "tracker notification (Jira-like) about network work; signals: Precedence: bulk, List-Id, List-Unsubscribe, 'you follow this issue' footer",
+  client="plain", structure="alt", charset="utf-8", cte="base64", subj_enc="utf8-b",
+  headers=[("Precedence", "bulk"), ("List-Id", "OPS project notifications <ops.tracker.example.test>"),
+           ("List-Unsubscribe", "<https://tracker.example.test/settings/notifications>"),
+           ("X-Tracker-Notification", "issue_updated")])
+N("bulk", "zh", ("云盾安全学院", "events@yundun-academy.example.net"), "【直播邀请】零信任与终端安全实战研讨会（7月30日）",
+  """尊敬的 IT 负责人：
+
+诚邀您参加 7 月 30 日 14:00 的线上研讨会「零信任与终端安全实战」：
+· 钓鱼邮件与勒索病毒的最新攻击手法
+· VPN 替代方案与零信任网关落地
+· 终端密码策略与多因素认证最佳实践
+
+点击报名：https://yundun-academy.example.net/live/0730
+如不希望再收到此类邮件，请点击退订。""",
+  "vendor webinar invitation with security words; signals: List-Unsubscribe, Precedence: bulk -> bulk (not spam-like)",
+  client="plain", structure="html", html_style="newsletter", charset="gbk", cte="base64", subj_enc="gbk-b",
+  headers=[("Precedence", "bulk"), ("List-Unsubscribe", "<mailto:unsubscribe@yundun-academy.example.net>"),
+           ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")])
+N("bulk", "mixed", ("IT 服务台 IT Service Desk", "it-notice@example.test"), "【IT通知 IT Notice】本周末邮箱迁移 Mailbox migration this weekend",
+  """各位同事 / Dear colleagues,
+
+本周六 8 月 2 日 20:00 至周日 08:00，邮箱系统将迁移到新平台，期间 Outlook 和手机邮件可能无法收发。
+From Saturday 2 Aug 20:00 to Sunday 08:00 the mailbox system moves to a new platform; Outlook and mobile mail
+may be unavailable. No action is needed; your password stays the same.
+
+信息技术部 / IT Department""",
+  "internal announcement via all-staff list, bilingual; mentions Outlook/password; signals: List-Id, Precedence: list",
+  client="outlook", structure="alt", charset="utf-8", cte="base64", subj_enc="utf8-b",
+  to="all-staff@example.test, IT Support <support@example.test>",
+  headers=[("List-Id", "All Staff <all-staff.example.test>"), ("Precedence", "list"),
+           ("List-Unsubscribe", "<mailto:all-staff-request@example.test?subject=unsubscribe>")])
+N("bulk", "mixed", ("韩涛 Tao", "tao.han@example.test"), "[office-it] 有人 VPN 也一直掉线吗? anyone else?",
+  """大家好, 我这两天在家 VPN 每隔半小时就掉一次, anyone else seeing this? 是不是 VPN server 的问题?
+If it's just me 我再单独报给 IT.
+
+Tao
+_______________________________________________
+office-it mailing list
+office-it@lists.example.test
+https://lists.example.test/mailman/listinfo/office-it""",
+  "mailing-list post that reads like a problem report, list also copies support; bulk beats content (GUIDE rule 6/7); signals: List-Id, List-Post, X-BeenThere",
+  client="thunderbird", structure="plain", charset="utf-8", cte="8bit", subj_enc="utf8-b",
+  to="office-it@lists.example.test, IT Support <support@example.test>",
+  headers=[("X-BeenThere", "office-it@lists.example.test"), ("X-Mailman-Version", "2.1.39"),
+           ("Precedence", "list"), ("List-Id", "Office IT discussion <office-it.lists.example.test>"),
+           ("List-Post", "<mailto:office-it@lists.example.test>"),
+           ("Sender", "office-it <office-it-bounces@lists.example.test>")])
+
+# ---- spam-like (4)
+N("spam-like", "zh", ("邮箱管理中心", "admin@mail-verify.example.org"), "【重要通知】您的邮箱容量已满，将于24小时内停用",
+  """尊敬的用户：
+
+您的邮箱存储空间已超过限额（99.8%），系统将在 24 小时内暂停您的收发信功能。
+请立即点击下方链接验证您的账号和密码，以免邮件丢失：
+
+http://mail-verify.example.org/upgrade?u=support
+
+邮箱管理中心""",
+  "credential-phishing lure (mailbox full, verify password), external sender, no list headers -> spam-like",
+  client="plain", structure="html", charset="gb2312", cte="base64", subj_enc="gb2312-b")
+N("spam-like", "mixed", ("IT Helpdesk", "it-helpdesk@secure-office365.example.net"), "密码过期通知 Password Expiry Notice",
+  """您的密码将于今天过期。Your password expires today.
+如需保留当前密码，请点击 Keep My Password 按钮。To keep your current password, click below:
+
+KEEP MY PASSWORD -> https://secure-office365.example.net/keep
+
+Microsoft 365 Team""",
+  "bilingual 'keep your password' phishing lure from a look-alike domain, no list headers -> spam-like (not an account request)",
+  client="plain", structure="alt", charset="utf-8", cte="base64", subj_enc="utf8-b")
+N("spam-like", "zh", ("张会计", "zhang.kuaiji@fapiao-dk.example.net"), "代开各类增值税发票 优惠点数",
+  """您好！本公司长期代开全国各地增值税专用发票、普通发票，点数优惠，可先验票后付款。
+另代办电脑设备、办公耗材采购报销。有需要请加微信 fp8888 或致电 137-0000-0000。""",
+  "classic invoice spam with IT-purchase words, no list headers -> spam-like",
+  client="plain", structure="plain", charset="gbk", cte="8bit", subj_enc="gbk-b")
+N("spam-like", "en", ("Domain Renewal Services", "billing@domain-renewal.example.org"),
+  "FINAL NOTICE: example.test domain expiration",
+  """FINAL NOTICE
+
+Your domain example.test is scheduled for search-engine listing expiration. Failure to complete your
+renewal by today may result in the loss of online visibility for example.test.
+
+Renew now for only $89/year: https://domain-renewal.example.org/pay?d=example.test
+
+This is not a bill. You are under no obligation to pay unless you accept this offer.""",
+  "fake domain-renewal solicitation, no list headers -> spam-like",
+  client="plain", structure="alt", cte="7bit")
