@@ -372,7 +372,9 @@ because the source of this file is untrusted". 每天早上的 bank reconciliati
 
 Leo
 Finance Ops""",
-  "Office security setting blocks an essential macro for one user, deadline today -> software P2; pinyin abbr bhys, ddl")
+  "Office security setting blocks an essential macro for one user, deadline today -> software P2; pinyin abbr bhys, ddl; Foxmail-style quote",
+  quote=quote_foxmail("IT服务台", "it-notice@example.test", "2025-06-30 18:00", "all-staff@example.test", "本周 Windows / Office 安全更新",
+                      "各位同事：今晚将推送 Windows 和 Office 安全更新，请保持电脑开机联网。"))
 R("software", "P2", "en", ("Alicia Romero", "alicia.romero@example.test"), "Blue screen every 20 minutes",
   """Hello,
 
@@ -431,7 +433,9 @@ licence. I can still open and read PDFs, just not edit them. Jamie next to me ha
 he's been doing my edits for now. Could you check the licence when you get a chance?
 
 Thanks, Nadia""",
-  "licence problem -> software; workaround (colleague) -> P3")
+  "licence problem -> software; workaround (colleague) -> P3; Gmail-style quote of a colleague's reply",
+  quote=quote_gmail_en("Jamie Wu", "jamie.wu@example.test", "Wed, 11 Jun 2025 at 11:03",
+                       "No worries, send me the PDFs and I'll do the edits until IT sorts it."))
 R("software", "P3", "mixed", ("Jason 宋", "jason.song@example.test"), "Outlook 一直 pending",
   """Outlook 发出去的邮件一直 pending 在 Outbox 里面, 已经好几封了. 同事都正常.
 我用 webmail 可以发, 先用着, 但是想把 Outlook 修好. Thanks""",
@@ -474,13 +478,18 @@ Technical details of permanent failure:
 R("software", "P3", "zh", ("田甜", "tiantian@example.test"), "Chrome 一开几个网页就崩溃",
   """您好：Chrome 浏览器这两天开到四五个标签页就整个崩溃，提示"喔唷，崩溃啦！"，错误代码 STATUS_ACCESS_VIOLATION。
 现在用 Edge 上网没问题，就是书签都在 Chrome 里。有空帮忙处理一下。""",
-  "browser crash, another browser works -> software P3", subj_enc="gbk-b")
+  "browser crash, another browser works -> software P3; the QQ-style quote below is about network speed and must not count",
+  subj_enc="gbk-b", reply=True,
+  quote=quote_qq("IT服务台", "support@example.test", "2025年5月20日(星期二) 下午3:40", "田甜", "Re: 网速慢",
+                 "您好，上周反馈的网速慢问题，已调整了您所在区域的无线 AP 和交换机端口，如网络仍不稳定请随时联系。"))
 R("software", "P3", "mixed", ("黄子轩 Ryan", "ryan.huang@example.test"), "MeetLink 更新 fail, error 10004",
   """Hi IT,
 
 MeetLink 提示有新版本, 点 update 一直 fail, error code 10004. 旧版本还能用, 开会没问题,
 就是每次打开都弹窗, 有点烦. 能不能 push 一下新版本给我? 谢谢""",
-  "update failure, old version works -> P3")
+  "update failure, old version works -> P3; 163-style quote of an earlier IT broadcast",
+  quote=quote_163("2025-05-28 09:12", "IT服务台", "support@example.test",
+                  "各位同事，MeetLink 新版本已发布，请在本周内完成升级。"))
 R("software", "P3", "en", ("Patrick O'Neill", "patrick.oneill@example.test"), "Vantage dashboards take 2 minutes to load",
   """Hi,
 
@@ -630,12 +639,15 @@ call at 2 pm local and need the internal dashboards live. Any setting I can chan
 
 Daniel""",
   "tunnel instability for one traveller with a near deadline -> network P2")
-R("network", "P2", "zh", ("罗浩", "luohao@example.test"), "电脑获取不到IP地址",
+R("network", "P2", "zh", ("罗浩", "luohao@example.test"), "回复: [IT-30988] 键盘已更换，请确认",
   """你好，我的电脑今天插上网线之后一直显示"无法识别的网络"，ipconfig 看地址是 169.254 开头的，
 换了网线和网口都一样，同事的电脑插我的网口可以上网。WiFi 也连不上公司的 SSID。
 我现在完全上不了网，手头的活都停了。
 罗浩 质量部""",
-  "DHCP/no address for one user, fully blocked -> network P2")
+  "reply keeps an old keyboard-ticket subject; new text is a DHCP/no-address problem -> network (body wins over subject); one user fully blocked -> P2",
+  reply=True, quote=quote_outlook_zh("IT服务台", "support@example.test", "2025年6月3日 10:15", "罗浩",
+                                     "[IT-30988] 键盘已更换，请确认",
+                                     "您好，\n您的键盘已经更换为新的罗技 K120，如果使用正常请回复确认，我们将关闭工单。\nIT服务台"))
 R("network", "P3", "zh", ("前台 秦悦", "qinyue@example.test"), "访客WiFi认证页面打不开",
   """您好，今天来访的客人连访客 WiFi 之后，认证页面一直打不开，转圈。
 现在客人都先用自己手机的流量，问题不大，但是下午还有一批客户要来，方便的话看一下。
@@ -691,7 +703,7 @@ R("network", "P3", "zh", ("業務 張雅婷", "zhang.yating@example.test"), "視
 
 張雅婷""",
   "Traditional Chinese; network quality problem, hotspot workaround -> P3", big5=True)
-R("network", "P3", "en", ("Clara Jensen", "clara.jensen@example.test"), "Can't reach the Berlin file server",
+R("network", "P3", "en", ("Clara Jensen", "clara.jensen@example.test"), "RE: [IT-30712] Printer streaks on 3F",
   """Hi,
 
 I can't reach the Berlin file server (ber-fs1) from Shanghai since this morning - "the network path was
@@ -699,7 +711,10 @@ not found". Everything else works, including the Shanghai file server. I need so
 a report due Monday, so not urgent today.
 
 Clara""",
-  "inter-site reachability for one share, deadline several days away -> P3")
+  "reply on an old printer ticket; new text is inter-site share reachability -> network (body wins over subject); deadline days away -> P3",
+  reply=True, quote=quote_outlook_en("IT Support", "support@example.test", "Tuesday, 10 June 2025 09:02",
+                                     "Clara Jensen", "[IT-30712] Printer streaks on 3F",
+                                     "Hi Clara,\nThe drum unit in the 3F printer has been replaced. Please reply if the streaks come back.\nIT Support"))
 R("network", "P4", "en", ("Owen Parry", "owen.parry@example.test"), "Weak Wi-Fi in archive room (FYI)",
   """Hi IT,
 
@@ -840,7 +855,10 @@ R("account", "P2", "zh", ("市场部 董琳", "donglin@example.test"), "我好�
 R("account", "P3", "zh", ("周思琪", "zhousiqi@example.test"), "申请采购部共享文件夹的访问权限",
   """你好，我下周开始协助采购部做供应商评审，需要访问 \\\\fs01\\采购\\供应商评审 这个文件夹（只读就可以）。
 采购部经理已经同意了，审批截图附上。麻烦帮忙开通，谢谢。""",
-  "access request with lead time -> account P3", structure="mixed", attach=[dict(type="png", name="approval.png")])
+  "access request with lead time -> account P3; Outlook-zh quote of the manager's approval",
+  structure="mixed", attach=[dict(type="png", name="approval.png")],
+  quote=quote_outlook_zh("采购部 钟经理", "zhongjl@example.test", "2025年8月29日 17:30", "周思琪", "回复: 申请访问供应商评审文件夹",
+                         "同意，请找 IT 开通只读权限。"))
 R("account", "P3", "mixed", ("Project Atlas 陆凯", "lu.kai@example.test"), "需要开一个 shared mailbox for Project Atlas",
   """Hi IT,
 
@@ -1109,7 +1127,7 @@ R("other", "P3", "en", ("Lucy Bennett", "lucy.bennett@example.test"), "Fake CEO 
 
 I got an email this morning that looks like it's from our CEO (display name "Michael Grant" but the
 address is michael.grant.ceo@mailbox.example.net) asking me to buy six gift cards for a client and send
-the codes. I haven't replied or clicked anything. Forwarding so you can block it. Are others getting it?
+the codes. I haven't replied or clicked anything. Letting you know so you can block it. Are others getting it?
 
 Lucy""",
   "TRAP: security phishing REPORT from a person -> request kind, other P3 (nobody compromised)")
@@ -1157,7 +1175,9 @@ R("other", "P4", "en", ("Jacob Hill", "jacob.hill@example.test"), "Thanks Jason!
 new. Great service!
 
 Jacob""",
-  "praise -> other P4")
+  "praise -> other P4; quoted closure mail talks about a replaced SSD and must not count",
+  reply=True, quote=quote_gmail_en("IT Support", "support@example.test", "Mon, 9 Jun 2025 at 16:20",
+                                   "Hi Jacob, we replaced the failing SSD in your laptop and restored your files. Ticket IT-30801 is resolved."))
 R("other", "P4", "zh", ("韦丹", "weidan@example.test"), "Re: 打印机卡纸 问题已经解决了",
   """问题已经解决了，可以关单了，谢谢！
 
@@ -1293,7 +1313,7 @@ https://support.northpeak.example.com""",
   "another helpdesk's acknowledgement (ticket-loop classic); Auto-Submitted: auto-generated, X-Loop, RT-style ticket header",
   client="plain", structure="alt", cte="7bit", reply=True,
   headers=[("Auto-Submitted", "auto-generated"), ("X-Loop", "support@northpeak.example.com"),
-           ("X-RT-Ticket", "NorthPeak #88123"), ("Precedence", "bulk")])
+           ("X-RT-Ticket", "NorthPeak #88123")])
 
 # ---- bounce (6)
 _o1 = simple_original(BOT, "h.tanaka@slowmx.example.jp", "Re: [IT-31188] Monitor replacement",
