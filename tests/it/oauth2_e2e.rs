@@ -313,3 +313,177 @@ async fn smtp_sends_with_xoauth2_and_oauthbearer_and_refreshes_a_refused_token()
         .await;
     assert_eq!(mails.len(), 2);
 }
+
+/// A config whose [mailbox.oauth2] points at `idp`, with the refresh token file not
+/// written yet (that is what `oauth2 login` is for).
+fn login_config(a: &Account) -> std::path::PathBuf {
+    let o = OAuth2Env::get();
+    let _ = std::fs::remove_file(&a.token_file);
+    let cfg = a.dir.path().join("supportbot.toml");
+    let base = a.idp.base_url();
+    std::fs::write(
+        &cfg,
+        format!(
+            r#"[mailbox]
+host = "{host}"
+port = {port}
+security = "none"
+username = "{user}"
+address = "{user}"
+auth = "oauthbearer"
+
+[mailbox.oauth2]
+token_url = "{base}/token"
+device_url = "{base}/device"
+auth_url = "{base}/authorize"
+client_id = "supportbot-test"
+refresh_token_file = "refresh-token"
+scopes = ["imap", "offline_access"]
+
+[smtp]
+host = "{host}"
+"#,
+            host = a.env.host,
+            port = o.imap_port,
+            user = a.user.email,
+        ),
+    )
+    .unwrap();
+    cfg
+}
+
+/// After `oauth2 login`, the stored refresh token really opens the mailbox.
+async fn assert_token_file_logs_in(a: &Account) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata(&a.token_file)
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    let tokens = TokenSource::new(a.oauth2_table().effective());
+    let mut inbox = Inbox::connect(&a.settings(AuthMethod::Oauthbearer, &tokens))
+        .await
+        .unwrap_or_else(|e| panic!("login with the stored token: {e}"));
+    inbox.select("INBOX").await.unwrap();
+    inbox.logout().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn oauth2_login_device_flow_stores_a_working_refresh_token() {
+    let a = account("oauth-device");
+    let cfg = login_config(&a);
+    // check-config names the missing token file and says what to run.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_supportbot"))
+        .arg("--config")
+        .arg(&cfg)
+        .arg("check-config")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(78));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("refresh_token_file") && err.contains("oauth2 login"),
+        "{err}"
+    );
+
+    a.idp.device_login_as(&a.user.email, 1);
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_supportbot"))
+            .arg("--config")
+            .arg(&cfg)
+            .args(["oauth2", "login", "--flow", "device"])
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("WDJB-MJHT") && stdout.contains("http://127.0.0.1/device"),
+        "{stdout}"
+    );
+    assert_token_file_logs_in(&a).await;
+}
+
+/// Start `oauth2 login --flow browser` and return it with the printed authorization URL's
+/// query. Its stdout is drained to the end (a closed pipe would fail its last message).
+async fn browser_login(
+    cfg: &std::path::Path,
+    base: String,
+) -> (
+    std::process::Child,
+    std::collections::HashMap<String, String>,
+) {
+    use std::io::BufRead as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_supportbot"))
+        .arg("--config")
+        .arg(cfg)
+        .args(["oauth2", "login", "--flow", "browser"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.starts_with(&format!("{base}/authorize?")) {
+                let _ = tx.send(line);
+            }
+        }
+    });
+    let url = tokio::task::spawn_blocking(move || rx.recv_timeout(Duration::from_secs(20)))
+        .await
+        .unwrap()
+        .expect("the authorization URL is printed");
+    let q = reqwest::Url::parse(&url)
+        .unwrap()
+        .query_pairs()
+        .into_owned()
+        .collect();
+    (child, q)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn oauth2_login_browser_flow_checks_state_and_pkce() {
+    let a = account("oauth-browser");
+    let cfg = login_config(&a);
+    let (mut child, q) = browser_login(&cfg, a.idp.base_url()).await;
+    assert_eq!(q["code_challenge_method"], "S256");
+    assert_eq!(q["access_type"], "offline");
+    // Play the browser: the provider redirects back with a code, but the wrong state.
+    a.idp
+        .expect_code("code-1", &a.user.email, &q["code_challenge"]);
+    let forged = format!("{}?code=code-1&state=wrong", q["redirect_uri"]);
+    let _ = reqwest::get(&forged).await;
+    let status = tokio::task::spawn_blocking(move || child.wait().unwrap())
+        .await
+        .unwrap();
+    assert!(
+        !status.success(),
+        "a redirect with the wrong state is refused"
+    );
+    assert!(!a.token_file.exists());
+
+    // Again, with the right state.
+    let (mut child, q) = browser_login(&cfg, a.idp.base_url()).await;
+    a.idp
+        .expect_code("code-2", &a.user.email, &q["code_challenge"]);
+    let back = format!("{}?code=code-2&state={}", q["redirect_uri"], q["state"]);
+    let page = reqwest::get(&back).await.unwrap().text().await.unwrap();
+    assert!(page.contains("sign-in received"), "{page}");
+    let status = tokio::task::spawn_blocking(move || child.wait().unwrap())
+        .await
+        .unwrap();
+    assert!(status.success());
+    assert_token_file_logs_in(&a).await;
+}

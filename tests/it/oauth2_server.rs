@@ -20,6 +20,11 @@ struct State {
     /// Tokens still to hand out that Dovecot refuses (expired, but reported as valid).
     bad_next: u32,
     requests: u32,
+    /// Device-code login: the user signing in, and polls left before it completes.
+    device_user: Option<String>,
+    device_pending: u32,
+    /// Browser login: code → (user, PKCE challenge).
+    codes: HashMap<String, (String, String)>,
 }
 
 /// The running endpoint.
@@ -83,6 +88,7 @@ impl Idp {
                 let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
                 let app = axum::Router::new()
                     .route("/token", axum::routing::post(token))
+                    .route("/device", axum::routing::post(device))
                     .with_state(st);
                 let _ = axum::serve(listener, app).await;
             });
@@ -115,6 +121,23 @@ impl Idp {
     pub fn issue_bad(&self, n: u32) {
         self.state.lock().unwrap().bad_next = n;
     }
+    /// The next device-code login signs in as `user` after `pending` polls.
+    pub fn device_login_as(&self, user: &str, pending: u32) {
+        let mut s = self.state.lock().unwrap();
+        s.device_user = Some(user.to_string());
+        s.device_pending = pending;
+    }
+    /// The browser login hands out `code` for `user`; the exchange must prove `challenge`.
+    pub fn expect_code(&self, code: &str, user: &str, challenge: &str) {
+        self.state
+            .lock()
+            .unwrap()
+            .codes
+            .insert(code.into(), (user.into(), challenge.into()));
+    }
+    pub fn base_url(&self) -> String {
+        self.token_url.trim_end_matches("/token").to_string()
+    }
     pub fn requests(&self) -> u32 {
         self.state.lock().unwrap().requests
     }
@@ -129,10 +152,47 @@ async fn token(
     let form: HashMap<String, String> = url_form(&body);
     let mut s = st.lock().unwrap();
     s.requests += 1;
+    if form.get("client_id").map(String::as_str) != Some("supportbot-test") {
+        return (
+            axum::http::StatusCode::BAD_REQUEST,
+            r#"{"error":"invalid_client"}"#.into(),
+        );
+    }
+    match form.get("grant_type").map(String::as_str) {
+        Some("urn:ietf:params:oauth:grant-type:device_code") => {
+            if s.device_pending > 0 {
+                s.device_pending -= 1;
+                return (
+                    axum::http::StatusCode::BAD_REQUEST,
+                    r#"{"error":"authorization_pending"}"#.into(),
+                );
+            }
+            let user = s.device_user.clone().unwrap_or_default();
+            return new_login(&mut s, &user);
+        }
+        Some("authorization_code") => {
+            let code = form.get("code").cloned().unwrap_or_default();
+            let verifier = form.get("code_verifier").cloned().unwrap_or_default();
+            let Some((user, challenge)) = s.codes.remove(&code) else {
+                return (
+                    axum::http::StatusCode::BAD_REQUEST,
+                    r#"{"error":"invalid_grant"}"#.into(),
+                );
+            };
+            let proof = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .encode(<sha2::Sha256 as sha2::Digest>::digest(verifier.as_bytes()));
+            if proof != challenge || !form.contains_key("redirect_uri") {
+                return (
+                    axum::http::StatusCode::BAD_REQUEST,
+                    r#"{"error":"invalid_grant","error_description":"PKCE check failed"}"#.into(),
+                );
+            }
+            return new_login(&mut s, &user);
+        }
+        _ => {}
+    }
     let refresh = form.get("refresh_token").cloned().unwrap_or_default();
-    if form.get("grant_type").map(String::as_str) != Some("refresh_token")
-        || form.get("client_id").map(String::as_str) != Some("supportbot-test")
-    {
+    if form.get("grant_type").map(String::as_str) != Some("refresh_token") {
         return (
             axum::http::StatusCode::BAD_REQUEST,
             r#"{"error":"invalid_client"}"#.into(),
@@ -163,6 +223,42 @@ async fn token(
         s.accounts.insert(new.clone(), user);
         answer["refresh_token"] = serde_json::Value::String(new);
     }
+    (axum::http::StatusCode::OK, answer.to_string())
+}
+
+/// A fresh refresh token (and access token) for `user`.
+fn new_login(s: &mut State, user: &str) -> (axum::http::StatusCode, String) {
+    let refresh = format!("rt-{:016x}", rand::random::<u64>());
+    s.accounts.insert(refresh.clone(), user.to_string());
+    let access = mint(&s.key, user, supportbot::clock::now() + s.lifetime);
+    let answer = serde_json::json!({
+        "access_token": access,
+        "token_type": "Bearer",
+        "expires_in": s.lifetime,
+        "refresh_token": refresh,
+    });
+    (axum::http::StatusCode::OK, answer.to_string())
+}
+
+async fn device(
+    axum::extract::State(st): axum::extract::State<Shared>,
+    body: String,
+) -> (axum::http::StatusCode, String) {
+    let form = url_form(&body);
+    st.lock().unwrap().requests += 1;
+    if form.get("client_id").map(String::as_str) != Some("supportbot-test") {
+        return (
+            axum::http::StatusCode::BAD_REQUEST,
+            r#"{"error":"invalid_client"}"#.into(),
+        );
+    }
+    let answer = serde_json::json!({
+        "device_code": "dc-1",
+        "user_code": "WDJB-MJHT",
+        "verification_uri": "http://127.0.0.1/device",
+        "expires_in": 60,
+        "interval": 1,
+    });
     (axum::http::StatusCode::OK, answer.to_string())
 }
 
