@@ -253,3 +253,61 @@ listen = "127.0.0.1:{http_port}"
     assert!(status.success(), "{status}\n{}", logs());
     wait_datagram(&notify, "STOPPING=1", Duration::from_secs(5));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn health_queries_agree_on_sqlite_and_postgres() {
+    let env = TestEnv::get();
+    let dir = tempfile::tempdir().unwrap();
+    let urls = [
+        format!("sqlite://{}/db.sqlite", dir.path().display()),
+        env.pg_fresh_database().await,
+    ];
+    for url in urls {
+        let store = supportbot::store::Store::connect(&url, &Default::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let empty = store.outbox_health().await.unwrap();
+        assert_eq!(
+            (empty.queued, empty.oldest_queued_at, empty.failed),
+            (0, None, 0)
+        );
+        let mut tx = store.begin().await.unwrap();
+        for (i, at) in [(1, 50), (2, 40)] {
+            let mail = supportbot::mail::render::RenderedMail {
+                message_id: format!("m{i}@x"),
+                env_from: String::new(),
+                env_to: vec!["a@example.test".into()],
+                bytes: b"x".to_vec(),
+            };
+            tx.insert_outbox(None, "ack", &mail, at).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        let o = store.outbox_health().await.unwrap();
+        assert_eq!(
+            (o.queued, o.oldest_queued_at, o.failed),
+            (2, Some(40), 0),
+            "{url}"
+        );
+        store
+            .write_health(
+                &[
+                    ("health:mailbox:a".into(), None),
+                    ("health:mailbox:b".into(), Some(90)),
+                ],
+                100,
+            )
+            .await
+            .unwrap();
+        let rows = store.health_rows().await.unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                ("health:mailbox:a".to_string(), None, 100),
+                ("health:mailbox:b".to_string(), Some(90), 100)
+            ],
+            "{url}"
+        );
+        store.close().await;
+    }
+}
