@@ -708,6 +708,8 @@ impl Generation {
         // One inbox task per mailbox, each with its own pipeline (its support address is
         // the From of its acknowledgements).
         for (mcfg, mpipeline) in mailbox_pipelines(cfg)? {
+            // Registered before the task runs, so READY=1 waits for this mailbox's login.
+            obs.register_mailbox(&inbox::mailbox_key(&mcfg), clock::now());
             let (store, wake, timer_wake, cancel, obs) = (
                 store.clone(),
                 wake.clone(),

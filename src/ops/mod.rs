@@ -26,6 +26,30 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ready_waits_for_every_registered_mailbox() {
+        let o = Observer::new();
+        assert!(!o.all_logged_in_once(), "nothing registered: not ready");
+        o.register_mailbox("a", 1);
+        o.register_mailbox("b", 1);
+        o.mailbox_up("a", 2);
+        assert!(!o.all_logged_in_once());
+        o.mailbox_up("b", 3);
+        o.mailbox_down("a", "gone", 4);
+        assert!(o.all_logged_in_once(), "once each is enough");
+        let f = o.mailbox_facts();
+        assert_eq!((f[0].up, f[0].since, f[1].up), (false, 4, true));
+        o.set_ready(true);
+        assert!(o.is_ready());
+        o.set_stopping();
+        assert!(!o.is_ready());
+    }
+}
+
 #[derive(Debug, Default)]
 struct State {
     mailboxes: BTreeMap<String, MailboxFact>,
@@ -129,8 +153,10 @@ impl Observer {
 
     /// Whether every registered mailbox has logged in at least once.
     pub fn all_logged_in_once(&self) -> bool {
-        self.with(|s| s.mailboxes.keys().all(|k| s.ever_up.contains(k)))
-            .unwrap_or(false)
+        self.with(|s| {
+            !s.mailboxes.is_empty() && s.mailboxes.keys().all(|k| s.ever_up.contains(k))
+        })
+        .unwrap_or(false)
     }
 
     /// Wait until every mailbox has logged in once (or `cancel`).
