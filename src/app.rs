@@ -112,7 +112,15 @@ async fn open_store(cfg: &Config) -> anyhow::Result<Store> {
 /// Open the store and bring the schema up to date.
 async fn ready_store(cfg: &Config) -> anyhow::Result<Store> {
     let store = open_store(cfg).await?;
-    store.migrate().await.context("Migrate the database")?;
+    // Two processes starting on a fresh SQLite database (the daemon and a `tickets list`,
+    // say) race to create the schema, and SQLite migrations take no lock: the loser waits
+    // for the winner and finds the migrations applied.
+    if let Err(first) = store.migrate().await {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        if store.migrate().await.is_err() {
+            return Err(first).context("Migrate the database");
+        }
+    }
     Ok(store)
 }
 
@@ -565,6 +573,9 @@ pub async fn run(
     shutdown: impl std::future::Future<Output = ()>,
 ) -> anyhow::Result<ExitCode> {
     let cfg = Arc::new(load(cli)?);
+    // Rules, templates and timers first: a bad file fails before anything starts.
+    mailbox_pipelines(&cfg)?;
+    timers::Timers::from_config(&cfg)?;
     let store = ready_store(&cfg).await?;
     let obs = crate::ops::Observer::new();
     let mut sender = Sender::from_config(&cfg);
