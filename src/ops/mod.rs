@@ -153,10 +153,8 @@ impl Observer {
 
     /// Whether every registered mailbox has logged in at least once.
     pub fn all_logged_in_once(&self) -> bool {
-        self.with(|s| {
-            !s.mailboxes.is_empty() && s.mailboxes.keys().all(|k| s.ever_up.contains(k))
-        })
-        .unwrap_or(false)
+        self.with(|s| !s.mailboxes.is_empty() && s.mailboxes.keys().all(|k| s.ever_up.contains(k)))
+            .unwrap_or(false)
     }
 
     /// Wait until every mailbox has logged in once (or `cancel`).
