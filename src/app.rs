@@ -580,6 +580,11 @@ pub async fn run(
     let obs = crate::ops::Observer::new();
     let mut sender = Sender::from_config(&cfg);
     sender.metrics = Some(obs.metrics.clone());
+    if let Some(o) = &sender.settings.oauth2 {
+        // An SMTP token that cannot be refreshed shows in /healthz and /metrics (its
+        // warning could not be mailed anyway).
+        obs.track_tokens("smtp", &o.tokens);
+    }
     let cancel = CancellationToken::new();
     let tracker = TaskTracker::new();
     let wake = Arc::new(Notify::new());
