@@ -8,6 +8,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod knowledge;
 pub mod mail;
 pub mod report;
 pub mod store;
