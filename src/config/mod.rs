@@ -122,6 +122,9 @@ pub struct Config {
     /// `[digest]`: the weekly service report mailed to the supervisors.
     #[serde(default)]
     pub digest: Digest,
+    /// `[knowledge]`: knowledge base and missing-fact questions (issue 10).
+    #[serde(default)]
+    pub knowledge: Knowledge,
     /// Folder of the config file; relative paths resolve against it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -158,11 +161,13 @@ impl Default for General {
     }
 }
 
+mod knowledge;
 mod sla;
 mod transport;
 mod validate;
 mod workflow;
 
+pub use knowledge::Knowledge;
 pub use sla::*;
 pub use transport::*;
 pub use workflow::*;

@@ -40,7 +40,10 @@ static SCRUBS: LazyLock<Vec<Scrub>> = LazyLock::new(|| {
             r"(?i)(?:\b(?:ext\.?|extension|tel\.?|phone|mobile|cell)\s*[:#]?\s*|分机\s*[:：]?\s*|电话\s*[:：]?\s*|手机\s*[:：]?\s*)\+?\d[\d\s-]{2,}\d",
             "[phone]",
         ),
-        rule(r"\+\d{1,3}[\s-]?\d{1,4}[\s-]?\d{3,4}[\s-]?\d{3,4}", "[phone]"),
+        rule(
+            r"\+\d{1,3}[\s-]?\d{1,4}[\s-]?\d{3,4}[\s-]?\d{3,4}",
+            "[phone]",
+        ),
         rule(
             r"[\p{Han}\d]{2,12}(?:省|市)[\p{Han}\d]{0,12}(?:区|县)?[\p{Han}\d]{1,20}(?:路|街|道|巷|弄)[\d一二三四五六七八九十]+号(?:[\p{Han}\d]{0,10}(?:室|楼|单元))?",
             "[address]",
@@ -50,7 +53,10 @@ static SCRUBS: LazyLock<Vec<Scrub>> = LazyLock::new(|| {
             "[address]",
         ),
         rule(r"(?:我是|我叫|本人)[\p{Han}]{2,3}", "[name]"),
-        rule(r"(?i)\b(?:my name is|this is|i am|i'm)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", "[name]"),
+        rule(
+            r"(?i)\b(?:my name is|this is|i am|i'm)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?",
+            "[name]",
+        ),
     ]
 });
 
@@ -74,9 +80,9 @@ pub fn scrub(text: &str, names: &[String]) -> String {
         }
         // A short last line after a sign-off is usually the signature name.
         if Some(i) == last_content && i > 0 && line.trim().chars().count() <= 12 {
-            let prev_signoff = lines.get(i.wrapping_sub(1)).is_some_and(|p| {
-                GREETING.as_ref().is_some_and(|g| g.is_match(p))
-            });
+            let prev_signoff = lines
+                .get(i.wrapping_sub(1))
+                .is_some_and(|p| GREETING.as_ref().is_some_and(|g| g.is_match(p)));
             if prev_signoff {
                 continue;
             }
@@ -89,7 +95,11 @@ pub fn scrub(text: &str, names: &[String]) -> String {
             s = re.replace_all(&s, r.with).into_owned();
         }
     }
-    for n in names.iter().map(|n| n.trim()).filter(|n| n.chars().count() >= 2) {
+    for n in names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| n.chars().count() >= 2)
+    {
         if let Ok(re) = Regex::new(&format!("(?i){}", regex::escape(n))) {
             s = re.replace_all(&s, "[name]").into_owned();
         }
@@ -114,7 +124,9 @@ pub fn render_draft(m: &Material<'_>) -> String {
     }
     let clean = |s: &str| scrub(s, &names);
     let mut keywords: Vec<String> = crate::ticket::lifecycle::reason_words(&t.reasons, "category");
-    keywords.extend(crate::ticket::lifecycle::reason_words(&t.reasons, "priority"));
+    keywords.extend(crate::ticket::lifecycle::reason_words(
+        &t.reasons, "priority",
+    ));
     keywords.retain(|k| !k.contains(',') && k.chars().count() <= 30);
     keywords.dedup();
     let title = clean(&crate::ticket::lifecycle::strip_reply_prefixes(&t.subject));
@@ -125,7 +137,12 @@ pub fn render_draft(m: &Material<'_>) -> String {
     };
     let symptom = clean(m.request);
     let cause = if m.notes.is_empty() {
-        if zh { "（请工程师补充原因）" } else { "(engineer: please add the cause)" }.to_string()
+        if zh {
+            "（请工程师补充原因）"
+        } else {
+            "(engineer: please add the cause)"
+        }
+        .to_string()
     } else {
         clean(&m.notes.join("\n\n"))
     };
@@ -135,7 +152,12 @@ pub fn render_draft(m: &Material<'_>) -> String {
         .map(clean)
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| {
-            if zh { "（请工程师补充处理方法）" } else { "(engineer: please add the fix)" }.to_string()
+            if zh {
+                "（请工程师补充处理方法）"
+            } else {
+                "(engineer: please add the fix)"
+            }
+            .to_string()
         });
     let (h_symptom, h_cause, h_fix) = if zh {
         ("**现象**", "**原因**", "**处理方法**")
@@ -167,12 +189,30 @@ mod tests {
     fn scrubber_removes_personal_data() {
         let names = vec!["Zhang Wei".to_string(), "李娜".to_string()];
         let cases = [
-            ("Hi team,\nVPN drops. Call me on ext. 4410 or 138 1234 5678.\nRegards,\nZhang Wei", &["4410", "138", "Zhang", "Regards", "Hi team"][..]),
-            ("我是李娜，手机 13812345678，邮箱 lina@example.com", &["李娜", "13812345678", "lina@"][..]),
-            ("地址：上海市浦东新区张江路88号3号楼201室", &["张江路88号"][..]),
-            ("I live at 221 Baker Street, my name is John Smith", &["221 Baker", "John Smith"][..]),
-            ("printer jam\n-- \nWang Fang\nSales, +86 21 5555 1234", &["Wang Fang", "5555"][..]),
-            ("zhang.wei@corp.example.com cannot log in", &["zhang.wei"][..]),
+            (
+                "Hi team,\nVPN drops. Call me on ext. 4410 or 138 1234 5678.\nRegards,\nZhang Wei",
+                &["4410", "138", "Zhang", "Regards", "Hi team"][..],
+            ),
+            (
+                "我是李娜，手机 13812345678，邮箱 lina@example.com",
+                &["李娜", "13812345678", "lina@"][..],
+            ),
+            (
+                "地址：上海市浦东新区张江路88号3号楼201室",
+                &["张江路88号"][..],
+            ),
+            (
+                "I live at 221 Baker Street, my name is John Smith",
+                &["221 Baker", "John Smith"][..],
+            ),
+            (
+                "printer jam\n-- \nWang Fang\nSales, +86 21 5555 1234",
+                &["Wang Fang", "5555"][..],
+            ),
+            (
+                "zhang.wei@corp.example.com cannot log in",
+                &["zhang.wei"][..],
+            ),
         ];
         for (text, gone) in cases {
             let s = scrub(text, &names);
@@ -180,7 +220,10 @@ mod tests {
                 assert!(!s.contains(g), "{g:?} left in {s:?}");
             }
         }
-        let kept = scrub("Printer on floor 3 shows error 0x80070005 since 9am", &names);
+        let kept = scrub(
+            "Printer on floor 3 shows error 0x80070005 since 9am",
+            &names,
+        );
         assert_eq!(kept, "Printer on floor 3 shows error 0x80070005 since 9am");
     }
 }

@@ -28,12 +28,12 @@ const STOPWORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "from",
     "by", "is", "are", "was", "were", "be", "been", "am", "it", "its", "this", "that", "my", "me",
     "i", "we", "our", "you", "your", "he", "she", "they", "them", "do", "does", "did", "can",
-    "could", "would", "should", "will", "have", "has", "had", "not", "no", "so", "if", "as",
-    "how", "what", "why", "when", "where", "which", "who", "there", "here", "please", "hi",
-    "hello", "thanks", "thank", "regards", "dear", "any", "some", "just", "get", "got", "again",
-    "also", "still", "all", "out", "up", "into", "about", "after", "before", "now", "today",
-    "any", "help", "need", "know", "tell", "one", "us", "im", "dont", "cant", "doesnt", "isnt",
-    "won", "ve", "ll", "re",
+    "could", "would", "should", "will", "have", "has", "had", "not", "no", "so", "if", "as", "how",
+    "what", "why", "when", "where", "which", "who", "there", "here", "please", "hi", "hello",
+    "thanks", "thank", "regards", "dear", "any", "some", "just", "get", "got", "again", "also",
+    "still", "all", "out", "up", "into", "about", "after", "before", "now", "today", "any", "help",
+    "need", "know", "tell", "one", "us", "im", "dont", "cant", "doesnt", "isnt", "won", "ve", "ll",
+    "re",
 ];
 
 /// Chinese characters (CJK unified ideographs and extension A).
@@ -62,8 +62,7 @@ pub fn stem(word: &str) -> String {
         w.push('y');
     } else if w.ends_with("sses") {
         w.truncate(w.len() - 2);
-    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
-    {
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w.pop();
     }
     let inflected = cut(&mut w, "ing", 3) || cut(&mut w, "ed", 3);

@@ -11,7 +11,14 @@ fn tokens_are_bigrams_and_stems() {
     assert_eq!(tokens("打印机卡纸"), vec!["打印", "印机", "机卡", "卡纸"]);
     assert_eq!(tokens("the printer jammed"), vec!["print", "jam"]);
     assert_eq!(tokens("VPN连不上"), vec!["vpn", "连不", "不上"]);
-    for (a, b) in [("jams", "jammed"), ("printing", "printer"), ("syncing", "sync"), ("passwords", "password"), ("disconnects", "disconnected"), ("freezes", "freezing")] {
+    for (a, b) in [
+        ("jams", "jammed"),
+        ("printing", "printer"),
+        ("syncing", "sync"),
+        ("passwords", "password"),
+        ("disconnects", "disconnected"),
+        ("freezes", "freezing"),
+    ] {
         assert_eq!(stem(a), stem(b), "{a} {b}");
     }
 }
@@ -31,8 +38,20 @@ fn retrieval_table_zh_en() {
     ];
     for (q, want) in cases {
         let lang = crate::ticket::classify::detect_language(q);
-        let hits = ix.suggest(&Query { text: q, category: None, language: Some(lang) }, DEFAULT_THRESHOLD, 3);
-        assert_eq!(hits.first().map(|h| h.id.split('.').next().unwrap_or("")), Some(want), "{q}: {hits:?}");
+        let hits = ix.suggest(
+            &Query {
+                text: q,
+                category: None,
+                language: Some(lang),
+            },
+            DEFAULT_THRESHOLD,
+            3,
+        );
+        assert_eq!(
+            hits.first().map(|h| h.id.split('.').next().unwrap_or("")),
+            Some(want),
+            "{q}: {hits:?}"
+        );
         // One per topic, and in the requester's language.
         let wanted = if lang == Language::En { "en" } else { "zh" };
         assert!(hits[0].id.ends_with(wanted), "{q}: {hits:?}");
@@ -42,9 +61,23 @@ fn retrieval_table_zh_en() {
 #[test]
 fn unrelated_requests_get_no_suggestion() {
     let ix = starter();
-    for q in ["请帮我申请一个新的工牌", "office party next friday?", "my office chair is broken", "请问年会什么时候开", "please order 200 business cards"] {
+    for q in [
+        "请帮我申请一个新的工牌",
+        "office party next friday?",
+        "my office chair is broken",
+        "请问年会什么时候开",
+        "please order 200 business cards",
+    ] {
         let lang = crate::ticket::classify::detect_language(q);
-        let hits = ix.suggest(&Query { text: q, category: None, language: Some(lang) }, DEFAULT_THRESHOLD, 3);
+        let hits = ix.suggest(
+            &Query {
+                text: q,
+                category: None,
+                language: Some(lang),
+            },
+            DEFAULT_THRESHOLD,
+            3,
+        );
         assert!(hits.is_empty(), "{q}: {hits:?}");
     }
 }
@@ -54,7 +87,11 @@ fn category_boost_decides_a_tie() {
     let a = parse_article("a.en", "---\ncategory: network\n---\n# Alpha\nmodem reset").unwrap();
     let b = parse_article("b.en", "---\ncategory: hardware\n---\n# Beta\nmodem reset").unwrap();
     let ix = Index::new(vec![a, b]);
-    let q = |c| Query { text: "modem reset", category: Some(c), language: None };
+    let q = |c| Query {
+        text: "modem reset",
+        category: Some(c),
+        language: None,
+    };
     assert_eq!(ix.search(&q(Category::Hardware))[0].id, "b.en");
     assert_eq!(ix.search(&q(Category::Network))[0].id, "a.en");
 }
@@ -68,6 +105,11 @@ fn labelled_set_top3_hit_rate_is_at_least_0_9() {
     let cases = eval::parse_cases(&text).unwrap();
     assert!(cases.len() >= 40);
     let r = eval::evaluate(&starter(), &cases, DEFAULT_THRESHOLD);
-    assert!(r.top3_rate() >= 0.9, "{} of {}: {:#?}", r.top3, r.cases, r.misses);
+    assert!(
+        r.top3_rate() >= 0.9,
+        "{} of {}: {:#?}",
+        r.top3,
+        r.cases,
+        r.misses
+    );
 }
-

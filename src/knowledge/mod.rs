@@ -155,11 +155,11 @@ pub fn parse_article(id: &str, text: &str) -> Result<Article, ArticleProblem> {
     let Some(title) = title.filter(|t| !t.is_empty()) else {
         return Err(bad("no `# ` title line".into()));
     };
-    let language = language.unwrap_or_else(|| match crate::ticket::classify::detect_language(
-        &format!("{title}\n{body}"),
-    ) {
-        Language::En => Language::En,
-        Language::Zh | Language::Mixed => Language::Zh,
+    let language = language.unwrap_or_else(|| {
+        match crate::ticket::classify::detect_language(&format!("{title}\n{body}")) {
+            Language::En => Language::En,
+            Language::Zh | Language::Mixed => Language::Zh,
+        }
     });
     Ok(Article {
         id: id.to_string(),

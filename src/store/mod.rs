@@ -143,6 +143,7 @@ macro_rules! on_pool {
     };
 }
 
+mod knowledge;
 mod sla;
 mod synthetic;
 mod transfer;

@@ -46,7 +46,9 @@ impl FactKind {
 
     /// The kind named `name`, if any.
     pub fn parse(name: &str) -> Option<FactKind> {
-        FactKind::ALL.into_iter().find(|k| k.as_str() == name.trim())
+        FactKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == name.trim())
     }
 
     /// The short question that asks for this fact, in `lang` (`zh` or `en`).

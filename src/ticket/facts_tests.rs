@@ -53,7 +53,11 @@ fn symptom_impact_contact_and_asset_tables() {
         ("提示“密码错误”，重启过也不行", FactKind::Symptom, true),
         ("报错代码 0x80070005", FactKind::Symptom, true),
         ("试过重启路由器了", FactKind::Symptom, true),
-        ("It says \"access denied for user\"", FactKind::Symptom, true),
+        (
+            "It says \"access denied for user\"",
+            FactKind::Symptom,
+            true,
+        ),
         ("I already rebooted twice", FactKind::Symptom, true),
         ("电脑坏了", FactKind::Symptom, false),
         ("二十个人都上不了网", FactKind::Impact, true),
@@ -108,7 +112,10 @@ fn attachments_count_as_symptom_and_categories_decide_what_applies() {
     let r = rules();
     let rep = r.detect("", "VPN 不行", 1, Category::Network);
     assert!(rep.has(FactKind::Symptom));
-    assert!(!rep.missing.contains(&FactKind::Asset), "asset only for hardware");
+    assert!(
+        !rep.missing.contains(&FactKind::Asset),
+        "asset only for hardware"
+    );
     let ask = r.detect("", "请问怎么申请新的显示器？", 0, Category::Request);
     assert_eq!(ask.missing, vec![FactKind::Contact]);
 }
@@ -120,7 +127,9 @@ fn questions_follow_the_language() {
     let zh = rep.questions("zh");
     let en = rep.questions("en");
     assert_eq!(zh.len(), rep.missing.len());
-    assert!(zh.iter().all(|q| q.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
+    assert!(zh
+        .iter()
+        .all(|q| q.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
     assert!(en.iter().all(|q| q.is_ascii()));
 }
 
