@@ -788,7 +788,12 @@ async fn report(
         .report_facts(since, until, &settings.policy, &settings.calendar)
         .await
         .context("Load report facts")?;
-    let r = crate::report::build_report(&facts, since, until);
+    let mut r = crate::report::build_report(&facts, since, until);
+    let suggestions = store.report_suggestions(since, until).await?;
+    r.knowledge = Some(crate::report::knowledge::build_knowledge(
+        &suggestions,
+        r.overall.opened,
+    ));
     let text = match format {
         ReportFormat::Table => crate::report::render_table(&r),
         ReportFormat::Json => crate::report::render_json(&r)?,
