@@ -30,7 +30,7 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 }
 
 async fn deliver(env: &TestEnv, desk: &Desk, from: &TestUser, raw: &[u8], n: usize) {
-    env.smtp_send(&from.email, &[desk.support.email.clone()], raw)
+    env.smtp_send(&from.email, std::slice::from_ref(&desk.support.email), raw)
         .await
         .expect("Postfix accepts");
     env.wait_for_mails(&desk.support, "INBOX", n, WAIT).await;
