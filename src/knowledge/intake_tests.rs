@@ -283,3 +283,101 @@ fn wider_impact_raises_priority_and_recomputes_deadlines() {
     assert_eq!(t2.priority, Priority::P1);
     let _ = Category::Network;
 }
+
+/// Not a test: the classify + decide inner loop of intake, without and with the knowledge
+/// step (fact rules + 20 articles), over the shared corpus. Run with
+/// `cargo test --lib intake_inner_loop -- --ignored --nocapture` (add `--release` where a
+/// release build is affordable); prints µs per mail for both.
+#[test]
+#[ignore]
+fn intake_inner_loop_with_and_without_knowledge() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    let dir = if dir.is_dir() {
+        dir
+    } else {
+        std::path::PathBuf::from("/work/shared/corpus/dev")
+    };
+    let limits = crate::mail::parse::ParseLimits::default();
+    let mails: Vec<InboundMail> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+        .filter_map(|e| {
+            crate::mail::parse::parse_mail(&std::fs::read(e.path()).unwrap(), &limits).ok()
+        })
+        .collect();
+    assert!(!mails.is_empty());
+    let rules = Rules::builtin().unwrap();
+    let with = desk(true);
+    let p = policy();
+    let v = Verdict {
+        kind: MailKind::Request,
+        reasons: vec![],
+    };
+    let ctx = Context {
+        new_number: 1,
+        mailbox: "INBOX",
+        ..Default::default()
+    };
+    let rounds = 20;
+    let run = |kb: bool| {
+        let started = std::time::Instant::now();
+        let mut acks = 0usize;
+        for _ in 0..rounds {
+            for m in &mails {
+                let c = rules.classify(&m.subject, &m.new_text);
+                let d = decide(m, &v, &c, &ctx, &p, NOW);
+                let d = if kb { on_open(d, m, &with).decision } else { d };
+                if let Decision::Open { outgoing, .. } = &d {
+                    acks += outgoing.len();
+                }
+            }
+        }
+        assert!(acks > 0);
+        started.elapsed().as_secs_f64() * 1e6 / (rounds * mails.len()) as f64
+    };
+    let t = std::time::Instant::now();
+    for m in &mails {
+        let _ = with
+            .facts
+            .detect(&m.subject, &m.new_text, 0, Category::Hardware);
+    }
+    println!(
+        "facts {:.1} µs/mail",
+        t.elapsed().as_secs_f64() * 1e6 / mails.len() as f64
+    );
+    let ix = with.index.as_ref().unwrap();
+    let t = std::time::Instant::now();
+    for m in &mails {
+        let text = format!("{}\n{}", m.subject, m.new_text);
+        let _ = ix.suggest(
+            &Query {
+                text: &text,
+                category: None,
+                language: None,
+            },
+            6.0,
+            3,
+        );
+    }
+    println!(
+        "bm25 {:.1} µs/mail",
+        t.elapsed().as_secs_f64() * 1e6 / mails.len() as f64
+    );
+    // Interleave to share the machine's noise between both.
+    let mut base = Vec::new();
+    let mut kb = Vec::new();
+    for _ in 0..3 {
+        base.push(run(false));
+        kb.push(run(true));
+    }
+    base.sort_by(f64::total_cmp);
+    kb.sort_by(f64::total_cmp);
+    println!(
+        "{} mails x {rounds}: classify+decide {:.1} µs/mail, with knowledge {:.1} µs/mail (+{:.1} %), best of 3",
+        mails.len(),
+        base[0],
+        kb[0],
+        (kb[0] / base[0] - 1.0) * 100.0
+    );
+}
