@@ -381,3 +381,28 @@ fn intake_inner_loop_with_and_without_knowledge() {
         (kb[0] / base[0] - 1.0) * 100.0
     );
 }
+
+#[test]
+fn kb_commands_parse() {
+    use crate::ticket::command::{parse_commands, Command, KbAction};
+    assert_eq!(
+        parse_commands("#kb\n").commands,
+        vec![Command::Kb(KbAction::Draft)]
+    );
+    assert_eq!(
+        parse_commands("#知识库\n").commands,
+        vec![Command::Kb(KbAction::Draft)]
+    );
+    assert_eq!(
+        parse_commands("#kb publish\n").commands,
+        vec![Command::Kb(KbAction::Publish)]
+    );
+    assert_eq!(
+        parse_commands("#知识库 发布\n").commands,
+        vec![Command::Kb(KbAction::Publish)]
+    );
+    let b = parse_commands("#kb everything\n");
+    assert!(b.commands.is_empty() && b.errors.len() == 1);
+    let b = parse_commands("#resolve Replaced the roller.\n#kb\n");
+    assert_eq!(b.commands.len(), 2);
+}

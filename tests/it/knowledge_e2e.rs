@@ -154,7 +154,73 @@ async fn questions_suggestions_self_service_and_the_report() {
     let note = body_text(bob_mail.last().unwrap());
     assert!(note.contains("SELF-SERVICE"), "{note}");
 
-    // 3. The report counts it.
+    // 3. Bob resolves Ann's ticket with #kb: a scrubbed draft, published by the CLI.
+    let bob_mail = env.fetch_all(&bob, "INBOX").await;
+    let notify = bob_mail
+        .iter()
+        .find(|m| subject(m).contains("Printer on floor 3"))
+        .expect("Bob was told about Ann's ticket");
+    let n_ann: i64 = subject(notify)
+        .split("[#")
+        .nth(1)
+        .and_then(|s| s.split(']').next())
+        .and_then(|s| s.parse().ok())
+        .expect("ticket number in the notification subject");
+    let reply_to = header(notify, "Reply-To").expect("Reply-To");
+    let reply_to = reply_to
+        .rsplit('<')
+        .next()
+        .unwrap()
+        .trim_end_matches('>')
+        .to_string();
+    let fix = mail(
+        &bob.email,
+        &reply_to,
+        &format!("Re: {}", subject(notify)),
+        "",
+        "#note The tray 2 pickup roller was worn.\n#resolve Replaced the tray 2 pickup roller.\n#kb\n",
+    );
+    env.smtp_send(&bob.email, std::slice::from_ref(&reply_to), &fix)
+        .await
+        .expect("Postfix accepts");
+    env.wait_for_mails(&desk.support, "INBOX", 5, WAIT).await;
+    desk.once();
+    let draft_path = desk
+        .dir
+        .path()
+        .join(format!("kb/drafts/ticket-{n_ann}.en.md"));
+    let draft = std::fs::read_to_string(&draft_path).expect("#kb wrote a draft");
+    assert!(
+        draft.contains("Replaced the tray 2 pickup roller"),
+        "{draft}"
+    );
+    assert!(draft.contains("pickup roller was worn"), "{draft}");
+    for personal in [ann.email.as_str(), "4410", bob.email.as_str(), "Bob Stone"] {
+        assert!(!draft.contains(personal), "{personal} in draft:\n{draft}");
+    }
+    let search =
+        String::from_utf8_lossy(&desk.run(&["kb", "search", "tray 2 pickup roller"]).stdout)
+            .into_owned();
+    assert!(
+        !search.contains(&format!("ticket-{n_ann}")),
+        "drafts are never suggested: {search}"
+    );
+    desk.run(&["kb", "publish", &format!("ticket-{n_ann}.en.md")]);
+    assert!(desk
+        .dir
+        .path()
+        .join(format!("kb/ticket-{n_ann}.en.md"))
+        .is_file());
+    desk.run(&["kb", "check"]);
+    let search =
+        String::from_utf8_lossy(&desk.run(&["kb", "search", "tray 2 pickup roller"]).stdout)
+            .into_owned();
+    assert!(
+        search.contains(&format!("ticket-{n_ann}")),
+        "published: {search}"
+    );
+
+    // 4. The report counts the self-service ticket.
     let out = desk.run(&["report", "--format", "json"]);
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let k = &r["knowledge"];
