@@ -52,11 +52,49 @@ impl super::Config {
                 k.threshold
             ));
         }
+        if let Some(r) = &self.general.rules {
+            // The classifier's check reports an unreadable file; this one the fact rules.
+            if let Ok(text) = std::fs::read_to_string(self.resolve(r)) {
+                if let Err(e) = crate::ticket::facts::FactRules::from_toml(&text) {
+                    p.push(format!("general.rules: {e}"));
+                }
+            }
+        }
         if let Some(dir) = self.knowledge_dir() {
             if !dir.is_dir() {
                 p.push(format!("knowledge.dir {} is not a folder", dir.display()));
             }
         }
         p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Config;
+    use std::path::Path;
+
+    const BASE: &str = "[mailbox]\nhost = \"h\"\nusername = \"u\"\npassword = \"p\"\naddress = \"s@example.com\"\n[smtp]\nhost = \"h\"\n";
+
+    #[test]
+    fn knowledge_keys_are_checked_and_dir_resolves_against_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("kb")).unwrap();
+        let ok = format!("{BASE}[knowledge]\ndir = \"kb\"\n");
+        let cfg = Config::from_toml(&ok, &dir.path().join("c.toml"), dir.path()).unwrap();
+        assert_eq!(cfg.knowledge_dir(), Some(dir.path().join("kb")));
+        let bad =
+            format!("{BASE}[knowledge]\ndir = \"nope\"\nmax_suggestions = 5\nthreshold = -1.0\n");
+        let err = Config::from_toml(&bad, &dir.path().join("c.toml"), dir.path()).unwrap_err();
+        let msg = err.to_string();
+        for needle in [
+            "knowledge.dir",
+            "knowledge.max_suggestions",
+            "knowledge.threshold",
+        ] {
+            assert!(msg.contains(needle), "{needle} missing in {msg}");
+        }
+        let none = Config::from_toml(BASE, &dir.path().join("c.toml"), dir.path()).unwrap();
+        assert_eq!(none.knowledge_dir(), None);
     }
 }
