@@ -72,7 +72,6 @@ impl super::Config {
 #[cfg(test)]
 mod tests {
     use super::super::Config;
-    use std::path::Path;
 
     const BASE: &str = "[mailbox]\nhost = \"h\"\nusername = \"u\"\npassword = \"p\"\naddress = \"s@example.com\"\n[smtp]\nhost = \"h\"\n";
 
