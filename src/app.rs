@@ -83,6 +83,9 @@ pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
             )
             .await
         }
+        Command::Kb { dir, command } => {
+            crate::knowledge::cli::run(&cli, command, dir.as_deref()).await
+        }
         Command::Report {
             since,
             until,
@@ -110,7 +113,7 @@ async fn open_store(cfg: &Config) -> anyhow::Result<Store> {
 }
 
 /// Open the store and bring the schema up to date.
-async fn ready_store(cfg: &Config) -> anyhow::Result<Store> {
+pub(crate) async fn ready_store(cfg: &Config) -> anyhow::Result<Store> {
     let store = open_store(cfg).await?;
     // Two processes starting on a fresh SQLite database (the daemon and a `tickets list`,
     // say) race to create the schema, and SQLite migrations take no lock: the loser waits
@@ -144,6 +147,7 @@ fn classify(
         (None, Some(cfg)) => Pipeline::from_config(cfg)?.rules,
         (None, None) => Rules::builtin()?,
     };
+    let facts = crate::knowledge::cli::fact_rules(rules_path, cfg.as_ref())?;
     let limits = ParseLimits {
         max_message_bytes: cfg
             .as_ref()
@@ -161,8 +165,13 @@ fn classify(
     for f in files {
         let name = f.display().to_string();
         let line = match std::fs::read(f) {
-            Ok(raw) => match crate::mail::triage::triage(&raw, &rules, &limits, &own) {
-                Ok(t) => t.to_json(&name),
+            Ok(raw) => match crate::mail::parse::parse_mail(&raw, &limits) {
+                Ok(mail) => {
+                    let t = crate::mail::triage::triage_mail(&mail, &rules, &own);
+                    let mut line = t.to_json(&name);
+                    crate::knowledge::cli::add_facts(&mut line, &t, &mail, &facts);
+                    line
+                }
                 Err(e) => serde_json::json!({"file": name, "kind": "quarantine", "category": null,
                     "priority": null, "language": null, "reasons": [e.to_string()]}),
             },
@@ -317,14 +326,19 @@ async fn tickets(cli: &Cli, command: &TicketsCommand) -> anyhow::Result<ExitCode
             let messages = store.load_messages(*number).await?;
             let attachments = store.load_attachments(*number).await?;
             let events = store.load_events(*number).await?;
+            let kb = store.load_kb_state(*number).await?;
             if *json {
-                let v = view::ticket_detail_json(&t, &messages, &attachments, &events);
+                let mut v = view::ticket_detail_json(&t, &messages, &attachments, &events);
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("knowledge".into(), serde_json::to_value(&kb)?);
+                }
                 println!("{}", serde_json::to_string_pretty(&v)?);
             } else {
                 print!(
                     "{}",
                     view::ticket_detail_text(&t, &messages, &attachments, &events)
                 );
+                print!("{}", crate::knowledge::cli::state_text(&kb));
             }
         }
     }
@@ -989,7 +1003,12 @@ async fn report(
         .report_facts(since, until, &settings.policy, &settings.calendar)
         .await
         .context("Load report facts")?;
-    let r = crate::report::build_report(&facts, since, until);
+    let mut r = crate::report::build_report(&facts, since, until);
+    let suggestions = store.report_suggestions(since, until).await?;
+    r.knowledge = Some(crate::report::knowledge::build_knowledge(
+        &suggestions,
+        r.overall.opened,
+    ));
     let text = match format {
         ReportFormat::Table => crate::report::render_table(&r),
         ReportFormat::Json => crate::report::render_json(&r)?,

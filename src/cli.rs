@@ -74,6 +74,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Knowledge base: search, list and check articles, write and publish drafts, and
+    /// measure retrieval on a labelled set.
+    Kb {
+        /// Article folder instead of the configured `[knowledge] dir`.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[command(subcommand)]
+        command: crate::knowledge::cli::KbCommand,
+    },
     /// Service report: per priority, category and engineer.
     Report {
         /// Start of the window: a span back from now ("30d", "12h") or a date/time

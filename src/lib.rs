@@ -9,6 +9,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod knowledge;
 pub mod mail;
 pub mod ops;
 pub mod report;

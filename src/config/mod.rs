@@ -125,6 +125,9 @@ pub struct Config {
     /// `[http]`: `/healthz`, `/readyz` and `/metrics` (off by default).
     #[serde(default)]
     pub http: Http,
+    /// `[knowledge]`: knowledge base and missing-fact questions (issue 10).
+    #[serde(default)]
+    pub knowledge: Knowledge,
     /// Folder of the config file; relative paths resolve against it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -163,6 +166,7 @@ impl Default for General {
 
 mod oauth2;
 mod ops;
+mod knowledge;
 mod sla;
 mod transport;
 mod validate;
@@ -170,6 +174,7 @@ mod workflow;
 
 pub use oauth2::*;
 pub use ops::*;
+pub use knowledge::Knowledge;
 pub use sla::*;
 pub use transport::*;
 pub use workflow::*;

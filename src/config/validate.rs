@@ -132,6 +132,7 @@ impl Config {
         }
         self.validate_workflow(&mut p);
         p.extend(self.validate_timers());
+        p.extend(self.validate_knowledge());
         p
     }
 

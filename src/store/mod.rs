@@ -144,6 +144,7 @@ macro_rules! on_pool {
 }
 
 mod ops;
+mod knowledge;
 mod sla;
 mod synthetic;
 mod transfer;

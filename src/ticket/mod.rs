@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod classify;
 pub mod command;
+pub mod facts;
 pub mod lifecycle;
 pub mod model;
 pub mod reply;

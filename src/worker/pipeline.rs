@@ -40,20 +40,29 @@ pub struct Pipeline {
     pub loop_alert_to: Vec<String>,
     /// The mailbox's `default_category`: used when the rules find nothing but `other`.
     pub default_category: Option<crate::ticket::model::Category>,
+    /// Fact rules and the knowledge base (issue 10).
+    pub knowledge: crate::knowledge::intake::Desk,
+    /// `[knowledge] dir`, resolved: where `#kb` drafts go.
+    pub kb_dir: Option<PathBuf>,
 }
 
 impl Pipeline {
     pub fn from_config(cfg: &Config) -> anyhow::Result<Pipeline> {
         use anyhow::Context as _;
+        let mut rules_text = None;
         let rules = match &cfg.general.rules {
             Some(p) => {
                 let path = cfg.resolve(p);
                 let text = std::fs::read_to_string(&path)
                     .with_context(|| format!("Read rules file {}", path.display()))?;
-                Rules::from_toml(&text).with_context(|| format!("Rules file {}", path.display()))?
+                let r = Rules::from_toml(&text)
+                    .with_context(|| format!("Rules file {}", path.display()))?;
+                rules_text = Some(text);
+                r
             }
             None => Rules::builtin().context("Built-in rules")?,
         };
+        let knowledge = super::knowledge::desk(cfg, rules_text.as_deref())?;
         let custom = render::custom_dir(cfg);
         let renderer = Renderer::new(&cfg.from_header(), cfg.support_domain(), custom.as_deref())
             .context("Load templates")?;
@@ -100,6 +109,8 @@ impl Pipeline {
                 .default_category
                 .as_deref()
                 .and_then(|c| c.parse().ok()),
+            knowledge,
+            kb_dir: cfg.knowledge_dir(),
         })
     }
 }
@@ -472,6 +483,9 @@ async fn process_one(
             request_text: lookups.request_text.as_deref(),
         };
         let decision = lifecycle::decide(&inbound, &verdict, &classification, &ctx, &p.policy, now);
+        let enriched =
+            super::knowledge::enrich(tx, p, &inbound, ticket.as_ref(), decision, now).await?;
+        let decision = enriched.decision;
         // Keep the loop budget current within the batch: a peer that mails twice in one
         // batch has used two of its mails.
         let outgoing: &[lifecycle::OutgoingMail] = match &decision {
@@ -483,7 +497,15 @@ async fn process_one(
         for to in outgoing.iter().flat_map(|o| o.to.iter()) {
             *cache.sent.entry(to.email.to_lowercase()).or_default() += 1;
         }
-        apply(tx, p, source, raw, &inbound, decision, now, report).await
+        let number = match &decision {
+            Decision::Open { ticket, .. } | Decision::Append { ticket, .. } => Some(ticket.number),
+            _ => None,
+        };
+        apply(tx, p, source, raw, &inbound, decision, now, report).await?;
+        match number {
+            Some(n) => super::knowledge::store(tx, p, n, &enriched.writes, now).await,
+            None => Ok(()),
+        }
     }
     .instrument(span)
     .await

@@ -21,6 +21,7 @@ mod intake_e2e;
 mod oauth2_e2e;
 mod oauth2_server;
 mod ops_e2e;
+mod knowledge_e2e;
 mod security;
 mod sla_e2e;
 mod smtp_edge;

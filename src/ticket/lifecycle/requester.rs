@@ -42,7 +42,7 @@ fn status_change(
 }
 
 /// Notify the assignee (or, with none, the supervisors) about this mail.
-fn tell_engineers(
+pub(crate) fn tell_engineers(
     t: &Ticket,
     mail: &InboundMail,
     reason: &'static str,
