@@ -1,3 +1,6 @@
+use super::confirmation::CONFIRMATION_PHRASES;
+use super::rating::{RATING_LABELS, RATING_UNITS, RATING_WORDS};
+use super::withdrawal::WITHDRAWAL_PHRASES;
 use super::*;
 
 #[test]
