@@ -42,6 +42,11 @@ pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Classify { files, rules } => classify(&cli, files, rules.as_deref()),
         Command::CheckConfig => check_config(&cli).await,
+        Command::EvalAnswers {
+            dir,
+            json,
+            min_accuracy,
+        } => eval_answers(dir, *json, *min_accuracy),
         Command::Export { output } => export(&cli, output.as_deref()).await,
         Command::Import { file } => import(&cli, file).await,
         Command::Migrate => {
@@ -88,6 +93,29 @@ async fn ready_store(cfg: &Config) -> anyhow::Result<Store> {
     let store = open_store(cfg).await?;
     store.migrate().await.context("Migrate the database")?;
     Ok(store)
+}
+
+/// `eval-answers`: read every labelled answer as the daemon would and score it.
+fn eval_answers(
+    dir: &std::path::Path,
+    json: bool,
+    min_accuracy: Option<f64>,
+) -> anyhow::Result<ExitCode> {
+    use crate::eval_answers as ev;
+    let cases = ev::load_and_read(dir, &ParseLimits::default())
+        .with_context(|| format!("Evaluate answers in {}", dir.display()))?;
+    let score = ev::score(&cases);
+    if json {
+        println!("{}", ev::render_json(&cases, &score));
+    } else {
+        print!("{}", ev::render_text(&cases, &score));
+    }
+    let below = min_accuracy.is_some_and(|m| score.all.accuracy() < m);
+    Ok(if score.unsafe_misses > 0 || below {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn classify(

@@ -89,6 +89,17 @@ pub enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Score the requester-answer reader on a labelled folder (DIR/labels.csv with
+    /// file,context,expected,lang,notes): accuracy, per context, confusion, every miss and
+    /// the unsafe misses. Exit 1 on any unsafe miss or below --min-accuracy.
+    EvalAnswers {
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit 1) below this accuracy, 0..=1.
+        #[arg(long)]
+        min_accuracy: Option<f64>,
+    },
 }
 
 /// Output form of `supportbot report`.

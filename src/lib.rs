@@ -8,6 +8,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod eval_answers;
 pub mod mail;
 pub mod report;
 pub mod store;

@@ -8,15 +8,19 @@
 //! Seams: `text` (fresh text, folding), `scan` (phrase matching), `confirmation`, `rating`,
 //! `withdrawal`, `kb`, and `answer`, the one entry point the daemon and `eval-answers` share.
 
+mod answer;
 mod confirmation;
+mod kb;
 mod rating;
 mod scan;
 mod text;
 mod withdrawal;
 
+pub use answer::{read_answer, Answer, AnswerContext, AnswerVerdict};
 pub use confirmation::{
     classify_confirmation, explain_confirmation, Confirmation, ConfirmationVerdict,
 };
+pub use kb::{read_kb_answer, KbAnswer};
 pub use rating::{parse_rating, Rating};
 pub use text::fresh_lines;
 pub(crate) use text::{fold_char, is_blank, is_invisible, strip_lead};
