@@ -3,9 +3,9 @@
 //! the fresh text, what did they answer? Pure. The safety rule lives here: only a clear answer
 //! may close a ticket or give a rating; anything else is `Unclear` and goes to a human.
 
-use super::confirmation::{explain_confirmation, Confirmation};
+use super::confirmation::{explain_confirmation, has_hedge, Confirmation};
 use super::kb::{read_kb_answer_explained, KbAnswer};
-use super::rating::parse_rating;
+use super::rating::parse_rating_detailed;
 use super::withdrawal::is_withdrawal;
 use std::fmt;
 use std::str::FromStr;
@@ -159,12 +159,17 @@ fn read_confirmation(new_text: &str) -> AnswerVerdict {
             verdict(Answer::Withdrawn, "withdrawal: asked to close".to_string())
         }
         Confirmation::Negative => verdict(Answer::Rejected, v.reason),
+        Confirmation::NewProblem => verdict(Answer::NewProblem, v.reason),
         Confirmation::Unclear => verdict(Answer::Unclear, v.reason),
     }
 }
 
 fn read_survey(new_text: &str) -> AnswerVerdict {
-    if let Some(r) = parse_rating(new_text) {
+    // A hedge ("I'll rate it later", 还没用过) keeps a bare rating word from counting.
+    let rating = parse_rating_detailed(new_text)
+        .filter(|(_, from_word)| !(*from_word && has_hedge(new_text)))
+        .map(|(r, _)| r);
+    if let Some(r) = rating {
         return AnswerVerdict {
             answer: Answer::Rating(r.score),
             reason: format!("rating: {}", r.score),
@@ -173,7 +178,11 @@ fn read_survey(new_text: &str) -> AnswerVerdict {
     }
     let v = explain_confirmation(new_text);
     match v.confirmation {
-        Confirmation::Negative => verdict(Answer::Rejected, v.reason),
-        Confirmation::Affirmative | Confirmation::Unclear => verdict(Answer::Unclear, v.reason),
+        // "Tell us what is still wrong" was not asked here: words without a cue reopen nothing.
+        Confirmation::Negative if v.cued => verdict(Answer::Rejected, v.reason),
+        Confirmation::NewProblem => verdict(Answer::NewProblem, v.reason),
+        Confirmation::Negative | Confirmation::Affirmative | Confirmation::Unclear => {
+            verdict(Answer::Unclear, v.reason)
+        }
     }
 }

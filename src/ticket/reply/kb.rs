@@ -26,7 +26,7 @@ pub(super) fn read_kb_answer_explained(fresh_text: &str) -> (KbAnswer, String) {
     let kb = match v.confirmation {
         Confirmation::Affirmative => KbAnswer::Solved,
         Confirmation::Negative => KbAnswer::NotSolved,
-        Confirmation::Unclear => KbAnswer::Unclear,
+        Confirmation::NewProblem | Confirmation::Unclear => KbAnswer::Unclear,
     };
     (kb, v.reason)
 }

@@ -3,7 +3,7 @@
 
 use super::confirmation::is_filler_only;
 use super::scan::{match_at, scan};
-use super::text::{fold_char, folded, fresh_lines, is_blank, is_invisible};
+use super::text::{answer_lines, fold_char, folded, is_blank, is_invisible};
 use super::{MAX_LINE_CHARS, WINDOW_LINES};
 
 /// A satisfaction rating from a requester's reply.
@@ -35,7 +35,10 @@ const RATED_1: &str = "\
     |very bad|terrible|awful";
 
 /// Greetings that contain a rating word but rate nothing.
-const NOT_RATINGS: &str = "good morning|good afternoon|good evening|good day|good night";
+const NOT_RATINGS: &str = "\
+    good morning|good afternoon|good evening|good day|good night|happy new year|happy holidays\
+    |happy birthday|happy weekend|happy friday|happy to help|not good at|good at|不好评价|不好评\
+    |没法评价|无法评价|不便评价|不好说";
 
 /// Score 0 marks [`NOT_RATINGS`]: matched so that they consume their words, then skipped.
 pub(super) const RATING_WORDS: &[(&str, u8)] = &[
@@ -63,7 +66,12 @@ pub(super) const RATING_LABELS: &str = "\
 /// Stars, then digits, then words; the first of the first three lines that has one wins. The rest
 /// of the text is the comment. Out-of-range values ("6", "0/5", six stars) give `None`.
 pub fn parse_rating(new_text: &str) -> Option<Rating> {
-    let lines: Vec<&str> = fresh_lines(new_text)
+    parse_rating_detailed(new_text).map(|(r, _)| r)
+}
+
+/// [`parse_rating`], and whether the score came from a word ("满意") rather than a digit or stars.
+pub(super) fn parse_rating_detailed(new_text: &str) -> Option<(Rating, bool)> {
+    let lines: Vec<&str> = answer_lines(new_text)
         .into_iter()
         .filter(|l| !is_blank(l))
         .collect();
@@ -111,10 +119,11 @@ pub fn parse_rating(new_text: &str) -> Option<Rating> {
             .collect::<Vec<_>>()
             .join("\n");
         let comment = comment.trim().to_string();
-        return Some(Rating {
+        let rating = Rating {
             score,
             comment: (!comment.is_empty()).then_some(comment),
-        });
+        };
+        return Some((rating, is_word));
     }
     None
 }
@@ -218,6 +227,18 @@ fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
         if is_cjk_numeral(c) && unit_end.is_none() {
             continue;
         }
+        // "三星显示器" is a Samsung monitor, "5 minutes" a duration, "2 people" a count.
+        if is_cjk_numeral(c)
+            && unit_end.is_some_and(|e| {
+                text.get(e)
+                    .is_some_and(|n| is_han(*n) && !"吧啦了呀哦的好满非".contains(*n))
+            })
+        {
+            continue;
+        }
+        if unit_end.is_none() && quantity_follows(text, i + 1) {
+            continue;
+        }
         if next.is_some_and(|n| n.is_alphanumeric()) && unit_end.is_none() {
             continue;
         }
@@ -230,6 +251,27 @@ fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
         }
     }
     None
+}
+
+/// Words after a number that make it a quantity, never a score.
+const QUANTITY_WORDS: &str = "\
+    min|mins|minute|minutes|hour|hours|hr|hrs|h|day|days|week|weeks|month|months|sec|secs\
+    |second|seconds|time|times|people|users|user|person|persons|floor|pm|am|th|st|nd|rd|gb|mb\
+    |点|个|次|楼|层|号|天|小时|分钟|周|月|年|人|台|遍|秒";
+
+fn quantity_follows(text: &[char], i: usize) -> bool {
+    let k = i + text
+        .iter()
+        .skip(i)
+        .take_while(|c| c.is_whitespace())
+        .count();
+    QUANTITY_WORDS
+        .split('|')
+        .any(|w| match_at(text, k, w).is_some())
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 fn digit_value(c: char) -> Option<u8> {

@@ -60,6 +60,29 @@ pub fn fresh_lines(text: &str) -> Vec<&str> {
     out
 }
 
+/// The lines that carry a reply's answer: [`fresh_lines`], or, when the reply was written under
+/// the quote (bottom-posting: "On … wrote:", `>` lines, then the answer), the unquoted lines
+/// after the quote.
+pub fn answer_lines(text: &str) -> Vec<&str> {
+    let top = fresh_lines(text);
+    if top.iter().any(|l| !is_blank(l)) {
+        return top;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(last_quote) = lines.iter().rposition(|l| strip_lead(l).starts_with('>')) else {
+        return top;
+    };
+    let rest = lines.get(last_quote + 1..).unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, line) in rest.iter().enumerate() {
+        if is_boundary(rest, i) {
+            break;
+        }
+        out.push(*line);
+    }
+    out
+}
+
 fn is_boundary(lines: &[&str], i: usize) -> bool {
     let Some(line) = lines.get(i) else {
         return false;
@@ -67,6 +90,10 @@ fn is_boundary(lines: &[&str], i: usize) -> bool {
     let f = folded(line);
     let next = |k: usize| lines.get(i + k).map(|l| folded(l)).unwrap_or_default();
     if f.starts_with('>') || f == "--" || f == "—" {
+        return true;
+    }
+    // A bare address line: Foxmail's signature above its quoted header block.
+    if f.contains('@') && !f.contains(char::is_whitespace) && f.chars().count() <= 80 {
         return true;
     }
     if f.chars().count() >= 10 && f.chars().all(|c| c == '_') {
