@@ -100,6 +100,11 @@ pub enum Command {
         #[arg(long)]
         min_accuracy: Option<f64>,
     },
+    /// Classification rules tools.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
 }
 
 /// Output form of `supportbot report`.
@@ -143,6 +148,24 @@ pub fn parse_when(
         .earliest()
         .map(|t| t.timestamp())
         .ok_or_else(|| format!("{s:?} does not exist in {}", tz.name()))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Mine tickets engineers re-categorised or re-prioritised for candidate keywords and
+    /// phrases, simulate each on every past ticket, and print the ones that fix more than
+    /// they break as ready-to-paste TOML. Changes nothing.
+    Suggest {
+        /// Tickets opened since: a span ("90d") or a date, as for `report`.
+        #[arg(long, default_value = "90d")]
+        since: String,
+        /// Rules file to extend instead of the configured/built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Candidates simulated per corrected-to class.
+        #[arg(long, default_value_t = 6)]
+        per_class: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

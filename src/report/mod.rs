@@ -27,6 +27,7 @@
 //! and duration series: O(n log n), no quadratic step.
 
 mod render;
+pub mod triage;
 
 pub use render::{render_csv, render_html, render_json, render_table};
 

@@ -143,6 +143,7 @@ macro_rules! on_pool {
     };
 }
 
+mod corrections;
 mod sla;
 mod synthetic;
 mod transfer;
