@@ -42,6 +42,19 @@ pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Classify { files, rules } => classify(&cli, files, rules.as_deref()),
         Command::CheckConfig => check_config(&cli).await,
+        Command::Rules {
+            command:
+                crate::cli::RulesCommand::Suggest {
+                    since,
+                    rules,
+                    per_class,
+                },
+        } => rules_suggest(&cli, since, rules.as_deref(), *per_class).await,
+        Command::EvalAnswers {
+            dir,
+            json,
+            min_accuracy,
+        } => eval_answers(dir, *json, *min_accuracy),
         Command::Export { output } => export(&cli, output.as_deref()).await,
         Command::Import { file } => import(&cli, file).await,
         Command::Migrate => {
@@ -125,6 +138,68 @@ pub(crate) async fn ready_store(cfg: &Config) -> anyhow::Result<Store> {
         }
     }
     Ok(store)
+}
+
+/// `rules suggest`: mine corrected tickets for rules; prints TOML, changes nothing.
+async fn rules_suggest(
+    cli: &Cli,
+    since: &str,
+    rules_path: Option<&std::path::Path>,
+    per_class: usize,
+) -> anyhow::Result<ExitCode> {
+    use crate::ticket::rule_suggest::{render_suggestions, suggest, SuggestOptions};
+    let cfg = load(cli)?;
+    let tz: chrono_tz::Tz = cfg
+        .general
+        .timezone
+        .parse()
+        .map_err(|e| anyhow::anyhow!("general.timezone: {e}"))?;
+    let now = clock::now();
+    let since =
+        crate::cli::parse_when(since, now, tz).map_err(|e| anyhow::anyhow!("--since: {e}"))?;
+    let path = rules_path
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| cfg.general.rules.as_ref().map(|p| cfg.resolve(p)));
+    let rules_text = match path {
+        Some(p) => std::fs::read_to_string(&p).with_context(|| format!("Read {}", p.display()))?,
+        None => crate::ticket::classify::DEFAULT_RULES.to_string(),
+    };
+    let store = ready_store(&cfg).await?;
+    let history = store
+        .load_triage_history(since, now)
+        .await
+        .context("Load triage history")?;
+    store.close().await;
+    let opts = SuggestOptions {
+        per_class,
+        ..SuggestOptions::default()
+    };
+    let found = suggest(&rules_text, &history, opts).context("Current rules")?;
+    print!("{}", render_suggestions(&found, history.len()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `eval-answers`: read every labelled answer as the daemon would and score it.
+fn eval_answers(
+    dir: &std::path::Path,
+    json: bool,
+    min_accuracy: Option<f64>,
+) -> anyhow::Result<ExitCode> {
+    use crate::eval_answers as ev;
+    let cases = ev::load_and_read(dir, &ParseLimits::default())
+        .with_context(|| format!("Evaluate answers in {}", dir.display()))?;
+    let score = ev::score(&cases);
+    if json {
+        println!("{}", ev::render_json(&cases, &score));
+    } else {
+        print!("{}", ev::render_text(&cases, &score));
+    }
+    let below = min_accuracy.is_some_and(|m| score.all.accuracy() < m);
+    Ok(if score.unsafe_misses > 0 || below {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn classify(
@@ -1009,11 +1084,21 @@ async fn report(
         &suggestions,
         r.overall.opened,
     ));
-    let text = match format {
-        ReportFormat::Table => crate::report::render_table(&r),
-        ReportFormat::Json => crate::report::render_json(&r)?,
-        ReportFormat::Csv => crate::report::render_csv(&r),
-        ReportFormat::Html => crate::report::render_html(&r),
+    let history = store
+        .load_triage_history(since, until)
+        .await
+        .context("Load triage history")?;
+    let triage = crate::report::triage::build_triage(&history, since, until);
+    let text = {
+        use crate::report::triage as tr;
+        match format {
+            ReportFormat::Table => {
+                crate::report::render_table(&r) + &tr::render_triage_table(&triage)
+            }
+            ReportFormat::Json => tr::add_triage_json(&crate::report::render_json(&r)?, &triage)?,
+            ReportFormat::Csv => crate::report::render_csv(&r) + &tr::render_triage_csv(&triage),
+            ReportFormat::Html => tr::add_triage_html(&crate::report::render_html(&r), &triage),
+        }
     };
     match output {
         Some(path) => {

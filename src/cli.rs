@@ -98,6 +98,22 @@ pub enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Score the requester-answer reader on a labelled folder (DIR/labels.csv with
+    /// file,context,expected,lang,notes): accuracy, per context, confusion, every miss and
+    /// the unsafe misses. Exit 1 on any unsafe miss or below --min-accuracy.
+    EvalAnswers {
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit 1) below this accuracy, 0..=1.
+        #[arg(long)]
+        min_accuracy: Option<f64>,
+    },
+    /// Classification rules tools.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Health summary from the database: mailbox connections (the daemon's heartbeats),
     /// database, outbox. Exit 1 when something is unhealthy.
     Status {
@@ -173,6 +189,24 @@ pub fn parse_when(
         .earliest()
         .map(|t| t.timestamp())
         .ok_or_else(|| format!("{s:?} does not exist in {}", tz.name()))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Mine tickets engineers re-categorised or re-prioritised for candidate keywords and
+    /// phrases, simulate each on every past ticket, and print the ones that fix more than
+    /// they break as ready-to-paste TOML. Changes nothing.
+    Suggest {
+        /// Tickets opened since: a span ("90d") or a date, as for `report`.
+        #[arg(long, default_value = "90d")]
+        since: String,
+        /// Rules file to extend instead of the configured/built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Candidates simulated per corrected-to class.
+        #[arg(long, default_value_t = 6)]
+        per_class: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,6 +10,7 @@
 pub mod clock;
 pub mod config;
 pub mod knowledge;
+pub mod eval_answers;
 pub mod mail;
 pub mod ops;
 pub mod report;

@@ -28,6 +28,7 @@
 
 pub mod knowledge;
 mod render;
+pub mod triage;
 
 pub use render::{render_csv, render_html, render_json, render_table};
 

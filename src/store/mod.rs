@@ -145,6 +145,7 @@ macro_rules! on_pool {
 
 mod ops;
 mod knowledge;
+mod corrections;
 mod sla;
 mod synthetic;
 mod transfer;

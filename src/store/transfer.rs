@@ -25,7 +25,7 @@ use std::path::Path;
 
 /// Tables in the order their rows must be inserted (parents first), with whether they
 /// have an identity `id` column whose sequence must be reset after an import.
-pub const TABLES: [(&str, bool); 14] = [
+pub const TABLES: [(&str, bool); 15] = [
     ("tickets", true),
     ("raw_mails", true),
     ("messages", true),
@@ -40,6 +40,7 @@ pub const TABLES: [(&str, bool); 14] = [
     ("digests", false),
     ("ticket_facts", true),
     ("kb_suggestions", true),
+    ("corrections", true),
 ];
 
 const FORMAT: &str = "supportbot-export";

@@ -612,6 +612,12 @@ async fn apply(
             let visibility = if internal { "internal" } else { "public" };
             store_inbound(tx, p, ticket.number, inbound, raw_id, visibility, now).await?;
             tx.insert_events(ticket.number, &events).await?;
+            let corrections = crate::ticket::correction::corrections_from(
+                ticket.number,
+                &ticket.reasons,
+                &events,
+            );
+            tx.insert_corrections(&corrections).await?;
             queue(tx, p, &outgoing, now, report).await?;
             info!(ticket = ticket.number, "Follow-up added to ticket.");
             report.follow_ups += 1;

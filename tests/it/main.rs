@@ -9,6 +9,7 @@
 
 mod architecture;
 mod corpus;
+mod corrections_e2e;
 mod desk;
 mod env;
 mod faults;

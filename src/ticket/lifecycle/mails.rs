@@ -91,7 +91,8 @@ pub(super) struct About<'a> {
 }
 
 /// Tell an engineer about a ticket, quoting `mail`. `reason`: `new`, `unrouted` (supervisors),
-/// `reopened`, `follow_up`, `unclear` (the requester's answer needs a human), `withdrawn`.
+/// `reopened`, `follow_up`, `unclear` (the requester's answer needs a human), `new_problem`
+/// (fixed, and another matter raised), `unclear_survey` (no rating readable), `withdrawn`.
 pub(super) fn notify(
     t: &Ticket,
     e: &Engineer,
