@@ -125,6 +125,12 @@ pub struct Config {
     /// `[[organisations]]`: the customer organisations the desk serves (empty: one desk).
     #[serde(default)]
     pub organisations: Vec<OrganisationConfig>,
+    /// `[http]`: `/healthz`, `/readyz` and `/metrics` (off by default).
+    #[serde(default)]
+    pub http: Http,
+    /// `[knowledge]`: knowledge base and missing-fact questions (issue 10).
+    #[serde(default)]
+    pub knowledge: Knowledge,
     /// Folder of the config file; relative paths resolve against it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -161,12 +167,18 @@ impl Default for General {
     }
 }
 
+mod knowledge;
+mod oauth2;
+mod ops;
 mod organisation;
 mod sla;
 mod transport;
 mod validate;
 mod workflow;
 
+pub use knowledge::Knowledge;
+pub use oauth2::*;
+pub use ops::*;
 pub use organisation::*;
 pub use sla::*;
 pub use transport::*;

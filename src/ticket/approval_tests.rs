@@ -27,7 +27,8 @@ fn pending(risk: Risk) -> Approval {
 
 #[test]
 fn plan_lines_are_read_in_both_languages() {
-    let cases: &[(&str, Risk, bool, Option<&str>, Option<&str>)] = &[
+    type Case<'a> = (&'a str, Risk, bool, Option<&'a str>, Option<&'a str>);
+    let cases: &[Case] = &[
         (
             "Replace the core switch\nrisk: high\nrollback: old switch\nwindow: 2026-12-05 22:00-23:00",
             Risk::High,

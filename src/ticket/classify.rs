@@ -84,6 +84,9 @@ struct RulesFile {
     category: Vec<CategoryRuleFile>,
     #[serde(default)]
     signal: Vec<SignalRuleFile>,
+    /// `[[fact]]` rules belong to `ticket::facts`, which parses the same text.
+    #[serde(default, rename = "fact")]
+    _fact: Option<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]

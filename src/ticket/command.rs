@@ -88,6 +88,21 @@ pub enum Command {
     Approve,
     /// `#reject <reason>`: an approver refuses the pending plan.
     Reject(String),
+    /// `#kb` / `#知识库`: write a knowledge-base draft from the ticket; `#kb publish`:
+    /// publish the ticket's draft.
+    Kb(KbAction),
+}
+
+/// The internal note `#kb` leaves on the ticket; the shell writes the draft when it sees it.
+pub const KB_DRAFT_NOTE: &str = "#kb: knowledge-base draft requested";
+/// The internal note `#kb publish` leaves on the ticket.
+pub const KB_PUBLISH_NOTE: &str = "#kb publish: knowledge-base draft to be published";
+
+/// What `#kb` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KbAction {
+    Draft,
+    Publish,
 }
 
 /// A command line that could not be used, and why.
@@ -142,6 +157,7 @@ enum Name {
     Plan,
     Approve,
     Reject,
+    Kb,
 }
 
 /// Every accepted spelling, folded. English names first: suggestions prefer them on ties.
@@ -162,6 +178,7 @@ const NAMES: &[(&str, Name)] = &[
     ("plan", Name::Plan),
     ("approve", Name::Approve),
     ("reject", Name::Reject),
+    ("kb", Name::Kb),
     ("指派", Name::Assign),
     ("分配", Name::Assign),
     ("优先级", Name::Priority),
@@ -183,6 +200,7 @@ const NAMES: &[(&str, Name)] = &[
     ("同意", Name::Approve),
     ("驳回", Name::Reject),
     ("不同意", Name::Reject),
+    ("知识库", Name::Kb),
 ];
 
 const CATEGORY_NAMES: &[(&str, Category)] = &[
@@ -401,6 +419,7 @@ fn parse_argument(name: Name, arg: &str) -> Result<Vec<Command>, ArgError> {
                 | Name::List
                 | Name::Approve
                 | Name::Reject
+                | Name::Kb
         )
     {
         return Err(missing_reason(name));
@@ -446,6 +465,14 @@ fn parse_argument(name: Name, arg: &str) -> Result<Vec<Command>, ArgError> {
         Name::Approve => bare(Command::Approve),
         Name::Reject => one(Command::Reject(arg.to_string())),
         Name::Plan => one(Command::Plan(arg.to_string())),
+        Name::Kb => match folded.as_str() {
+            "" | "draft" | "草稿" => one(Command::Kb(KbAction::Draft)),
+            "publish" | "发布" => one(Command::Kb(KbAction::Publish)),
+            _ => Err((
+                "`#kb` takes nothing (write a draft) or `publish`".to_string(),
+                Some("#kb publish".into()),
+            )),
+        },
         // Handled by the caller because they read following lines.
         Name::Note => one(Command::Note(arg.to_string())),
         Name::Resolve => one(Command::Resolve(arg.to_string())),
@@ -635,6 +662,7 @@ fn usage(name: Name) -> &'static str {
         Name::Plan => "#plan <what will be done>",
         Name::Approve => "#approve",
         Name::Reject => "#reject <reason>",
+        Name::Kb => "#kb",
     }
 }
 
@@ -712,6 +740,7 @@ Reply with commands at the top of your mail, one per line, then your message:
   #plan <plan>                   risky work: plan + risk:/rollback:/window: lines;
                                  medium/high risk waits for approval before #resolve
   #approve   #reject <reason>    answer an approval request (plain approve/reject works)
+  #kb   #kb publish              write a knowledge-base draft from the ticket, or publish it
   #help                          this list
 Everything below the commands is sent to the requester (unless #internal).
 Chinese names work too: #指派 #优先级 #分类 #状态 #解决 #备注 #抄送 #关闭.";
@@ -730,6 +759,7 @@ const HELP_ZH: &str = "\
   #列表   #查看 编号             查看我的工单或某个工单（#list #show）
   #方案 内容                     有风险的操作：方案 + 风险：/回退：/窗口：，中高风险须审批（#plan）
   #批准   #驳回 原因             答复审批请求，也可直接回复 同意 / 不同意（#approve #reject）
+  #知识库   #知识库 发布          根据工单写知识库草稿，或发布草稿（#kb #kb publish）
   #帮助                          显示本说明（#help）
 命令下方的正文会发给提交人（除非使用 #内部）。全角＃、全角数字和冒号均可。";
 

@@ -43,11 +43,11 @@ impl Organisation {
     /// Whether a requester address (or the mailbox the mail came in through) belongs here.
     pub fn matches(&self, address: &str, mailbox: Option<&str>) -> bool {
         let address = address.trim().to_ascii_lowercase();
-        if self.addresses.iter().any(|a| *a == address) {
+        if self.addresses.contains(&address) {
             return true;
         }
         if let Some(d) = domain_of(&address) {
-            if self.domains.iter().any(|x| *x == d) {
+            if self.domains.contains(&d) {
                 return true;
             }
         }
@@ -124,7 +124,7 @@ pub fn cc_allowed(org: Option<&Organisation>, address: &str) -> Result<(), Strin
         return Ok(());
     }
     let d = domain_of(address).unwrap_or_default();
-    if o.allow_cc_domains.iter().any(|x| *x == d) {
+    if o.allow_cc_domains.contains(&d) {
         return Ok(());
     }
     Err(format!(
