@@ -41,6 +41,32 @@ pub enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Score triage on a labelled directory (DIR/labels.csv beside the mails): kind,
+    /// category and priority accuracy, per language, confusion matrices, every miss with
+    /// the rules that fired. Exit 1 when a --min-* floor is not reached.
+    Eval {
+        dir: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit 1) below this category accuracy (0..1).
+        #[arg(long)]
+        min_category: Option<f64>,
+        /// Fail (exit 1) below this exact priority accuracy (0..1).
+        #[arg(long)]
+        min_priority: Option<f64>,
+        /// Skip the speed measurement (about half a second).
+        #[arg(long)]
+        no_speed: bool,
+        /// Rules file to use instead of the configured/built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// Work on the classification rules file.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Inspect tickets.
     Tickets {
         #[command(subcommand)]
@@ -132,6 +158,22 @@ pub fn parse_when(
         .earliest()
         .map(|t| t.timestamp())
         .ok_or_else(|| format!("{s:?} does not exist in {}", tz.name()))
+}
+
+/// `supportbot rules …`
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Lint the rules file: patterns that cannot match, duplicate ids and patterns,
+    /// rules shadowed by others, and (given mails) rules that never match any of them.
+    Check {
+        /// Mail files or directories of `.eml` files to look for dead rules in.
+        corpus: Vec<PathBuf>,
+        /// Rules file to check instead of the configured/built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,10 +4,12 @@
 //! - `ticket/` is PURE: model, classification, lifecycle decisions, SLA arithmetic.
 //! - `mail/parse`, `mail/loopguard`, `mail/render` are pure transformations of mail.
 //! - `mail/imap`, `mail/smtp`, `store/`, `clock` are the edges that do I/O.
+//! - `eval/` scores triage against a labelled directory (`supportbot eval`).
 //! - `worker/` wires them: fetch → parse → decide → one transaction → flag; outbox → send.
 
 pub mod clock;
 pub mod config;
+pub mod eval;
 pub mod mail;
 pub mod report;
 pub mod store;

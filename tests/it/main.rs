@@ -11,6 +11,7 @@ mod architecture;
 mod corpus;
 mod desk;
 mod env;
+mod eval;
 mod faults;
 mod faults_proxy;
 mod fleet;

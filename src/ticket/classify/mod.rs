@@ -18,11 +18,12 @@
 
 mod impact;
 mod lang;
+pub mod lint;
 mod rules;
 mod score;
 #[cfg(test)]
 mod tests;
 
-pub use impact::{count_people, Impact};
+pub use impact::{count_people, zh_number, Counts, Impact};
 pub use lang::detect_language;
 pub use rules::{Rules, RulesError, Signal, DEFAULT_RULES};

@@ -152,6 +152,8 @@ pub(super) struct Rule {
     pub(super) priority: Option<Priority>,
     pub(super) body_only: bool,
     pub(super) patterns: Vec<Regex>,
+    /// The patterns and words as written, one entry each (for `rules check`).
+    pub(super) sources: Vec<Source>,
     /// A match does not count when this matches earlier in the same clause
     /// ("需要一台备用机" is no workaround, "until this is fixed" no closure).
     pub(super) unless_before: Option<Regex>,
@@ -252,6 +254,7 @@ impl Rules {
                 priority,
                 body_only: raw.body_only,
                 patterns,
+                sources: sources(&raw.patterns, &raw.words),
                 unless_before,
             });
         }
@@ -277,6 +280,7 @@ impl Rules {
                 priority: None,
                 body_only: raw.body_only,
                 patterns,
+                sources: sources(&raw.patterns, &raw.words),
                 unless_before,
             });
         }
@@ -380,6 +384,26 @@ impl Rules {
             });
         }
     }
+}
+
+/// One pattern or word of a rule as written in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Source {
+    pub(super) text: String,
+    /// From `words` (wrapped in ASCII word boundaries), not `patterns`.
+    pub(super) is_word: bool,
+}
+
+fn sources(patterns: &[String], words: &[String]) -> Vec<Source> {
+    let p = patterns.iter().map(|t| Source {
+        text: t.clone(),
+        is_word: false,
+    });
+    let w = words.iter().map(|t| Source {
+        text: t.clone(),
+        is_word: true,
+    });
+    p.chain(w).collect()
 }
 
 /// The text of the clause that `pos` lies in, up to `pos`: from the last clause
