@@ -58,7 +58,7 @@ static ZH_PEOPLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static ZH_MACHINES: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({ZH_NUM})\s*(?:台|部|个|套)\s*(?:[\p{{Han}}]{{0,4}})(?:电脑|主机|笔记本|打印机|复印机|收银机|机器|终端|扫码枪|扫描枪|服务器|设备|pos|POS|電腦|印表機)"
+        r"({ZH_NUM})\s*(?:台|部|套)\s*(?:[\p{{Han}}]{{0,4}})(?:电脑|主机|笔记本|打印机|复印机|收银机|机器|终端|扫码枪|扫描枪|服务器|设备|pos|POS|電腦|印表機)"
     ))
     .ok()
 });
@@ -266,7 +266,7 @@ impl Impact {
         }
         let pressure =
             i32::from(self.blocked) + i32::from(self.deadline) - i32::from(self.workaround);
-        if pressure >= 1 && self.broken && start > Priority::P2 {
+        if pressure >= 1 && (self.broken || self.deadline) && start > Priority::P2 {
             return (Priority::P2, Why::Pressure);
         }
         if self.workaround && (self.blocked || self.deadline) && start > Priority::P2 {

@@ -195,3 +195,271 @@ fn holdout_cases_generalise() {
     assert!(cat_ok * 100 >= total * 90, "category {cat_ok}/{total}");
     assert!(prio_ok * 100 >= total * 75, "priority {prio_ok}/{total}");
 }
+
+#[test]
+fn chinese_and_arabic_numbers_parse() {
+    let cases: &[(&str, Option<u32>)] = &[
+        ("25", Some(25)),
+        ("二十", Some(20)),
+        ("三十多", Some(30)),
+        ("十几", Some(13)),
+        ("几十", Some(30)),
+        ("上百", Some(100)),
+        ("两百", Some(200)),
+        ("一百二十", Some(120)),
+        ("五", Some(5)),
+        ("十", Some(10)),
+        ("", None),
+        ("多", None),
+        ("abc", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(zh_number(text), *want, "{text}");
+    }
+}
+
+/// (text, people, machines, sites, wide)
+type CountCase = (&'static str, Option<u32>, Option<u32>, Option<u32>, bool);
+
+#[test]
+fn headcounts_machines_and_sites_are_counted_in_zh_and_en() {
+    let cases: &[CountCase] = &[
+        (
+            "整个客服中心大概五十个人都上不了网",
+            Some(50),
+            None,
+            None,
+            true,
+        ),
+        ("财务部十几个同事打不开金蝶", Some(13), None, None, true),
+        ("三十多位用户登录失败", Some(30), None, None, true),
+        ("我们两个人的电脑打印不了", Some(2), None, None, false),
+        ("我一个人的电脑坏了", Some(1), None, None, false),
+        (
+            "仓库三台标签打印机全部打不出面单",
+            None,
+            Some(3),
+            None,
+            true,
+        ),
+        ("杭州三家门店连不上总部", None, None, Some(3), true),
+        ("工位号 3-045，5楼", None, None, None, false),
+        ("All 30 of us are affected", Some(30), None, None, true),
+        ("about 25 people can't scan", Some(25), None, None, true),
+        ("a few of us noticed it", Some(3), None, None, false),
+        (
+            "at least 6 machines show a ransom note",
+            None,
+            Some(6),
+            None,
+            true,
+        ),
+        ("both offices and two branches", None, None, Some(2), true),
+        ("meeting in 30 minutes", None, None, None, false),
+    ];
+    for (text, people, machines, sites, wide) in cases {
+        let c = count_people(text);
+        assert_eq!(
+            (c.people, c.machines, c.sites, c.is_wide()),
+            (*people, *machines, *sites, *wide),
+            "{text}"
+        );
+    }
+}
+
+/// Scope, blocking, deadlines, workarounds and hedges, with negation in the same
+/// clause, in Chinese and English: (subject, body, category, priority).
+#[test]
+fn impact_sets_the_priority_not_adjectives() {
+    let rules = rules();
+    let cases: &[(&str, &str, Category, Priority)] = &[
+        // Counts make it wide.
+        (
+            "断网",
+            "市场部二十多个人从九点开始上不了网。",
+            Category::Network,
+            Priority::P1,
+        ),
+        (
+            "Orders",
+            "The order portal returns HTTP 500 for all 30 of us in sales.",
+            Category::Software,
+            Priority::P1,
+        ),
+        // A small group is not wide.
+        (
+            "打印机",
+            "我们两个人的打印机打印不了，先去隔壁打印。",
+            Category::Hardware,
+            Priority::P3,
+        ),
+        // One person blocked → P2; the same with a workaround → P3.
+        (
+            "蓝屏",
+            "电脑一上午蓝屏四次，活儿完全干不了。",
+            Category::Software,
+            Priority::P2,
+        ),
+        (
+            "Outlook",
+            "Outlook crashes on start, I'm basically stuck.",
+            Category::Software,
+            Priority::P2,
+        ),
+        (
+            "Outlook",
+            "Outlook crashes on start; webmail works so I'm using that for now.",
+            Category::Software,
+            Priority::P3,
+        ),
+        // A deadline raises P3 to P2, never to P1.
+        (
+            "共享盘",
+            "共享盘找不到网络路径，下午要把设计稿交给客户。",
+            Category::Network,
+            Priority::P2,
+        ),
+        // Negation in the clause: asking for a spare is no workaround.
+        (
+            "laptop",
+            "屏幕碎了看不见东西，急需一台备用机，下午要给客户演示。",
+            Category::Hardware,
+            Priority::P2,
+        ),
+        // "until this is fixed" is no closure note.
+        (
+            "scanners",
+            "Every handheld scanner in the warehouse is frozen, nothing ships until this is fixed.",
+            Category::Hardware,
+            Priority::P1,
+        ),
+        // "not everyone": not wide.
+        (
+            "VPN",
+            "Not everyone is affected, only my VPN keeps timing out.",
+            Category::Network,
+            Priority::P3,
+        ),
+        // Hedges and stated urgency do not move real impact.
+        (
+            "不急",
+            "不急，但是整个客服中心的电话都打不出去，网络好像断了。",
+            Category::Network,
+            Priority::P1,
+        ),
+        (
+            "URGENT",
+            "URGENT!!! The scroll wheel on my mouse jumps. Clicking works fine.",
+            Category::Hardware,
+            Priority::P3,
+        ),
+        (
+            "急",
+            "键帽上的字母磨掉了，不影响使用。",
+            Category::Hardware,
+            Priority::P4,
+        ),
+        (
+            "No rush",
+            "No rush: the monitor on desk 4 flickers now and then, I can still work.",
+            Category::Hardware,
+            Priority::P3,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (subject, body, cat, prio) in cases {
+        let c = rules.classify(subject, body);
+        if (c.category, c.priority) != (*cat, *prio) {
+            failures.push(format!(
+                "{body}: want {cat}/{prio} got {}/{} {:?}",
+                c.category, c.priority, c.reasons
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn close_calls_and_no_rule_are_low_confidence() {
+    let rules = rules();
+    let none = rules.classify("hi", "hello");
+    assert!(none.low_confidence, "{:?}", none.reasons);
+    assert_eq!(none.confidence, 0);
+    let clear = rules.classify("VPN", "VPN 一直连不上，提示连接超时。");
+    assert!(!clear.low_confidence, "{:?}", clear.reasons);
+    assert!(clear.confidence > 50);
+    // A printer that fails only from one application: printer words vs the app.
+    let mixed = rules.classify("Excel", "Excel 打印的时候打印机报错");
+    assert!(mixed.runner_up.is_some(), "{:?}", mixed.reasons);
+    assert!(
+        mixed.reasons.iter().any(|r| r.starts_with("runner-up ")),
+        "{:?}",
+        mixed.reasons
+    );
+}
+
+#[test]
+fn rules_file_accepts_the_facts_section_and_checks_unless_before() {
+    let ok = "[[category]]\nid='a'\ncategory='network'\nweight=1\nwords=['vpn']\nunless_before='no'\n\n[[fact]]\nid='kb.x'\nwhatever=['y']\n";
+    assert!(Rules::from_toml(ok).is_ok());
+    let bad = "[[category]]\nid='a'\ncategory='network'\nweight=1\nwords=['vpn']\nunless_before='(oops'\n";
+    let err = Rules::from_toml(bad).expect_err("bad unless_before");
+    assert!(err.problems.join(" ").contains("unless_before"), "{err}");
+}
+
+#[test]
+fn rules_check_finds_dead_duplicate_and_impossible_rules() {
+    let text = r#"
+[[category]]
+id = "net.vpn"
+category = "network"
+weight = 3
+words = ['vpn', 'VPN', '无线']
+
+[[category]]
+id = "net.tunnel"
+category = "network"
+weight = 1
+patterns = ['vpn|隧道']
+
+[[category]]
+id = "hw.any"
+category = "hardware"
+weight = 1
+patterns = ['x*']
+
+[[category]]
+id = "oth.never"
+category = "other"
+weight = 1
+words = ['zebracorn']
+"#;
+    let rules = Rules::from_toml(text).expect("compiles");
+    let mails = vec![("VPN".to_string(), "vpn down".to_string())];
+    let findings = rules.lint(&mails);
+    let has = |kind: &str, rule: &str| findings.iter().any(|f| f.kind == kind && f.rule == rule);
+    let all: Vec<String> = findings.iter().map(ToString::to_string).collect();
+    assert!(has("cannot-match", "net.vpn"), "{all:?}");
+    assert!(has("duplicate", "net.vpn"), "vpn twice: {all:?}");
+    assert!(
+        has("duplicate", "net.tunnel"),
+        "vpn in another network rule: {all:?}"
+    );
+    assert!(has("matches-everything", "hw.any"), "{all:?}");
+    assert!(has("dead", "oth.never"), "{all:?}");
+    assert!(has("shadowed", "net.tunnel"), "{all:?}");
+    assert_eq!(
+        findings.first().map(|f| f.severity),
+        Some(super::lint::Severity::Error),
+        "errors first"
+    );
+    // The shipped rules have no errors.
+    let builtin = super::Rules::builtin().expect("builtin");
+    let errors: Vec<String> = builtin
+        .lint(&[])
+        .iter()
+        .filter(|f| f.severity == super::lint::Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
