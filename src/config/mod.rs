@@ -164,17 +164,17 @@ impl Default for General {
     }
 }
 
+mod knowledge;
 mod oauth2;
 mod ops;
-mod knowledge;
 mod sla;
 mod transport;
 mod validate;
 mod workflow;
 
+pub use knowledge::Knowledge;
 pub use oauth2::*;
 pub use ops::*;
-pub use knowledge::Knowledge;
 pub use sla::*;
 pub use transport::*;
 pub use workflow::*;

@@ -143,9 +143,9 @@ macro_rules! on_pool {
     };
 }
 
-mod ops;
-mod knowledge;
 mod corrections;
+mod knowledge;
+mod ops;
 mod sla;
 mod synthetic;
 mod transfer;

@@ -4,8 +4,8 @@
 pub mod calendar;
 pub mod classify;
 pub mod command;
-pub mod facts;
 pub mod correction;
+pub mod facts;
 pub mod lifecycle;
 pub mod model;
 pub mod reply;
