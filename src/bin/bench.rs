@@ -323,6 +323,7 @@ async fn main() -> anyhow::Result<()> {
         password: Secret::new("bench"),
         ca_file: None,
         timeout: Duration::from_secs(30),
+        oauth2: None,
     };
     let t = Instant::now();
     let mut inbox = Inbox::connect(&imap).await?;
@@ -456,6 +457,7 @@ async fn main() -> anyhow::Result<()> {
             ca_file: None,
             timeout: Duration::from_secs(30),
             hello_name: "bench.example.test".into(),
+            oauth2: None,
         };
         let mut client = SmtpClient::connect(&smtp).await?;
         let mut watch = Inbox::connect(&ImapSettings {

@@ -143,10 +143,14 @@ macro_rules! on_pool {
     };
 }
 
+mod corrections;
+mod knowledge;
+mod ops;
 mod sla;
 mod synthetic;
 mod transfer;
 
+pub use ops::{HealthRow, OutboxHealth};
 pub use sla::SlaTicket;
 pub use synthetic::{synthetic_history, SyntheticTicket};
 pub use transfer::{TransferReport, TABLES};

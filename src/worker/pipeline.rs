@@ -40,20 +40,29 @@ pub struct Pipeline {
     pub loop_alert_to: Vec<String>,
     /// The mailbox's `default_category`: used when the rules find nothing but `other`.
     pub default_category: Option<crate::ticket::model::Category>,
+    /// Fact rules and the knowledge base (issue 10).
+    pub knowledge: crate::knowledge::intake::Desk,
+    /// `[knowledge] dir`, resolved: where `#kb` drafts go.
+    pub kb_dir: Option<PathBuf>,
 }
 
 impl Pipeline {
     pub fn from_config(cfg: &Config) -> anyhow::Result<Pipeline> {
         use anyhow::Context as _;
+        let mut rules_text = None;
         let rules = match &cfg.general.rules {
             Some(p) => {
                 let path = cfg.resolve(p);
                 let text = std::fs::read_to_string(&path)
                     .with_context(|| format!("Read rules file {}", path.display()))?;
-                Rules::from_toml(&text).with_context(|| format!("Rules file {}", path.display()))?
+                let r = Rules::from_toml(&text)
+                    .with_context(|| format!("Rules file {}", path.display()))?;
+                rules_text = Some(text);
+                r
             }
             None => Rules::builtin().context("Built-in rules")?,
         };
+        let knowledge = super::knowledge::desk(cfg, rules_text.as_deref())?;
         let custom = render::custom_dir(cfg);
         let renderer = Renderer::new(&cfg.from_header(), cfg.support_domain(), custom.as_deref())
             .context("Load templates")?;
@@ -100,6 +109,8 @@ impl Pipeline {
                 .default_category
                 .as_deref()
                 .and_then(|c| c.parse().ok()),
+            knowledge,
+            kb_dir: cfg.knowledge_dir(),
         })
     }
 }
@@ -159,6 +170,8 @@ pub struct BatchReport {
     pub quarantine_uids: Vec<u32>,
     /// Tickets opened or updated (numbers), in order.
     pub tickets: Vec<i64>,
+    /// (category, priority) of each ticket opened, for the metrics.
+    pub opened: Vec<(String, String)>,
 }
 
 impl BatchReport {
@@ -173,6 +186,7 @@ impl BatchReport {
         self.duplicates += other.duplicates;
         self.acks_queued += other.acks_queued;
         self.mails_queued += other.mails_queued;
+        self.opened.extend(other.opened.iter().cloned());
     }
 }
 
@@ -472,6 +486,9 @@ async fn process_one(
             request_text: lookups.request_text.as_deref(),
         };
         let decision = lifecycle::decide(&inbound, &verdict, &classification, &ctx, &p.policy, now);
+        let enriched =
+            super::knowledge::enrich(tx, p, &inbound, ticket.as_ref(), decision, now).await?;
+        let decision = enriched.decision;
         // Keep the loop budget current within the batch: a peer that mails twice in one
         // batch has used two of its mails.
         let outgoing: &[lifecycle::OutgoingMail] = match &decision {
@@ -483,7 +500,15 @@ async fn process_one(
         for to in outgoing.iter().flat_map(|o| o.to.iter()) {
             *cache.sent.entry(to.email.to_lowercase()).or_default() += 1;
         }
-        apply(tx, p, source, raw, &inbound, decision, now, report).await
+        let number = match &decision {
+            Decision::Open { ticket, .. } | Decision::Append { ticket, .. } => Some(ticket.number),
+            _ => None,
+        };
+        apply(tx, p, source, raw, &inbound, decision, now, report).await?;
+        match number {
+            Some(n) => super::knowledge::store(tx, p, n, &enriched.writes, now).await,
+            None => Ok(()),
+        }
     }
     .instrument(span)
     .await
@@ -573,6 +598,9 @@ async fn apply(
             info!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
             report.new_tickets += 1;
             report.tickets.push(ticket.number);
+            report
+                .opened
+                .push((ticket.category.to_string(), ticket.priority.to_string()));
             ("ticket", None, Some(ticket.number))
         }
         Decision::Append {
@@ -587,6 +615,12 @@ async fn apply(
             let visibility = if internal { "internal" } else { "public" };
             store_inbound(tx, p, ticket.number, inbound, raw_id, visibility, now).await?;
             tx.insert_events(ticket.number, &events).await?;
+            let corrections = crate::ticket::correction::corrections_from(
+                ticket.number,
+                &ticket.reasons,
+                &events,
+            );
+            tx.insert_corrections(&corrections).await?;
             queue(tx, p, &outgoing, now, report).await?;
             info!(ticket = ticket.number, "Follow-up added to ticket.");
             report.follow_ups += 1;

@@ -9,6 +9,7 @@
 
 mod architecture;
 mod corpus;
+mod corrections_e2e;
 mod desk;
 mod env;
 mod eval;
@@ -19,6 +20,10 @@ mod hostile;
 mod hostile_fuzz;
 mod imap_edge;
 mod intake_e2e;
+mod knowledge_e2e;
+mod oauth2_e2e;
+mod oauth2_server;
+mod ops_e2e;
 mod security;
 mod sla_e2e;
 mod smtp_edge;

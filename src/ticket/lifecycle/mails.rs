@@ -92,7 +92,8 @@ pub(super) struct About<'a> {
 }
 
 /// Tell an engineer about a ticket, quoting `mail`. `reason`: `new`, `unrouted` (supervisors),
-/// `reopened`, `follow_up`, `unclear` (the requester's answer needs a human), `withdrawn`.
+/// `reopened`, `follow_up`, `unclear` (the requester's answer needs a human), `new_problem`
+/// (fixed, and another matter raised), `unclear_survey` (no rating readable), `withdrawn`.
 pub(super) fn notify(
     t: &Ticket,
     e: &Engineer,
@@ -214,7 +215,7 @@ fn to_requester(
 
 /// Progress update: `news` names what changed (`assigned`, `waiting`, `reopened`), `message`
 /// is the engineer's public text (may be empty).
-pub(super) fn update(
+pub(crate) fn update(
     t: &Ticket,
     policy: &Policy,
     news: &[&str],
@@ -277,7 +278,7 @@ pub(super) fn thanks(t: &Ticket, policy: &Policy, rating: u8, seed: String) -> O
 
 /// A notice: `reminder` (confirmation still open), `auto_closed`, `withdrawn`. All of them are
 /// outbox kind `notice`; `reminder`/`escalation` are left to the SLA timers (engineer side).
-pub(super) fn notice(t: &Ticket, policy: &Policy, kind: &str, seed: String) -> OutgoingMail {
+pub(crate) fn notice(t: &Ticket, policy: &Policy, kind: &str, seed: String) -> OutgoingMail {
     to_requester(
         t,
         policy,

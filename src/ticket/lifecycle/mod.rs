@@ -17,6 +17,8 @@ mod routing;
 mod timer;
 
 pub use auth::{authentication_passes, authorise, reply_binding, Proof};
+pub(crate) use mails::{notice as notice_mail, update as update_mail};
+pub(crate) use requester::tell_engineers;
 pub use routing::{route, Route};
 pub use timer::{next_timer, on_timer};
 

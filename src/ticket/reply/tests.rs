@@ -1,0 +1,446 @@
+use super::confirmation::CONFIRMATION_PHRASES;
+use super::rating::{RATING_LABELS, RATING_UNITS, RATING_WORDS};
+use super::withdrawal::WITHDRAWAL_PHRASES;
+use super::*;
+
+#[test]
+fn fresh_lines_stop_at_quotes_and_signatures() {
+    let cases: &[(&str, &[&str])] = &[
+        ("yes\n> is it fixed?", &["yes"]),
+        (
+            "yes\n\nOn Mon, 1 Jan 2026 at 10:00, Support <s@x.com> wrote:\n> q",
+            &["yes", ""],
+        ),
+        (
+            "yes\nOn Mon, 1 Jan 2026 at 10:00, Support <\ns@x.com> wrote:\nold",
+            &["yes"],
+        ),
+        (
+            "好了\n在 2026年1月1日 周一 10:00，IT <it@x.com> 写道：\n旧",
+            &["好了"],
+        ),
+        ("好了\n-----原始邮件-----\n发件人: IT", &["好了"]),
+        (
+            "好了\n------------------ 原始邮件 ------------------",
+            &["好了"],
+        ),
+        ("ok\n-----Original Message-----\nFrom: IT", &["ok"]),
+        ("ok\n________________________________\nFrom: IT", &["ok"]),
+        ("ok\nFrom: IT Support\nSent: Monday\nTo: me", &["ok"]),
+        ("ok\nFrom: IT Support Sent: Monday To: me", &["ok"]),
+        ("ok\n发件人：IT\n发送时间：2026", &["ok"]),
+        ("ok\n-- \nBob\nIT", &["ok"]),
+        ("ok\n\nSent from my iPhone", &["ok", ""]),
+        ("ok\n发自我的iPhone", &["ok"]),
+        (
+            "From: the basement, still broken",
+            &["From: the basement, still broken"],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(fresh_lines(text), *want, "{text:?}");
+    }
+}
+
+#[test]
+fn confirmation_table() {
+    use Confirmation::*;
+    let cases: &[(&str, Confirmation)] = &[
+        // English affirmatives
+        ("yes", Affirmative),
+        ("Yes!", Affirmative),
+        ("yep", Affirmative),
+        ("Fixed, thanks", Affirmative),
+        ("It works now, thank you!", Affirmative),
+        ("works now", Affirmative),
+        ("Thanks it works", Affirmative),
+        ("Solved.", Affirmative),
+        ("All good now, cheers", Affirmative),
+        (
+            "Hi Alice,\n\nyes, everything is back to normal.\n\nBob",
+            Affirmative,
+        ),
+        ("YES", Affirmative),
+        ("No problems since the update.", Affirmative),
+        ("It seems fine", Affirmative),
+        ("Everything runs smoothly again", Affirmative),
+        ("It works again", Affirmative),
+        ("The error came back", Negative),
+        ("It happened again this morning", Negative),
+        ("系统运行正常", Affirmative),
+        ("显示不正常", Negative),
+        ("It's better but still slow", Negative),
+        ("It's better", Unclear),
+        // Chinese affirmatives
+        ("是", Affirmative),
+        ("是的", Affirmative),
+        ("是，已经好了", Affirmative),
+        ("好了", Affirmative),
+        ("已解决", Affirmative),
+        ("解决了，谢谢！", Affirmative),
+        ("可以了", Affirmative),
+        ("没问题了", Affirmative),
+        ("谢谢 已经好了", Affirmative),
+        ("您好，\n已经恢复正常了，辛苦了", Affirmative),
+        ("没有再出现这个问题", Affirmative),
+        ("ｙｅｓ", Affirmative),
+        // English negatives, including negated affirmatives
+        ("no", Negative),
+        ("No.", Negative),
+        ("not fixed", Negative),
+        ("Not solved", Negative),
+        ("still broken", Negative),
+        ("It doesn't work", Negative),
+        ("It doesn’t work", Negative),
+        ("It is not working", Negative),
+        ("Nope, same problem", Negative),
+        // Fixed, and another matter: nothing closes, a human reads it.
+        ("Yes it works but now Outlook crashes", NewProblem),
+        ("It worked for a day, then failed again", Negative),
+        ("Broke again after the reboot", Negative),
+        ("Not yet", Negative),
+        // Chinese negatives
+        ("没有", Negative),
+        ("不行", Negative),
+        ("还是不行", Negative),
+        ("未解决", Negative),
+        ("没解决", Negative),
+        ("没有解决", Negative),
+        ("不是", Negative),
+        ("问题仍然存在", Negative),
+        ("依旧打不开", Negative),
+        ("好像好了，但是打印还是很慢", Negative),
+        ("又出现了", Negative),
+        // A new problem, no yes → negative
+        ("The printer now prints blank pages", Negative),
+        ("打印机现在打印出来全是空白页", Negative),
+        // Unclear
+        ("", Unclear),
+        ("Thanks!", Unclear),
+        ("谢谢", Unclear),
+        ("ok", Unclear),
+        ("好的", Unclear),
+        ("收到", Unclear),
+        ("Thank you very much for your help", Unclear),
+        ("Not sure yet, will check tomorrow", Unclear),
+        ("不确定，我再看看", Unclear),
+        ("Hi Alice,\nthanks a lot!\nBob Smith", Unclear),
+        // Quoted history never counts
+        ("> yes it works\n", Unclear),
+        (
+            "谢谢\n\n在 2026年1月1日 IT <it@x.com> 写道：\n> 问题已解决吗？回复 是",
+            Unclear,
+        ),
+        // 可是/就是 are not "是"
+        ("就是这个打印机又卡纸了", Negative),
+        ("是否需要重启电脑？", Negative),
+        ("对不起回复晚了，已经好了", Affirmative),
+        ("对了，我还想问一下打印机怎么加纸", Negative),
+        ("还不错，能用了", Affirmative),
+    ];
+    for (text, want) in cases {
+        let got = explain_confirmation(text);
+        assert_eq!(got.confirmation, *want, "{text:?}: {}", got.reason);
+    }
+}
+
+#[test]
+fn confirmation_reason_names_the_phrase() {
+    let got = explain_confirmation("It is not solved");
+    assert_eq!(got.confirmation, Confirmation::Negative);
+    assert!(got.reason.contains("\"is not\""), "{}", got.reason);
+    let got = explain_confirmation("已解决");
+    assert!(got.reason.contains("已解决"), "{}", got.reason);
+}
+
+#[test]
+fn only_the_first_lines_are_read() {
+    let cases: &[(&str, Confirmation)] = &[
+        (
+            "yes\n\nthanks\n\nBob\n\nThis email is confidential and may not be forwarded",
+            Confirmation::Affirmative,
+        ),
+        (
+            "Works now.\nJohn Smith\nHead of Not-for-profit partnerships",
+            Confirmation::Affirmative,
+        ),
+        (
+            "Hi Alice,\nThanks!\nUnfortunately the scanner is still offline",
+            Confirmation::Negative,
+        ),
+        (
+            "Yes.\nIt works.\nAll good.\nStill broken",
+            Confirmation::Affirmative,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(classify_confirmation(text), *want, "{text:?}");
+    }
+}
+
+fn rating(score: u8, comment: Option<&str>) -> Option<Rating> {
+    Some(Rating {
+        score,
+        comment: comment.map(str::to_string),
+    })
+}
+
+#[test]
+fn rating_table() {
+    let cases: &[(&str, Option<Rating>)] = &[
+        ("5", rating(5, None)),
+        ("4分", rating(4, None)),
+        ("5/5", rating(5, None)),
+        ("5 / 5 great job", rating(5, Some("great job"))),
+        ("５", rating(5, None)),
+        ("４分，很快", rating(4, Some("很快"))),
+        ("3 stars", rating(3, None)),
+        ("3 out of 5", rating(3, None)),
+        ("评分：5", rating(5, None)),
+        ("给5分", rating(5, None)),
+        ("I give it a 4", rating(4, None)),
+        (
+            "Rating: 2 - took too long",
+            rating(2, Some("took too long")),
+        ),
+        ("5, thanks Bob!", rating(5, Some("thanks Bob!"))),
+        ("★★★★☆", rating(4, None)),
+        ("★★★★★ 很专业", rating(5, Some("很专业"))),
+        ("⭐⭐⭐⭐⭐", rating(5, None)),
+        ("⭐️⭐️⭐️", rating(3, None)),
+        ("***", rating(3, None)),
+        ("五星好评", rating(5, Some("好评"))),
+        ("非常满意", rating(5, None)),
+        ("满分", rating(5, None)),
+        ("满意", rating(4, None)),
+        ("一般", rating(3, None)),
+        ("不满意", rating(2, None)),
+        ("非常不满意，等了三天", rating(1, Some("等了三天"))),
+        ("very satisfied", rating(5, None)),
+        ("Satisfied.", rating(4, None)),
+        ("neutral", rating(3, None)),
+        ("ok", rating(3, None)),
+        ("dissatisfied", rating(2, None)),
+        ("unsatisfied", rating(2, None)),
+        ("Very dissatisfied!", rating(1, None)),
+        ("excellent", rating(5, None)),
+        ("good", rating(4, None)),
+        ("poor", rating(2, None)),
+        ("terrible", rating(1, None)),
+        (
+            "not satisfied, took three days",
+            rating(2, Some("took three days")),
+        ),
+        (
+            "The engineer was excellent",
+            rating(5, Some("The engineer was excellent")),
+        ),
+        (
+            "Hi,\n\n5\n\nFast and friendly.",
+            rating(5, Some("Fast and friendly.")),
+        ),
+        ("5\n> Please rate 1-5", rating(5, None)),
+        ("Could be faster, 3", rating(3, Some("Could be faster"))),
+        ("速度有点慢 3分", rating(3, Some("速度有点慢"))),
+        ("Thanks!\n4", rating(4, None)),
+        // Not ratings
+        ("", None),
+        ("6", None),
+        ("0/5", None),
+        ("10", None),
+        ("3.5", None),
+        ("4/10", None),
+        ("☆☆☆☆☆", None),
+        ("⭐⭐⭐⭐⭐⭐", None),
+        ("thanks", None),
+        ("Room 12 printer", None),
+        ("> 5", None),
+        ("5分钟后又坏了", None),
+        ("Good morning", None),
+        ("Good morning, the service was fine", None),
+        ("not very satisfied", rating(2, None)),
+        ("不是很满意", rating(2, None)),
+        ("还不错", rating(4, None)),
+    ];
+    for (text, want) in cases {
+        assert_eq!(parse_rating(text), *want, "{text:?}");
+    }
+}
+
+#[test]
+fn withdrawal_table() {
+    let cases: &[(&str, bool)] = &[
+        ("close", true),
+        ("Close.", true),
+        ("please close", true),
+        ("Please close the ticket, thanks", true),
+        ("You can close this.", true),
+        ("Never mind, I found it", true),
+        ("I fixed it myself, thanks", true),
+        ("cancel", true),
+        ("关闭", true),
+        ("请关闭", true),
+        ("不需要了", true),
+        ("已自行解决，关闭", true),
+        ("问题已解决，可以关闭了", true),
+        ("不用了，谢谢", true),
+        ("已解决，可关闭", true),
+        ("不用关闭，我再试试", false),
+        ("＃关闭", true),
+        // Not withdrawals
+        ("", false),
+        ("Don't close it, still broken", false),
+        ("please do not close", false),
+        ("Why did you close my ticket?", false),
+        ("The VPN window closes itself", false),
+        ("The app won't close", false),
+        ("I can't close Outlook", false),
+        ("VPN 连接被关闭了", false),
+        ("不要关闭，还没好", false),
+        ("为什么关闭了？", false),
+        ("无法关闭窗口", false),
+        ("> please close\n", false),
+        ("thanks", false),
+        ("关闭了吗？", false),
+        ("Thanks!\nPlease close it.", true),
+        ("Works now.\nRegards,\nBob\nclose", false),
+    ];
+    for (text, want) in cases {
+        assert_eq!(is_withdrawal(text), *want, "{text:?}");
+    }
+}
+
+#[test]
+fn garbage_never_panics() {
+    let inputs = [
+        "\u{0}\u{1}\r\r\n",
+        "★☆⭐\u{FE0F}🌟*",
+        "５／５分星",
+        "一二三四五六",
+        "/",
+        "5/",
+        "5.",
+        "............",
+        "\u{202E}yes",
+        "在\n",
+        "On\n",
+        "From:",
+    ];
+    for input in inputs {
+        let _ = classify_confirmation(input);
+        let _ = parse_rating(input);
+        let _ = is_withdrawal(input);
+        let _ = fresh_lines(input);
+    }
+    let long = "很".repeat(10_000);
+    let _ = classify_confirmation(&long);
+    let _ = parse_rating(&long);
+}
+
+#[test]
+fn phrase_tables_are_folded_and_have_no_empty_entries() {
+    let tables: Vec<&str> = CONFIRMATION_PHRASES
+        .iter()
+        .map(|t| t.0)
+        .chain(RATING_WORDS.iter().map(|t| t.0))
+        .chain(WITHDRAWAL_PHRASES.iter().map(|t| t.0))
+        .chain([RATING_UNITS, RATING_LABELS])
+        .collect();
+    for table in tables {
+        for phrase in table.split('|') {
+            let body = phrase.trim_start_matches('^');
+            assert!(!body.is_empty(), "empty phrase in {table:?}");
+            assert_eq!(body.trim(), body, "{phrase:?} has outer spaces");
+            assert!(!body.contains("  "), "{phrase:?} has a double space");
+            let folded: String = body.chars().map(fold_char).collect();
+            assert_eq!(folded, body, "{phrase:?} is not folded");
+        }
+    }
+}
+
+#[test]
+fn read_answer_table_never_closes_or_rates_on_unclear() {
+    use Answer::*;
+    use AnswerContext::*;
+    let cases: &[(AnswerContext, &str, Answer)] = &[
+        (Confirmation, "好像好了一点，但是…", Unclear),
+        (Confirmation, "I'll check tomorrow", Unclear),
+        (Confirmation, "thanks", Unclear),
+        (Confirmation, "Can you tell me what the cause was?", Unclear),
+        (Confirmation, "暂时好像没问题，再观察几天看看", Unclear),
+        (Confirmation, "应该ok了吧？我再观察下", Unclear),
+        (
+            Confirmation,
+            "Who is this? I didn't open a ticket.",
+            Unclear,
+        ),
+        (Confirmation, "Great, still broken.", Rejected),
+        (Confirmation, "谁说解决了？根本没人来过", Rejected),
+        (Confirmation, "Why did you mark this as resolved?", Rejected),
+        (Confirmation, "That did the trick, cheers", Confirmed),
+        (Confirmation, "OK了，VPN能连上了 thx", Confirmed),
+        (Confirmation, "邮箱可以登录了", Confirmed),
+        (
+            Confirmation,
+            "Yes, fixed. I'll let you know if it comes back.",
+            Confirmed,
+        ),
+        (Confirmation, "不用了，这台电脑下周报废，关闭吧", Withdrawn),
+        (
+            Confirmation,
+            "The monitor is fine now, thanks. But now my keyboard isn't working.",
+            NewProblem,
+        ),
+        (
+            Confirmation,
+            "邮箱可以登录了。还有个问题，我的电脑开机特别慢",
+            NewProblem,
+        ),
+        (Survey, "5", Rating(5)),
+        (Survey, "五星好评", Rating(5)),
+        (Survey, "Happy new year to the whole team!", Unclear),
+        (Survey, "还没用过，不好评价", Unclear),
+        (
+            Survey,
+            "5 minutes after you closed it, it broke again",
+            Rejected,
+        ),
+        (Survey, "三星显示器又黑屏了", Rejected),
+        (
+            Survey,
+            "Why is this closed? It still doesn't work.",
+            Rejected,
+        ),
+        (Kb, "solved, thanks!", Solved),
+        (Kb, "没用，还是不行", NotSolved),
+        (Kb, "What article? I don't see a link.", Unclear),
+        (Kb, "步骤3在哪里找？", Unclear),
+        (Kb, "I'll try later.", Unclear),
+    ];
+    for (ctx, text, want) in cases {
+        assert_eq!(read_answer(*ctx, text).answer, *want, "{ctx:?} {text:?}");
+    }
+}
+
+#[test]
+fn kb_reader_is_a_plain_function_of_the_text() {
+    assert_eq!(read_kb_answer("解决了"), KbAnswer::Solved);
+    assert_eq!(read_kb_answer("That didn't help"), KbAnswer::NotSolved);
+    assert_eq!(read_kb_answer("谢谢"), KbAnswer::Unclear);
+    // A yes with another matter is no self-service resolution.
+    assert_eq!(
+        read_kb_answer("Solved, thanks. Also my printer is broken."),
+        KbAnswer::Unclear
+    );
+}
+
+#[test]
+fn bottom_posted_answers_and_address_lines_are_read() {
+    let bottom = "On Tue, Dec 1, 2026 at 10:02 AM IT <s@x.com> wrote:\n> Is it fixed?\n>\n\nYes, all fine now.\n";
+    assert_eq!(
+        read_answer(AnswerContext::Confirmation, bottom).answer,
+        Answer::Confirmed
+    );
+    let foxmail = "收到\n\nuser@corp.example\n\n发件人： IT\n发送时间： 2026-12-01\n问题解决了吗？";
+    assert_eq!(fresh_lines(foxmail), vec!["收到", ""]);
+}
