@@ -27,3 +27,12 @@ mod tests;
 pub use impact::{count_people, zh_number, Counts, Impact};
 pub use lang::detect_language;
 pub use rules::{Rules, RulesError, Signal, DEFAULT_RULES};
+
+/// How a low-confidence classification is marked in the stored reasons, so mails
+/// rendered later (notifications, the acknowledgement) can word it tentatively.
+pub const LOW_CONFIDENCE_REASON: &str = "confidence: low";
+
+/// Whether the classifier's reasons mark the classification as low confidence.
+pub fn is_low_confidence(reasons: &[String]) -> bool {
+    reasons.iter().any(|r| r.starts_with(LOW_CONFIDENCE_REASON))
+}

@@ -6,6 +6,7 @@ use super::super::model::{Category, Classification, Priority};
 use super::impact::{count_people, Impact, Why};
 use super::lang::detect_language;
 use super::rules::{Hit, Rule, Rules, Signal, Target};
+use super::LOW_CONFIDENCE_REASON;
 use std::collections::BTreeMap;
 
 impl Rules {
@@ -179,7 +180,16 @@ impl Rules {
                 None => format!("priority {priority}: default"),
             });
         }
-        if let Some((runner, runner_score)) = runner_up {
+        if low_confidence {
+            reasons.push(format!(
+                "{LOW_CONFIDENCE_REASON}: {}, please check the category/priority",
+                match runner_up {
+                    Some((r, _)) if cat_rule_fired(&scores, category) => format!("close to {r}"),
+                    _ => "no category rule matched".to_string(),
+                }
+            ));
+        }
+        if let Some((runner, runner_score)) = runner_up.filter(|_| confidence < 0.5) {
             reasons.push(format!(
                 "runner-up {runner}: score {runner_score:.1} against {top_score:.1}{}",
                 if low_confidence {

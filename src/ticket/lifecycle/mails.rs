@@ -25,6 +25,7 @@ fn base_vars(t: &Ticket, policy: &Policy, lang: &str) -> Map<String, Value> {
         "priority": t.priority.as_str(),
         "priority_zh": t.priority.zh_name(),
         "reasons": t.reasons,
+        "low_confidence": crate::ticket::classify::is_low_confidence(&t.reasons),
         "respond_by": local_time(t.respond_by, policy.timezone),
         "resolve_by": local_time(t.resolve_by, policy.timezone),
         "timezone": policy.timezone.name(),
