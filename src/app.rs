@@ -2,7 +2,7 @@
 //! (`run`) spawns the inbox, outbox and SLA timer loops on a TaskTracker and shuts them down on
 //! SIGTERM/SIGINT after the current mail, with a 30 s grace period.
 
-use crate::cli::{Cli, Command, ReportFormat, TicketsCommand};
+use crate::cli::{Cli, Command, ReportFormat, RulesCommand, TicketsCommand};
 use crate::config::Config;
 use crate::mail::parse::ParseLimits;
 use crate::store::{Store, StoreOptions};
@@ -41,6 +41,28 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
 pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Classify { files, rules } => classify(&cli, files, rules.as_deref()),
+        Command::Eval {
+            dir,
+            json,
+            min_category,
+            min_priority,
+            no_speed,
+            rules,
+        } => eval(
+            &cli,
+            dir,
+            (*json, !*no_speed),
+            (*min_category, *min_priority),
+            rules.as_deref(),
+        ),
+        Command::Rules {
+            command:
+                RulesCommand::Check {
+                    corpus,
+                    rules,
+                    json,
+                },
+        } => rules_check(&cli, corpus, rules.as_deref(), *json),
         Command::CheckConfig => check_config(&cli).await,
         Command::Rules {
             command:
@@ -202,13 +224,19 @@ fn eval_answers(
     })
 }
 
-fn classify(
+/// Rules, parse limits and own addresses as intake uses them, for the offline commands
+/// (`classify`, `eval`, `rules check`). A config is optional: these are how an
+/// administrator tunes rules.
+fn triage_setup(
     cli: &Cli,
-    files: &[std::path::PathBuf],
     rules_path: Option<&std::path::Path>,
-) -> anyhow::Result<ExitCode> {
+) -> anyhow::Result<(
+    crate::ticket::classify::Rules,
+    ParseLimits,
+    Vec<String>,
+    crate::ticket::facts::FactRules,
+)> {
     use crate::ticket::classify::Rules;
-    // A config is optional here: classify is how an administrator tunes rules.
     let cfg = if cli.config.is_some() || cli.config_path().is_file() {
         Some(load(cli)?)
     } else {
@@ -234,6 +262,15 @@ fn classify(
         .as_ref()
         .map(|c| vec![c.mailbox.address.to_lowercase()])
         .unwrap_or_default();
+    Ok((rules, limits, own, facts))
+}
+
+fn classify(
+    cli: &Cli,
+    files: &[std::path::PathBuf],
+    rules_path: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let (rules, limits, own, facts) = triage_setup(cli, rules_path)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failures = 0;
@@ -262,6 +299,68 @@ fn classify(
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn eval(
+    cli: &Cli,
+    dir: &std::path::Path,
+    (json, speed): (bool, bool),
+    (min_category, min_priority): (Option<f64>, Option<f64>),
+    rules_path: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let (rules, limits, own, _facts) = triage_setup(cli, rules_path)?;
+    let setup = crate::eval::run::Setup {
+        rules: &rules,
+        limits: &limits,
+        own_addresses: &own,
+    };
+    let report = crate::eval::run::evaluate_dir(dir, &setup, speed)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report.to_json())?)?;
+    } else {
+        write!(out, "{}", report.to_text())?;
+    }
+    Ok(if report.meets(min_category, min_priority) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn rules_check(
+    cli: &Cli,
+    corpus: &[std::path::PathBuf],
+    rules_path: Option<&std::path::Path>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let (rules, limits, own, _facts) = triage_setup(cli, rules_path)?;
+    let texts = crate::eval::run::read_corpus(corpus, &limits, &own).context("Read the corpus")?;
+    let findings = rules.lint(&texts);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let all: Vec<serde_json::Value> = findings.iter().map(|f| f.to_json()).collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
+    } else {
+        for f in &findings {
+            writeln!(out, "{f}")?;
+        }
+        writeln!(
+            out,
+            "{} finding(s) in {} rules, {} mail(s) read.",
+            findings.len(),
+            rules.len(),
+            texts.len()
+        )?;
+    }
+    let errors = findings
+        .iter()
+        .any(|f| f.severity == crate::ticket::classify::lint::Severity::Error);
+    Ok(if !errors {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     })
 }
 

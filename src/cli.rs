@@ -41,6 +41,32 @@ pub enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Score triage on a labelled directory (DIR/labels.csv beside the mails): kind,
+    /// category and priority accuracy, per language, confusion matrices, every miss with
+    /// the rules that fired. Exit 1 when a --min-* floor is not reached.
+    Eval {
+        dir: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit 1) below this category accuracy (0..1).
+        #[arg(long)]
+        min_category: Option<f64>,
+        /// Fail (exit 1) below this exact priority accuracy (0..1).
+        #[arg(long)]
+        min_priority: Option<f64>,
+        /// Skip the speed measurement (about half a second).
+        #[arg(long)]
+        no_speed: bool,
+        /// Rules file to use instead of the configured/built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// Work on the classification rules file.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Inspect tickets.
     Tickets {
         #[command(subcommand)]
@@ -108,11 +134,6 @@ pub enum Command {
         /// Fail (exit 1) below this accuracy, 0..=1.
         #[arg(long)]
         min_accuracy: Option<f64>,
-    },
-    /// Classification rules tools.
-    Rules {
-        #[command(subcommand)]
-        command: RulesCommand,
     },
     /// Health summary from the database: mailbox connections (the daemon's heartbeats),
     /// database, outbox. Exit 1 when something is unhealthy.
@@ -191,8 +212,20 @@ pub fn parse_when(
         .ok_or_else(|| format!("{s:?} does not exist in {}", tz.name()))
 }
 
+/// `supportbot rules …`
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
+    /// Lint the rules file: patterns that cannot match, duplicate ids and patterns,
+    /// rules shadowed by others, and (given mails) rules that never match any of them.
+    Check {
+        /// Mail files or directories of `.eml` files to look for dead rules in.
+        corpus: Vec<PathBuf>,
+        /// Rules file to check instead of the configured/built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Mine tickets engineers re-categorised or re-prioritised for candidate keywords and
     /// phrases, simulate each on every past ticket, and print the ones that fix more than
     /// they break as ready-to-paste TOML. Changes nothing.

@@ -444,6 +444,9 @@ async fn process_one(
                 priority: crate::ticket::model::Priority::P4,
                 language: crate::ticket::classify::detect_language(&inbound.new_text),
                 reasons: Vec::new(),
+                confidence: 0,
+                low_confidence: false,
+                runner_up: None,
             }
         };
         let mut lookups = Lookups::default();

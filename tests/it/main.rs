@@ -12,6 +12,7 @@ mod corpus;
 mod corrections_e2e;
 mod desk;
 mod env;
+mod eval;
 mod faults;
 mod faults_proxy;
 mod fleet;

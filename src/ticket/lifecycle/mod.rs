@@ -509,6 +509,7 @@ pub fn acknowledgement(t: &Ticket, mail: &InboundMail, policy: &Policy) -> Outgo
             "reasons": t.reasons,
             "category_words": reason_words(&t.reasons, "category"),
             "priority_words": reason_words(&t.reasons, "priority"),
+            "low_confidence": crate::ticket::classify::is_low_confidence(&t.reasons),
             "respond_by": local_time(t.respond_by, policy.timezone),
             "resolve_by": local_time(t.resolve_by, policy.timezone),
             "respond_within": human_duration(policy.sla.respond(t.priority), lang),
