@@ -7,6 +7,7 @@
     clippy::indexing_slicing
 )]
 
+mod approval_e2e;
 mod architecture;
 mod corpus;
 mod corrections_e2e;
