@@ -32,6 +32,18 @@ fn desk_with_supervisor(prefix: &str, engineer: &TestUser, supervisor: &TestUser
     )
 }
 
+/// A plain-text reply on ticket #1.
+fn on_ticket(from: &str, to: &str, body: &str) -> Vec<u8> {
+    mail(
+        from,
+        to,
+        "Re: [#1] VPN gateway drops every hour",
+        "",
+        "text/plain",
+        body,
+    )
+}
+
 fn kinds(desk: &Desk, n: i64) -> Vec<String> {
     desk.show(n)["timeline"]
         .as_array()
@@ -67,12 +79,9 @@ async fn planned(
     sue: &TestUser,
     reply_to: &str,
 ) -> Vec<u8> {
-    let plan = mail(
+    let plan = on_ticket(
         &bob.email,
         reply_to,
-        "Re: [#1] VPN gateway drops every hour",
-        "",
-        "text/plain",
         "#plan Replace the VPN gateway firmware with 7.2.4\nrisk: medium\n\
          rollback: boot the previous image from slot B\nwindow: 2026-12-05 22:00-23:00\n",
     );
@@ -148,14 +157,7 @@ async fn a_plan_is_approved_by_the_supervisors_token_reply_and_only_then_resolve
     assert!(!k.contains(&"approval".to_string()), "{k:?}");
 
     // #resolve while the plan waits: refused, and the receipt says why.
-    let resolve = mail(
-        &bob.email,
-        &bob_reply,
-        "Re: [#1] VPN gateway drops every hour",
-        "",
-        "text/plain",
-        "#resolve Replaced the firmware.\n",
-    );
+    let resolve = on_ticket(&bob.email, &bob_reply, "#resolve Replaced the firmware.\n");
     deliver(env, &desk, &bob.email, &bob_reply, &resolve, 6).await;
     desk.once();
     let bob_mail = env.wait_for_mails(&bob, "INBOX", 3, WAIT).await;
@@ -187,12 +189,9 @@ async fn a_plan_is_approved_by_the_supervisors_token_reply_and_only_then_resolve
     assert!(told.contains("approved"), "Bob is told: {told}");
 
     // Now #resolve goes through, and the timeline has the whole story.
-    let resolve = mail(
+    let resolve = on_ticket(
         &bob.email,
         &bob_reply,
-        "Re: [#1] VPN gateway drops every hour",
-        "",
-        "text/plain",
         "#resolve Replaced the firmware in the window; no drops since.\n",
     );
     deliver(env, &desk, &bob.email, &bob_reply, &resolve, 8).await;
@@ -248,12 +247,9 @@ async fn a_rejection_returns_the_ticket_to_the_engineer_with_the_reason() {
         "Bob gets the reason: {told}"
     );
     // Still not resolvable: the receipt names the rejection.
-    let resolve = mail(
+    let resolve = on_ticket(
         &bob.email,
         &bob_reply,
-        "Re: [#1] VPN gateway drops every hour",
-        "",
-        "text/plain",
         "#resolve Replaced the firmware anyway.\n",
     );
     deliver(env, &desk, &bob.email, &bob_reply, &resolve, 4).await;
