@@ -26,6 +26,7 @@ mod migration_order;
 mod oauth2_e2e;
 mod oauth2_server;
 mod ops_e2e;
+mod organisation_e2e;
 mod security;
 mod sla_e2e;
 mod smtp_edge;
