@@ -215,6 +215,29 @@ async fn a_plan_is_approved_by_the_supervisors_token_reply_and_only_then_resolve
         );
     }
     env.wait_for_mails(&li, "INBOX", 2, WAIT).await;
+
+    // `tickets show` lists the plan and its vote; the report counts it.
+    let plans = t["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 1, "{t}");
+    assert_eq!(plans[0]["outcome"], "approved");
+    assert_eq!(plans[0]["votes"][0]["approver"], sue.email.as_str());
+    assert!(!plans[0]["executed_at"].is_null());
+    let text = String::from_utf8_lossy(&desk.run(&["tickets", "show", "1"]).stdout).into_owned();
+    assert!(
+        text.contains("Plans:") && text.contains("medium risk, approved"),
+        "{text}"
+    );
+    let out = desk.run(&["report", "--since", "1d", "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            r["approvals"]["requested"].as_u64(),
+            r["approvals"]["approved"].as_u64()
+        ),
+        (Some(1), Some(1)),
+        "{}",
+        r["approvals"]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -107,6 +107,48 @@ async fn an_acme_requester_gets_acmes_promise_and_only_acmes_engineer() {
             subject(m)
         );
     }
+    // The organisation's own list and report; the default report has a row per organisation.
+    let out = desk.run(&["tickets", "list", "--json", "--organisation", "acme"]);
+    let acme: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut who: Vec<&str> = acme
+        .iter()
+        .map(|t| t["requester"].as_str().unwrap())
+        .collect();
+    who.sort_unstable();
+    let mut want = vec![li.email.as_str(), "ops@acme.com"];
+    want.sort_unstable();
+    assert_eq!(who, want);
+    let report = |args: &[&str]| -> serde_json::Value {
+        let mut a = vec!["report", "--since", "1d", "--format", "json"];
+        a.extend_from_slice(args);
+        serde_json::from_slice(&desk.run(&a).stdout).unwrap()
+    };
+    let r = report(&["--organisation", "acme"]);
+    assert_eq!(r["overall"]["opened"], 2, "{r}");
+    let r = report(&[]);
+    assert_eq!(r["overall"]["opened"], 3);
+    let rows: Vec<(String, u64)> = r["by_organisation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["name"].as_str().unwrap().to_string(),
+                g["stats"]["opened"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![("acme".to_string(), 2), ("(desk)".to_string(), 1)]
+    );
+    let bad = desk
+        .cmd()
+        .args(["report", "--organisation", "nope"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown organisation"));
     if z["assignee"] == wang.email.as_str() {
         assert_stays(env, &bob, "INBOX", 0, Duration::from_secs(2)).await;
     }
