@@ -604,7 +604,11 @@ async fn send_digest(
     now: Timestamp,
 ) -> anyhow::Result<Option<String>> {
     let s = &timers.settings;
-    if d.recipients.is_empty() {
+    let own = s
+        .organisations
+        .iter()
+        .any(|o| !o.digest_recipients.is_empty());
+    if d.recipients.is_empty() && !own {
         // `validate` rules this out; never build a report for nobody on every tick.
         warn!(period = %slot.period, "Digest has no recipients; skipped.");
         return Ok(None);
@@ -614,8 +618,8 @@ async fn send_digest(
         .report_facts(since, until, &s.policy, &s.calendar)
         .await
         .context("Load report facts")?;
-    let r = report::build_report(&facts, since, until);
-    let mail = digest_mail(&r, slot, d, s);
+    let digests = org_digest::build(store, s, d, slot, &facts, (since, until)).await?;
+    let mail = digest_mail(&digests.desk, slot, d, s);
     let rendered = match timers.renderer.render(&mail, now) {
         Ok(m) => m,
         Err(e) => {
@@ -628,11 +632,24 @@ async fn send_digest(
         tx.rollback().await?;
         return Ok(None);
     }
-    tx.insert_outbox(None, "digest", &rendered, now).await?;
+    if !d.recipients.is_empty() {
+        tx.insert_outbox(None, "digest", &rendered, now).await?;
+    }
+    for m in &digests.organisations {
+        match timers.renderer.render(m, now) {
+            Ok(r) => {
+                tx.insert_outbox(None, "digest", &r, now).await?;
+            }
+            Err(e) => {
+                error!(period = %slot.period, error = %e, "Organisation digest could not be rendered.")
+            }
+        }
+    }
     tx.commit().await.context("Commit the digest")?;
     info!(period = %slot.period, to = ?d.recipients, "Weekly digest queued.");
     Ok(Some(slot.period.clone()))
 }
 
+mod org_digest;
 #[cfg(test)]
 mod tests;
