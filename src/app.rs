@@ -1210,7 +1210,13 @@ async fn report(
     }
     let store = ready_store(&cfg).await?;
     let facts = store
-        .report_facts(since, until, &settings.policy, &settings.calendar)
+        .report_facts(
+            since,
+            until,
+            &settings.policy,
+            &settings.calendar,
+            settings.pause_on_approval,
+        )
         .await
         .context("Load report facts")?;
     let org_of = store.organisations_of(&orgs, until).await?;

@@ -53,6 +53,8 @@ pub struct TimerSettings {
     pub digest: Option<DigestSchedule>,
     /// `[[organisations]]`: a ticket of one is timed by its own targets and calendar.
     pub organisations: Vec<crate::ticket::organisation::Organisation>,
+    /// `[workflow] pause_on_approval`: `awaiting approval` stops the resolve clock.
+    pub pause_on_approval: bool,
 }
 
 impl TimerSettings {
@@ -110,6 +112,7 @@ impl TimerSettings {
             timezone,
             digest,
             organisations: cfg.organisations(),
+            pause_on_approval: cfg.workflow.pause_on_approval,
         })
     }
 }
@@ -519,7 +522,7 @@ impl TickReport {
 /// Run the timer once at `now`: queue due notices and, on its slot, the digest.
 pub async fn tick(store: &Store, timers: &Timers, now: Timestamp) -> anyhow::Result<TickReport> {
     let tickets = store
-        .load_sla_tickets()
+        .load_sla_tickets(timers.settings.pause_on_approval)
         .await
         .context("Load open tickets")?;
     let plan = plan(&tickets, &timers.settings, now);
@@ -615,7 +618,7 @@ async fn send_digest(
     }
     let (since, until) = (slot.at - d.period, slot.at);
     let facts = store
-        .report_facts(since, until, &s.policy, &s.calendar)
+        .report_facts(since, until, &s.policy, &s.calendar, s.pause_on_approval)
         .await
         .context("Load report facts")?;
     let digests = org_digest::build(store, s, d, slot, &facts, (since, until)).await?;

@@ -17,6 +17,7 @@ pub(super) fn settings() -> TimerSettings {
         timezone: chrono_tz::UTC,
         digest: None,
         organisations: Vec::new(),
+        pause_on_approval: false,
     }
 }
 
