@@ -238,6 +238,21 @@ impl Inbox {
         })
     }
 
+    /// Whether the server announced new mail (EXISTS/RECENT) in responses to our last
+    /// commands. Such a notice arrives with a FETCH or STORE reply, not in the next IDLE:
+    /// going into IDLE without looking would leave that mail waiting for the re-IDLE.
+    pub fn has_pending_news(&mut self) -> bool {
+        let mut news = false;
+        while let Ok(r) = self.session.unsolicited_responses.try_recv() {
+            news |= matches!(
+                r,
+                async_imap::types::UnsolicitedResponse::Exists(_)
+                    | async_imap::types::UnsolicitedResponse::Recent(_)
+            );
+        }
+        news
+    }
+
     /// UIDs of the selected folder that are `>= first_uid`, ascending.
     pub async fn search_uids_from(&mut self, first_uid: u32) -> Result<Vec<u32>, ImapError> {
         let first = first_uid.max(1);
@@ -246,6 +261,15 @@ impl Inbox {
         // "first:*" always matches the highest UID, even when it is below `first`
         // (RFC 3501 6.4.8: `*` is the largest UID in use), so filter.
         let mut uids: Vec<u32> = found.into_iter().filter(|u| *u >= first).collect();
+        uids.sort_unstable();
+        Ok(uids)
+    }
+
+    /// UIDs up to `last_uid` that are not `\Seen` (committed mail a crash left unflagged).
+    pub async fn search_unseen_upto(&mut self, last_uid: u32) -> Result<Vec<u32>, ImapError> {
+        let query = format!("UID 1:{} UNSEEN", last_uid.max(1));
+        let found = within(self.timeout, "UID SEARCH", self.session.uid_search(&query)).await?;
+        let mut uids: Vec<u32> = found.into_iter().filter(|u| *u <= last_uid).collect();
         uids.sort_unstable();
         Ok(uids)
     }

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod classify;
 pub mod command;
 pub mod lifecycle;
+pub mod loop_budget;
 pub mod model;
 pub mod reply;
 pub mod sla;

@@ -73,14 +73,7 @@ pub async fn fetch_new(
     for chunk in uids.chunks(cfg.mailbox.batch_size.max(1)) {
         // Other daemons of a fleet may have committed some of these meanwhile: do not
         // fetch them again (the batch transaction re-checks under the mailbox claim).
-        let done = match store
-            .mailbox_state(&mailbox)
-            .await
-            .context("Load mailbox state")?
-        {
-            Some((v, last)) if v == i64::from(state.uidvalidity) => last,
-            _ => 0,
-        };
+        let done = committed_up_to(store, &mailbox, state.uidvalidity).await?;
         let chunk: Vec<u32> = chunk
             .iter()
             .copied()
@@ -100,6 +93,18 @@ pub async fn fetch_new(
         let report = pipeline::process_batch(store, pipeline, &source, &mails, clock::now())
             .await
             .context("Commit batch")?;
+        failpoint("after_commit");
+        // One INFO line per batch; the per-mail lines are DEBUG.
+        info!(
+            fetched = report.fetched,
+            new_tickets = report.new_tickets,
+            follow_ups = report.follow_ups,
+            ignored = report.ignored.values().sum::<usize>(),
+            duplicates = report.duplicates,
+            quarantined = report.quarantined,
+            queued = report.mails_queued,
+            "Batch committed."
+        );
         // Only now, with the batch committed, does the server learn we have it.
         if !report.done_uids.is_empty() {
             inbox
@@ -120,6 +125,78 @@ pub async fn fetch_new(
         progress(&report, uids.len());
     }
     Ok(total)
+}
+
+/// Flag the mail an earlier run committed but did not flag (it died between the commit
+/// and the STORE): every UID up to the committed `last_uid` that is still unseen is set
+/// `\Seen`, or moved to the quarantine folder if it was quarantined. Selects the folder.
+pub async fn flag_committed(inbox: &mut Inbox, store: &Store, cfg: &Config) -> anyhow::Result<()> {
+    let state = inbox
+        .select(&cfg.mailbox.folder)
+        .await
+        .context("Select the support folder")?;
+    let mailbox = mailbox_key(cfg);
+    let last = committed_up_to(store, &mailbox, state.uidvalidity).await?;
+    let last = u32::try_from(last).unwrap_or(0);
+    if last == 0 {
+        return Ok(());
+    }
+    let unflagged = inbox
+        .search_unseen_upto(last)
+        .await
+        .context("Search committed but unflagged mail")?;
+    if unflagged.is_empty() {
+        return Ok(());
+    }
+    let quarantined = store
+        .quarantined_uids(&mailbox, i64::from(state.uidvalidity), &unflagged)
+        .await
+        .context("Load quarantined UIDs")?;
+    let (to_move, to_flag): (Vec<u32>, Vec<u32>) =
+        unflagged.iter().partition(|u| quarantined.contains(u));
+    if !to_flag.is_empty() {
+        inbox
+            .mark_seen(&to_flag)
+            .await
+            .context("Flag mail \\Seen")?;
+    }
+    if !to_move.is_empty() {
+        inbox
+            .move_to(&to_move, &cfg.mailbox.quarantine_folder)
+            .await
+            .context("Move mail to the quarantine folder")?;
+    }
+    info!(
+        flagged = to_flag.len(),
+        moved = to_move.len(),
+        "Mail committed by an earlier run but left unflagged is flagged now."
+    );
+    Ok(())
+}
+
+/// The last UID committed for `mailbox` under this UIDVALIDITY (0: none or another one).
+async fn committed_up_to(store: &Store, mailbox: &str, uidvalidity: u32) -> anyhow::Result<i64> {
+    Ok(
+        match store
+            .mailbox_state(mailbox)
+            .await
+            .context("Load mailbox state")?
+        {
+            Some((v, last)) if v == i64::from(uidvalidity) => last,
+            _ => 0,
+        },
+    )
+}
+
+/// Test-only crash points: `SUPPORTBOT_FAILPOINT=<name>` makes the process exit at once
+/// (no cleanup, like a kill) when it reaches the point of that name.
+fn failpoint(name: &str) {
+    static POINT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let point = POINT.get_or_init(|| std::env::var("SUPPORTBOT_FAILPOINT").ok());
+    if point.as_deref() == Some(name) {
+        eprintln!("failpoint {name}: exiting");
+        std::process::exit(86);
+    }
 }
 
 /// The key of this mailbox in the processed marks: user@host/folder.
@@ -191,6 +268,7 @@ async fn session(
         .await
         .context("Connect to the mailbox")?;
     info!(host = %settings.host, folder = %cfg.mailbox.folder, idle = inbox.supports_idle() && cfg.mailbox.idle, "Watching the mailbox.");
+    flag_committed(&mut inbox, store, cfg).await?;
     // New or changed tickets may bring deadlines earlier than the timer's next wake-up.
     let quiet = |r: &BatchReport, _: usize| {
         if r.new_tickets + r.follow_ups > 0 {
@@ -198,7 +276,18 @@ async fn session(
         }
     };
     loop {
-        fetch_new(&mut inbox, store, pipeline, cfg, outbox_wake, &quiet).await?;
+        // Again until a pass finds nothing: mail that arrived while a batch was being
+        // committed is announced in the replies to our commands, not in the next IDLE.
+        while fetch_new(&mut inbox, store, pipeline, cfg, outbox_wake, &quiet)
+            .await?
+            .fetched
+            > 0
+            || inbox.has_pending_news()
+        {
+            if cancel.is_cancelled() {
+                break;
+            }
+        }
         if cancel.is_cancelled() {
             inbox.logout().await;
             return Ok(());

@@ -8,7 +8,7 @@ use crate::store::{NewMessage, StoreError, Tx};
 use crate::ticket::lifecycle::{self, Decision};
 use crate::ticket::model::Timestamp;
 use sha2::{Digest, Sha256};
-use tracing::{info, warn};
+use tracing::{debug, warn};
 
 #[allow(clippy::too_many_arguments)]
 pub(super) async fn apply(
@@ -25,7 +25,7 @@ pub(super) async fn apply(
     let raw_id = tx.insert_raw(&sha, &raw.bytes, now).await?;
     let (outcome, reason, ticket_no) = match decision {
         Decision::Ignore { kind, reason } => {
-            info!(kind = kind.as_str(), reason = %reason, "Mail ignored: not a request.");
+            debug!(kind = kind.as_str(), reason = %reason, "Mail ignored: not a request.");
             *report.ignored.entry(kind.as_str().to_string()).or_default() += 1;
             ("ignored", Some(reason), None)
         }
@@ -49,7 +49,7 @@ pub(super) async fn apply(
                 let alert = loop_alert(p, &inbound.from.email, ticket.number, now);
                 queue(tx, p, &alert, now, report).await?;
             }
-            info!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
+            debug!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
             report.new_tickets += 1;
             report.tickets.push(ticket.number);
             ("ticket", None, Some(ticket.number))
@@ -67,14 +67,14 @@ pub(super) async fn apply(
             store_inbound(tx, p, ticket.number, inbound, raw_id, visibility, now).await?;
             tx.insert_events(ticket.number, &events).await?;
             queue(tx, p, &outgoing, now, report).await?;
-            info!(ticket = ticket.number, "Follow-up added to ticket.");
+            debug!(ticket = ticket.number, "Follow-up added to ticket.");
             report.follow_ups += 1;
             report.tickets.push(ticket.number);
             ("follow_up", None, Some(ticket.number))
         }
         Decision::Answer { outgoing } => {
             queue(tx, p, &outgoing, now, report).await?;
-            info!(sender = %inbound.from.email, "Engineer command answered.");
+            debug!(sender = %inbound.from.email, "Engineer command answered.");
             ("command", None, None)
         }
     };
@@ -240,7 +240,7 @@ pub(super) async fn duplicate(
     message_id: &str,
     report: &mut BatchReport,
 ) -> Result<(), StoreError> {
-    info!(uid = ?raw.uid, message_id, "Duplicate mail: already processed.");
+    debug!(uid = ?raw.uid, message_id, "Duplicate mail: already processed.");
     if let Some(uid) = raw.uid {
         tx.record_duplicate_uid(
             source.mailbox,

@@ -12,6 +12,7 @@ use crate::mail::InboundMail;
 use crate::store::{StoreError, Tx};
 use crate::ticket::command::{self, Command};
 use crate::ticket::lifecycle::{self, Context, Decision};
+use crate::ticket::loop_budget;
 use crate::ticket::model::{Classification, Status, Ticket, Timestamp};
 use std::collections::{HashMap, HashSet};
 use tracing::{info_span, warn, Instrument};
@@ -25,6 +26,10 @@ pub(super) struct BatchCache {
     sent: HashMap<String, u32>,
     /// The next free ticket number (SQLite: the transaction holds the only write lock).
     next_number: Option<i64>,
+    /// Request fingerprints per sender within the loop-guard window (before or earlier in
+    /// this batch), and the ones this batch adds.
+    fingerprints: HashMap<String, HashSet<String>>,
+    new_requests: Vec<(String, String)>,
 }
 
 impl BatchCache {
@@ -48,11 +53,40 @@ impl BatchCache {
             .collect();
         senders.sort();
         senders.dedup();
+        let since = now - p.loop_window;
         Ok(BatchCache {
             processed: tx.processed_among(&ids).await?,
-            sent: tx.sent_counts(&senders, now - p.loop_window).await?,
+            sent: tx.sent_counts(&senders, since).await?,
             next_number: None,
+            fingerprints: tx.sender_fingerprints(&senders, since).await?,
+            new_requests: Vec::new(),
         })
+    }
+
+    /// Write what the batch learnt that later batches need (in the batch transaction).
+    pub(super) async fn save(
+        &self,
+        tx: &mut Tx,
+        p: &Pipeline,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        if self.new_requests.is_empty() {
+            return Ok(());
+        }
+        tx.insert_sender_requests(&self.new_requests, now, now - p.loop_window)
+            .await
+    }
+
+    /// Remember a request of `sender`; true when the sender already sent this text
+    /// within the window.
+    fn seen_request(&mut self, sender: &str, fingerprint: String) -> bool {
+        let known = self.fingerprints.entry(sender.to_string()).or_default();
+        if known.contains(&fingerprint) {
+            return true;
+        }
+        known.insert(fingerprint.clone());
+        self.new_requests.push((sender.to_string(), fingerprint));
+        false
     }
 
     /// A number for a new ticket.
@@ -135,11 +169,16 @@ pub(super) async fn process_one(
                 Some(t) if t.status != Status::Closed => 0,
                 _ => cache.number(tx).await?,
             };
-            let recent = cache
-                .sent
-                .get(&inbound.from.email.to_lowercase())
-                .copied()
-                .unwrap_or(0);
+            // The loop budget counts only mails that look like a loop: an answer to one of
+            // our own mails, or a text this sender already sent within the window.
+            let sender = inbound.from.email.to_lowercase();
+            let sent = cache.sent.get(&sender).copied().unwrap_or(0);
+            let repeated = cache.seen_request(
+                &sender,
+                loop_budget::fingerprint(&inbound.subject, &inbound.new_text),
+            );
+            let looping = loop_budget::looks_like_loop(ours.is_some() || tag.is_some(), repeated);
+            let recent = loop_budget::counted_mails(sent, looping, p.request_cap);
             lookups = load_lookups(tx, p, &inbound).await?;
             if let (Some(t), Some(_)) = (&ticket, p.policy.workflow.engineer(&inbound.from.email)) {
                 lookups.request_text = tx.first_inbound_text(t.number).await?;

@@ -39,6 +39,8 @@ pub struct Pipeline {
     /// Who is told (once per correspondent and window) that the loop budget tripped:
     /// the supervisors, else `sla.escalate_to`. Empty: only the log warning.
     pub loop_alert_to: Vec<String>,
+    /// `loop_guard.max_requests_per_sender`: distinct requests acknowledged per window.
+    pub request_cap: u32,
     /// The mailbox's `default_category`: used when the rules find nothing but `other`.
     pub default_category: Option<crate::ticket::model::Category>,
 }
@@ -96,6 +98,10 @@ impl Pipeline {
             data_dir: cfg.data_dir(),
             loop_window: cfg.loop_guard.window.secs(),
             loop_alert_to: cfg.supervisors(),
+            request_cap: cfg
+                .loop_guard
+                .max_requests_per_sender
+                .max(cfg.loop_guard.max_mails_per_sender),
             default_category: cfg
                 .mailbox
                 .default_category
@@ -306,6 +312,7 @@ async fn process_in_tx(
         .await?;
         max_uid = max_uid.max(mail.uid);
     }
+    cache.save(&mut tx, pipeline, now).await?;
     if let Some(uid) = max_uid {
         advance_state(&mut tx, source, uid).await?;
     }
