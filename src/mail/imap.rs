@@ -277,23 +277,62 @@ impl Inbox {
     /// Raw RFC 5322 bytes of the given UIDs, sorted by UID, without setting `\Seen`.
     /// UIDs that no longer exist are simply absent from the result.
     pub async fn fetch_raw(&mut self, uids: &[u32]) -> Result<Vec<(u32, Vec<u8>)>, ImapError> {
+        self.fetch_parts(uids, "BODY.PEEK[]", |f| f.body()).await
+    }
+
+    /// The header section only of the given UIDs (`BODY.PEEK[HEADER]`): enough to name
+    /// and answer a mail that is refused by its size.
+    pub async fn fetch_headers(&mut self, uids: &[u32]) -> Result<Vec<(u32, Vec<u8>)>, ImapError> {
+        self.fetch_parts(uids, "BODY.PEEK[HEADER]", |f| f.header())
+            .await
+    }
+
+    /// `RFC822.SIZE` of the given UIDs, sorted by UID: mail over the size limit is refused
+    /// before its body is fetched.
+    pub async fn fetch_sizes(&mut self, uids: &[u32]) -> Result<Vec<(u32, u32)>, ImapError> {
         let wanted: HashSet<u32> = uids.iter().copied().collect();
         let mut out = Vec::with_capacity(wanted.len());
         for set in uid_sets(uids, MAX_UID_SET_LEN) {
             let session = &mut self.session;
             let fetches: Vec<Fetch> = within(self.timeout, "UID FETCH", async {
                 session
-                    .uid_fetch(&set, "BODY.PEEK[]")
+                    .uid_fetch(&set, "RFC822.SIZE")
                     .await?
                     .try_collect()
                     .await
             })
             .await?;
+            out.extend(
+                fetches
+                    .iter()
+                    .filter_map(|f| Some((f.uid?, f.size?)))
+                    .filter(|(uid, _)| wanted.contains(uid)),
+            );
+        }
+        out.sort_unstable();
+        out.dedup_by_key(|(uid, _)| *uid);
+        Ok(out)
+    }
+
+    async fn fetch_parts(
+        &mut self,
+        uids: &[u32],
+        items: &str,
+        part: fn(&Fetch) -> Option<&[u8]>,
+    ) -> Result<Vec<(u32, Vec<u8>)>, ImapError> {
+        let wanted: HashSet<u32> = uids.iter().copied().collect();
+        let mut out = Vec::with_capacity(wanted.len());
+        for set in uid_sets(uids, MAX_UID_SET_LEN) {
+            let session = &mut self.session;
+            let fetches: Vec<Fetch> = within(self.timeout, "UID FETCH", async {
+                session.uid_fetch(&set, items).await?.try_collect().await
+            })
+            .await?;
             for f in &fetches {
                 // Unsolicited FETCH responses (flag changes by others) carry no body.
-                if let (Some(uid), Some(body)) = (f.uid, f.body()) {
+                if let (Some(uid), Some(bytes)) = (f.uid, part(f)) {
                     if wanted.contains(&uid) {
-                        out.push((uid, body.to_vec()));
+                        out.push((uid, bytes.to_vec()));
                     }
                 }
             }

@@ -82,7 +82,30 @@ pub async fn fetch_new(
         if chunk.is_empty() {
             continue;
         }
-        let fetched = inbox.fetch_raw(&chunk).await.context("Fetch mail")?;
+        // Sizes first: a mail over the limit is refused by its RFC822.SIZE, and only its
+        // header is fetched (to name it), never its body.
+        let limit = pipeline.limits.max_message_bytes;
+        let oversized: Vec<(u32, usize)> = inbox
+            .fetch_sizes(&chunk)
+            .await
+            .context("Fetch mail sizes")?
+            .into_iter()
+            .map(|(uid, size)| (uid, usize::try_from(size).unwrap_or(usize::MAX)))
+            .filter(|(_, size)| *size > limit)
+            .collect();
+        let (big, small): (Vec<u32>, Vec<u32>) = chunk
+            .iter()
+            .partition(|u| oversized.iter().any(|(o, _)| o == *u));
+        let mut fetched = inbox.fetch_raw(&small).await.context("Fetch mail")?;
+        if !big.is_empty() {
+            fetched.extend(
+                inbox
+                    .fetch_headers(&big)
+                    .await
+                    .context("Fetch mail headers")?,
+            );
+            fetched.sort_by_key(|(uid, _)| *uid);
+        }
         let mails: Vec<RawMail> = fetched
             .into_iter()
             .map(|(uid, bytes)| RawMail {
@@ -90,9 +113,16 @@ pub async fn fetch_new(
                 bytes,
             })
             .collect();
-        let report = pipeline::process_batch(store, pipeline, &source, &mails, clock::now())
-            .await
-            .context("Commit batch")?;
+        let report = pipeline::process_batch_sized(
+            store,
+            pipeline,
+            &source,
+            &mails,
+            &oversized,
+            clock::now(),
+        )
+        .await
+        .context("Commit batch")?;
         failpoint("after_commit");
         // One INFO line per batch; the per-mail lines are DEBUG.
         info!(

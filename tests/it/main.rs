@@ -18,6 +18,7 @@ mod hostile;
 mod hostile_fuzz;
 mod imap_edge;
 mod intake_e2e;
+mod oversize;
 mod recovery;
 mod security;
 mod sla_e2e;

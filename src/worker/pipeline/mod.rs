@@ -201,18 +201,33 @@ pub async fn process_batch(
     mails: &[RawMail],
     now: Timestamp,
 ) -> Result<BatchReport, StoreError> {
-    match process_in_tx(store, pipeline, source, mails, now).await {
+    process_batch_sized(store, pipeline, source, mails, &[], now).await
+}
+
+/// [`process_batch`] where the mails whose (UID, `RFC822.SIZE`) is in `oversized` were
+/// refused by their size: their `bytes` hold the header only, and they are quarantined
+/// as too large without a body ever being fetched.
+pub async fn process_batch_sized(
+    store: &Store,
+    pipeline: &Pipeline,
+    source: &Source<'_>,
+    mails: &[RawMail],
+    oversized: &[(u32, usize)],
+    now: Timestamp,
+) -> Result<BatchReport, StoreError> {
+    match process_in_tx(store, pipeline, source, mails, oversized, now).await {
         Ok(report) => Ok(report),
         Err(e) if e.is_transient() => Err(e),
         Err(e) if mails.len() > 1 => {
             warn!(error = %e, "Batch failed; retrying its mails one at a time.");
             let mut total = BatchReport::default();
             for mail in mails {
-                let one = Box::pin(process_batch(
+                let one = Box::pin(process_batch_sized(
                     store,
                     pipeline,
                     source,
                     std::slice::from_ref(mail),
+                    oversized,
                     now,
                 ))
                 .await?;
@@ -269,12 +284,21 @@ async fn process_in_tx(
     pipeline: &Pipeline,
     source: &Source<'_>,
     mails: &[RawMail],
+    oversized: &[(u32, usize)],
     now: Timestamp,
 ) -> Result<BatchReport, StoreError> {
     // Parse before taking the write lock: parsing is pure and the lock is shared.
     let parsed: Vec<Result<InboundMail, parse::ParseError>> = mails
         .iter()
-        .map(|m| parse::parse_mail(&m.bytes, &pipeline.limits))
+        .map(
+            |m| match m.uid.and_then(|u| oversized.iter().find(|(o, _)| *o == u)) {
+                Some((_, size)) => Err(parse::ParseError::TooLarge {
+                    size: *size,
+                    limit: pipeline.limits.max_message_bytes,
+                }),
+                None => parse::parse_mail(&m.bytes, &pipeline.limits),
+            },
+        )
         .collect();
     let mut tx = store.begin().await?;
     // Several daemons may watch this mailbox: wait for the claim, then skip the UIDs a
