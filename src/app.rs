@@ -2,7 +2,7 @@
 //! (`run`) spawns the inbox, outbox and SLA timer loops on a TaskTracker and shuts them down on
 //! SIGTERM/SIGINT after the current mail, with a 30 s grace period.
 
-use crate::cli::{Cli, Command, ReportFormat, TicketsCommand};
+use crate::cli::{Cli, Command, ReportFormat, RulesCommand, TicketsCommand};
 use crate::config::Config;
 use crate::mail::parse::ParseLimits;
 use crate::store::{Store, StoreOptions};
@@ -41,7 +41,42 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
 pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Classify { files, rules } => classify(&cli, files, rules.as_deref()),
+        Command::Eval {
+            dir,
+            json,
+            min_category,
+            min_priority,
+            no_speed,
+            rules,
+        } => eval(
+            &cli,
+            dir,
+            (*json, !*no_speed),
+            (*min_category, *min_priority),
+            rules.as_deref(),
+        ),
+        Command::Rules {
+            command:
+                RulesCommand::Check {
+                    corpus,
+                    rules,
+                    json,
+                },
+        } => rules_check(&cli, corpus, rules.as_deref(), *json),
         Command::CheckConfig => check_config(&cli).await,
+        Command::Rules {
+            command:
+                crate::cli::RulesCommand::Suggest {
+                    since,
+                    rules,
+                    per_class,
+                },
+        } => rules_suggest(&cli, since, rules.as_deref(), *per_class).await,
+        Command::EvalAnswers {
+            dir,
+            json,
+            min_accuracy,
+        } => eval_answers(dir, *json, *min_accuracy),
         Command::Export { output } => export(&cli, output.as_deref()).await,
         Command::Import { file } => import(&cli, file).await,
         Command::Migrate => {
@@ -57,6 +92,35 @@ pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Once => once(&cli).await,
         Command::Run => run(&cli, shutdown_signal()).await,
         Command::Tick { queue_only, json } => tick(&cli, *queue_only, *json).await,
+        Command::Status { json } => {
+            let cfg = load(&cli)?;
+            let store = open_store(&cfg).await?;
+            let code = crate::ops::commands::status(&cfg, &store, *json).await;
+            store.close().await;
+            Ok(code)
+        }
+        Command::Oauth2 {
+            command:
+                crate::cli::Oauth2Command::Login {
+                    provider,
+                    table,
+                    flow,
+                    port,
+                },
+        } => {
+            let cfg = crate::ops::commands::load_unvalidated(&cli.config_path())?;
+            crate::ops::commands::oauth2_login(
+                &cfg,
+                table,
+                provider.as_deref(),
+                flow.as_deref(),
+                *port,
+            )
+            .await
+        }
+        Command::Kb { dir, command } => {
+            crate::knowledge::cli::run(&cli, command, dir.as_deref()).await
+        }
         Command::Report {
             since,
             until,
@@ -84,19 +148,95 @@ async fn open_store(cfg: &Config) -> anyhow::Result<Store> {
 }
 
 /// Open the store and bring the schema up to date.
-async fn ready_store(cfg: &Config) -> anyhow::Result<Store> {
+pub(crate) async fn ready_store(cfg: &Config) -> anyhow::Result<Store> {
     let store = open_store(cfg).await?;
-    store.migrate().await.context("Migrate the database")?;
+    // Two processes starting on a fresh SQLite database (the daemon and a `tickets list`,
+    // say) race to create the schema, and SQLite migrations take no lock: the loser waits
+    // for the winner and finds the migrations applied.
+    if let Err(first) = store.migrate().await {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        if store.migrate().await.is_err() {
+            return Err(first).context("Migrate the database");
+        }
+    }
     Ok(store)
 }
 
-fn classify(
+/// `rules suggest`: mine corrected tickets for rules; prints TOML, changes nothing.
+async fn rules_suggest(
     cli: &Cli,
-    files: &[std::path::PathBuf],
+    since: &str,
     rules_path: Option<&std::path::Path>,
+    per_class: usize,
 ) -> anyhow::Result<ExitCode> {
+    use crate::ticket::rule_suggest::{render_suggestions, suggest, SuggestOptions};
+    let cfg = load(cli)?;
+    let tz: chrono_tz::Tz = cfg
+        .general
+        .timezone
+        .parse()
+        .map_err(|e| anyhow::anyhow!("general.timezone: {e}"))?;
+    let now = clock::now();
+    let since =
+        crate::cli::parse_when(since, now, tz).map_err(|e| anyhow::anyhow!("--since: {e}"))?;
+    let path = rules_path
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| cfg.general.rules.as_ref().map(|p| cfg.resolve(p)));
+    let rules_text = match path {
+        Some(p) => std::fs::read_to_string(&p).with_context(|| format!("Read {}", p.display()))?,
+        None => crate::ticket::classify::DEFAULT_RULES.to_string(),
+    };
+    let store = ready_store(&cfg).await?;
+    let history = store
+        .load_triage_history(since, now)
+        .await
+        .context("Load triage history")?;
+    store.close().await;
+    let opts = SuggestOptions {
+        per_class,
+        ..SuggestOptions::default()
+    };
+    let found = suggest(&rules_text, &history, opts).context("Current rules")?;
+    print!("{}", render_suggestions(&found, history.len()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `eval-answers`: read every labelled answer as the daemon would and score it.
+fn eval_answers(
+    dir: &std::path::Path,
+    json: bool,
+    min_accuracy: Option<f64>,
+) -> anyhow::Result<ExitCode> {
+    use crate::eval_answers as ev;
+    let cases = ev::load_and_read(dir, &ParseLimits::default())
+        .with_context(|| format!("Evaluate answers in {}", dir.display()))?;
+    let score = ev::score(&cases);
+    if json {
+        println!("{}", ev::render_json(&cases, &score));
+    } else {
+        print!("{}", ev::render_text(&cases, &score));
+    }
+    let below = min_accuracy.is_some_and(|m| score.all.accuracy() < m);
+    Ok(if score.unsafe_misses > 0 || below {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Rules, parse limits and own addresses as intake uses them, for the offline commands
+/// (`classify`, `eval`, `rules check`). A config is optional: these are how an
+/// administrator tunes rules.
+fn triage_setup(
+    cli: &Cli,
+    rules_path: Option<&std::path::Path>,
+) -> anyhow::Result<(
+    crate::ticket::classify::Rules,
+    ParseLimits,
+    Vec<String>,
+    crate::ticket::facts::FactRules,
+)> {
     use crate::ticket::classify::Rules;
-    // A config is optional here: classify is how an administrator tunes rules.
     let cfg = if cli.config.is_some() || cli.config_path().is_file() {
         Some(load(cli)?)
     } else {
@@ -110,6 +250,7 @@ fn classify(
         (None, Some(cfg)) => Pipeline::from_config(cfg)?.rules,
         (None, None) => Rules::builtin()?,
     };
+    let facts = crate::knowledge::cli::fact_rules(rules_path, cfg.as_ref())?;
     let limits = ParseLimits {
         max_message_bytes: cfg
             .as_ref()
@@ -121,14 +262,28 @@ fn classify(
         .as_ref()
         .map(|c| vec![c.mailbox.address.to_lowercase()])
         .unwrap_or_default();
+    Ok((rules, limits, own, facts))
+}
+
+fn classify(
+    cli: &Cli,
+    files: &[std::path::PathBuf],
+    rules_path: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let (rules, limits, own, facts) = triage_setup(cli, rules_path)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failures = 0;
     for f in files {
         let name = f.display().to_string();
         let line = match std::fs::read(f) {
-            Ok(raw) => match crate::mail::triage::triage(&raw, &rules, &limits, &own) {
-                Ok(t) => t.to_json(&name),
+            Ok(raw) => match crate::mail::parse::parse_mail(&raw, &limits) {
+                Ok(mail) => {
+                    let t = crate::mail::triage::triage_mail(&mail, &rules, &own);
+                    let mut line = t.to_json(&name);
+                    crate::knowledge::cli::add_facts(&mut line, &t, &mail, &facts);
+                    line
+                }
                 Err(e) => serde_json::json!({"file": name, "kind": "quarantine", "category": null,
                     "priority": null, "language": null, "reasons": [e.to_string()]}),
             },
@@ -144,6 +299,68 @@ fn classify(
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn eval(
+    cli: &Cli,
+    dir: &std::path::Path,
+    (json, speed): (bool, bool),
+    (min_category, min_priority): (Option<f64>, Option<f64>),
+    rules_path: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let (rules, limits, own, _facts) = triage_setup(cli, rules_path)?;
+    let setup = crate::eval::run::Setup {
+        rules: &rules,
+        limits: &limits,
+        own_addresses: &own,
+    };
+    let report = crate::eval::run::evaluate_dir(dir, &setup, speed)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report.to_json())?)?;
+    } else {
+        write!(out, "{}", report.to_text())?;
+    }
+    Ok(if report.meets(min_category, min_priority) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn rules_check(
+    cli: &Cli,
+    corpus: &[std::path::PathBuf],
+    rules_path: Option<&std::path::Path>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let (rules, limits, own, _facts) = triage_setup(cli, rules_path)?;
+    let texts = crate::eval::run::read_corpus(corpus, &limits, &own).context("Read the corpus")?;
+    let findings = rules.lint(&texts);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let all: Vec<serde_json::Value> = findings.iter().map(|f| f.to_json()).collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
+    } else {
+        for f in &findings {
+            writeln!(out, "{f}")?;
+        }
+        writeln!(
+            out,
+            "{} finding(s) in {} rules, {} mail(s) read.",
+            findings.len(),
+            rules.len(),
+            texts.len()
+        )?;
+    }
+    let errors = findings
+        .iter()
+        .any(|f| f.severity == crate::ticket::classify::lint::Severity::Error);
+    Ok(if !errors {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     })
 }
 
@@ -166,6 +383,14 @@ async fn check_config(cli: &Cli) -> anyhow::Result<ExitCode> {
         cfg.smtp.port(),
         cfg.smtp.security,
         cfg.smtp.connections
+    );
+    println!(
+        "  auth      mailbox {:?}, smtp {:?}",
+        cfg.mailbox.auth, cfg.smtp.auth
+    );
+    println!(
+        "  http      {}",
+        cfg.http.listen.as_deref().unwrap_or("off")
     );
     println!("  database  {}", redact_url(&cfg.database_url()));
     println!("  from      {}", cfg.from_header());
@@ -275,14 +500,19 @@ async fn tickets(cli: &Cli, command: &TicketsCommand) -> anyhow::Result<ExitCode
             let messages = store.load_messages(*number).await?;
             let attachments = store.load_attachments(*number).await?;
             let events = store.load_events(*number).await?;
+            let kb = store.load_kb_state(*number).await?;
             if *json {
-                let v = view::ticket_detail_json(&t, &messages, &attachments, &events);
+                let mut v = view::ticket_detail_json(&t, &messages, &attachments, &events);
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("knowledge".into(), serde_json::to_value(&kb)?);
+                }
                 println!("{}", serde_json::to_string_pretty(&v)?);
             } else {
                 print!(
                     "{}",
                     view::ticket_detail_text(&t, &messages, &attachments, &events)
                 );
+                print!("{}", crate::knowledge::cli::state_text(&kb));
             }
         }
     }
@@ -535,9 +765,18 @@ pub async fn run(
     shutdown: impl std::future::Future<Output = ()>,
 ) -> anyhow::Result<ExitCode> {
     let cfg = Arc::new(load(cli)?);
-    let pipeline = Arc::new(Pipeline::from_config(&cfg)?);
+    // Rules, templates and timers first: a bad file fails before anything starts.
+    mailbox_pipelines(&cfg)?;
+    timers::Timers::from_config(&cfg)?;
     let store = ready_store(&cfg).await?;
-    let sender = Sender::from_config(&cfg);
+    let obs = crate::ops::Observer::new();
+    let mut sender = Sender::from_config(&cfg);
+    sender.metrics = Some(obs.metrics.clone());
+    if let Some(o) = &sender.settings.oauth2 {
+        // An SMTP token that cannot be refreshed shows in /healthz and /metrics (its
+        // warning could not be mailed anyway).
+        obs.track_tokens("smtp", &o.tokens);
+    }
     let cancel = CancellationToken::new();
     let tracker = TaskTracker::new();
     let wake = Arc::new(Notify::new());
@@ -549,49 +788,98 @@ pub async fn run(
         database = store.backend(),
         "supportbot started."
     );
-
-    // One inbox task per mailbox, each with its own pipeline (its support address is the
-    // From of its acknowledgements).
-    for (mcfg, mpipeline) in mailbox_pipelines(&cfg)? {
-        let (store, wake, timer_wake, cancel) = (
-            store.clone(),
-            wake.clone(),
-            timer_wake.clone(),
-            cancel.clone(),
-        );
+    if let Some(listen) = &cfg.http.listen {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("Listen on http.listen {listen}"))?;
+        info!(listen = %listen, "Serving /healthz, /readyz and /metrics.");
+        let (obs, store, cancel) = (obs.clone(), store.clone(), cancel.clone());
+        let max_age = cfg.http.outbox_max_age_secs();
         tracker.spawn(async move {
-            inbox::run(store, &mpipeline, &mcfg, &wake, &timer_wake, cancel).await
+            crate::ops::http::serve(listener, obs, store, max_age, cancel).await
         });
     }
     {
-        let (store, wake, cancel) = (store.clone(), wake.clone(), cancel.clone());
+        let (obs, store, cancel) = (obs.clone(), store.clone(), cancel.clone());
+        tracker.spawn(async move { obs.heartbeat_loop(store, cancel).await });
+    }
+    let outbox_cancel = CancellationToken::new();
+    {
+        let (store, sender, wake, cancel) = (
+            store.clone(),
+            sender.clone(),
+            wake.clone(),
+            outbox_cancel.clone(),
+        );
         tracker.spawn(async move { outbox_loop(store, sender, &wake, cancel).await });
     }
-    {
-        let (store, pipeline, wake, cancel) = (
-            store.clone(),
-            pipeline.clone(),
-            wake.clone(),
-            cancel.clone(),
-        );
-        tracker
-            .spawn(async move { crate::worker::sweep::run(store, &pipeline, &wake, cancel).await });
-    }
-    {
-        let timers = timers::Timers::from_config(&cfg)?;
-        let (store, outbox_wake, timer_wake, cancel) = (
-            store.clone(),
-            wake.clone(),
-            timer_wake.clone(),
-            cancel.clone(),
-        );
-        tracker.spawn(async move {
-            timer_loop(store, &timers, &outbox_wake, &timer_wake, cancel).await
-        });
-    }
+    let mut generation = Generation::spawn(&cfg, &store, &obs, &wake, &timer_wake)?;
     tracker.close();
-    shutdown.await;
-    info!("Shutdown requested; finishing the current mail.");
+
+    // systemd: READY=1 once migrated and logged in to every mailbox; WATCHDOG=1 from
+    // this loop; SIGHUP reloads rules, templates (and the knowledge base) by restarting
+    // the mail workers on a new config between batches.
+    let mut hangup = hangup_signal();
+    let watchdog = crate::ops::notify::watchdog_interval();
+    let mut ready = false;
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => break,
+            _ = obs.first_login(&cancel), if !ready => {
+                ready = true;
+                obs.set_ready(true);
+                crate::ops::notify::notify("READY=1");
+                info!("Ready: database migrated, every mailbox logged in.");
+            }
+            _ = recv_hangup(&mut hangup) => {
+                match load(cli).and_then(|c| {
+                    let c = Arc::new(c);
+                    mailbox_pipelines(&c)?;
+                    timers::Timers::from_config(&c)?;
+                    Ok(c)
+                }) {
+                    Ok(new) => {
+                        crate::ops::notify::notify("RELOADING=1");
+                        info!("SIGHUP: reloading rules, templates and the knowledge base.");
+                        generation.stop().await;
+                        match Generation::spawn(&new, &store, &obs, &wake, &timer_wake) {
+                            Ok(g) => generation = g,
+                            Err(e) => {
+                                error!(error = %format!("{e:#}"), "Reload failed; keeping the old config.");
+                                generation = Generation::spawn(&cfg, &store, &obs, &wake, &timer_wake)?;
+                            }
+                        }
+                        crate::ops::notify::notify("READY=1");
+                    }
+                    Err(e) => error!(error = %format!("{e:#}"), "SIGHUP: the new config is not valid; keeping the old one."),
+                }
+            }
+            _ = tokio::time::sleep(watchdog.unwrap_or(Duration::from_secs(3600))) => {
+                if watchdog.is_some() {
+                    crate::ops::notify::notify("WATCHDOG=1");
+                }
+            }
+        }
+    }
+    info!("Shutdown requested; finishing the current batch.");
+    crate::ops::notify::notify("STOPPING=1");
+    obs.set_stopping();
+    generation.stop().await;
+    // Then flush the outbox once more, bounded, so the batch's acknowledgements go out.
+    outbox_cancel.cancel();
+    match tokio::time::timeout(
+        Duration::from_secs(10),
+        outbox::deliver_due(&store, &sender),
+    )
+    .await
+    {
+        Ok(Ok(r)) if r.sent > 0 => info!(sent = r.sent, "Outbox flushed before exit."),
+        Ok(_) => {}
+        Err(_) => {
+            tracing::warn!("Outbox flush took longer than 10 s; the rest goes out on restart.")
+        }
+    }
     cancel.cancel();
     if tokio::time::timeout(Duration::from_secs(30), tracker.wait())
         .await
@@ -602,6 +890,106 @@ pub async fn run(
     store.close().await;
     info!("supportbot stopped.");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The workers that depend on the config's rules and templates (inbox per mailbox,
+/// auto-close sweep, SLA timer): restarted as a whole on SIGHUP, each between batches.
+struct Generation {
+    cancel: CancellationToken,
+    tracker: TaskTracker,
+}
+
+impl Generation {
+    fn spawn(
+        cfg: &Arc<Config>,
+        store: &Store,
+        obs: &crate::ops::Observer,
+        wake: &Arc<Notify>,
+        timer_wake: &Arc<Notify>,
+    ) -> anyhow::Result<Generation> {
+        // Pipeline::from_config loads rules and templates (and is where the knowledge
+        // base is loaded): a new generation is the reload.
+        let pipeline = Arc::new(Pipeline::from_config(cfg)?);
+        let timers = timers::Timers::from_config(cfg)?;
+        let cancel = CancellationToken::new();
+        let tracker = TaskTracker::new();
+        // One inbox task per mailbox, each with its own pipeline (its support address is
+        // the From of its acknowledgements).
+        for (mcfg, mpipeline) in mailbox_pipelines(cfg)? {
+            // Registered before the task runs, so READY=1 waits for this mailbox's login.
+            obs.register_mailbox(&inbox::mailbox_key(&mcfg), clock::now());
+            let (store, wake, timer_wake, cancel, obs) = (
+                store.clone(),
+                wake.clone(),
+                timer_wake.clone(),
+                cancel.clone(),
+                obs.clone(),
+            );
+            tracker.spawn(async move {
+                inbox::run(store, &mpipeline, &mcfg, &wake, &timer_wake, cancel, &obs).await
+            });
+        }
+        {
+            let (store, pipeline, wake, cancel) = (
+                store.clone(),
+                pipeline.clone(),
+                wake.clone(),
+                cancel.clone(),
+            );
+            tracker.spawn(async move {
+                crate::worker::sweep::run(store, &pipeline, &wake, cancel).await
+            });
+        }
+        {
+            let (store, outbox_wake, timer_wake, cancel) = (
+                store.clone(),
+                wake.clone(),
+                timer_wake.clone(),
+                cancel.clone(),
+            );
+            let metrics = obs.metrics.clone();
+            tracker.spawn(async move {
+                timer_loop(store, &timers, &outbox_wake, &timer_wake, cancel, &metrics).await
+            });
+        }
+        tracker.close();
+        Ok(Generation { cancel, tracker })
+    }
+
+    /// Stop after the current batch (30 s grace).
+    async fn stop(&self) {
+        self.cancel.cancel();
+        if tokio::time::timeout(Duration::from_secs(30), self.tracker.wait())
+            .await
+            .is_err()
+        {
+            error!(
+                "Mail workers did not stop within 30 s; continuing (unfinished work is retried)."
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+type Hangup = Option<tokio::signal::unix::Signal>;
+#[cfg(not(unix))]
+type Hangup = ();
+
+fn hangup_signal() -> Hangup {
+    #[cfg(unix)]
+    {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()).ok()
+    }
+}
+
+async fn recv_hangup(h: &mut Hangup) {
+    #[cfg(unix)]
+    if let Some(s) = h {
+        s.recv().await;
+        return;
+    }
+    let _ = h;
+    std::future::pending::<()>().await
 }
 
 async fn outbox_loop(store: Store, sender: Sender, wake: &Notify, cancel: CancellationToken) {
@@ -641,12 +1029,27 @@ async fn timer_loop(
     outbox_wake: &Notify,
     timer_wake: &Notify,
     cancel: CancellationToken,
+    metrics: &crate::ops::Metrics,
 ) {
     let mut failures: u32 = 0;
     while !cancel.is_cancelled() {
         let nap = match timers::tick(&store, timers, clock::now()).await {
             Ok(r) => {
                 failures = 0;
+                use crate::ticket::sla::AlertKey;
+                let breaches = r
+                    .sent
+                    .iter()
+                    .filter(|a| {
+                        matches!(
+                            a.key,
+                            AlertKey::RespondBreach(1) | AlertKey::ResolveBreach(1)
+                        )
+                    })
+                    .count();
+                metrics
+                    .sla_breaches
+                    .inc_by(u64::try_from(breaches).unwrap_or(0));
                 if !r.sent.is_empty() || r.digest.is_some() {
                     info!(
                         notices = r.sent.len(),
@@ -778,12 +1181,27 @@ async fn report(
         .report_facts(since, until, &settings.policy, &settings.calendar)
         .await
         .context("Load report facts")?;
-    let r = crate::report::build_report(&facts, since, until);
-    let text = match format {
-        ReportFormat::Table => crate::report::render_table(&r),
-        ReportFormat::Json => crate::report::render_json(&r)?,
-        ReportFormat::Csv => crate::report::render_csv(&r),
-        ReportFormat::Html => crate::report::render_html(&r),
+    let mut r = crate::report::build_report(&facts, since, until);
+    let suggestions = store.report_suggestions(since, until).await?;
+    r.knowledge = Some(crate::report::knowledge::build_knowledge(
+        &suggestions,
+        r.overall.opened,
+    ));
+    let history = store
+        .load_triage_history(since, until)
+        .await
+        .context("Load triage history")?;
+    let triage = crate::report::triage::build_triage(&history, since, until);
+    let text = {
+        use crate::report::triage as tr;
+        match format {
+            ReportFormat::Table => {
+                crate::report::render_table(&r) + &tr::render_triage_table(&triage)
+            }
+            ReportFormat::Json => tr::add_triage_json(&crate::report::render_json(&r)?, &triage)?,
+            ReportFormat::Csv => crate::report::render_csv(&r) + &tr::render_triage_csv(&triage),
+            ReportFormat::Html => tr::add_triage_html(&crate::report::render_html(&r), &triage),
+        }
     };
     match output {
         Some(path) => {

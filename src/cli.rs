@@ -41,6 +41,32 @@ pub enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Score triage on a labelled directory (DIR/labels.csv beside the mails): kind,
+    /// category and priority accuracy, per language, confusion matrices, every miss with
+    /// the rules that fired. Exit 1 when a --min-* floor is not reached.
+    Eval {
+        dir: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit 1) below this category accuracy (0..1).
+        #[arg(long)]
+        min_category: Option<f64>,
+        /// Fail (exit 1) below this exact priority accuracy (0..1).
+        #[arg(long)]
+        min_priority: Option<f64>,
+        /// Skip the speed measurement (about half a second).
+        #[arg(long)]
+        no_speed: bool,
+        /// Rules file to use instead of the configured/built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// Work on the classification rules file.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Inspect tickets.
     Tickets {
         #[command(subcommand)]
@@ -74,6 +100,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Knowledge base: search, list and check articles, write and publish drafts, and
+    /// measure retrieval on a labelled set.
+    Kb {
+        /// Article folder instead of the configured `[knowledge] dir`.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[command(subcommand)]
+        command: crate::knowledge::cli::KbCommand,
+    },
     /// Service report: per priority, category and engineer.
     Report {
         /// Start of the window: a span back from now ("30d", "12h") or a date/time
@@ -88,6 +123,49 @@ pub enum Command {
         /// Write to FILE instead of stdout.
         #[arg(long)]
         output: Option<PathBuf>,
+    },
+    /// Score the requester-answer reader on a labelled folder (DIR/labels.csv with
+    /// file,context,expected,lang,notes): accuracy, per context, confusion, every miss and
+    /// the unsafe misses. Exit 1 on any unsafe miss or below --min-accuracy.
+    EvalAnswers {
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit 1) below this accuracy, 0..=1.
+        #[arg(long)]
+        min_accuracy: Option<f64>,
+    },
+    /// Health summary from the database: mailbox connections (the daemon's heartbeats),
+    /// database, outbox. Exit 1 when something is unhealthy.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// OAuth2 mailboxes (Microsoft 365, Google Workspace).
+    Oauth2 {
+        #[command(subcommand)]
+        command: Oauth2Command,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Oauth2Command {
+    /// Sign in as the mailbox account and store the refresh token in the configured
+    /// `refresh_token_file`: device code for Microsoft (prints a URL and a code), the
+    /// browser with a redirect to 127.0.0.1 for Google.
+    Login {
+        /// microsoft or google (default: the table's `provider`).
+        #[arg(long)]
+        provider: Option<String>,
+        /// Which table: `mailbox` (default), `smtp`, or `mailboxes[N]`.
+        #[arg(long, default_value = "mailbox")]
+        table: String,
+        /// `device` or `browser` (default: device for Microsoft, browser for Google).
+        #[arg(long)]
+        flow: Option<String>,
+        /// Port of the 127.0.0.1 redirect listener of the browser flow (0: any free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
     },
 }
 
@@ -132,6 +210,36 @@ pub fn parse_when(
         .earliest()
         .map(|t| t.timestamp())
         .ok_or_else(|| format!("{s:?} does not exist in {}", tz.name()))
+}
+
+/// `supportbot rules …`
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Lint the rules file: patterns that cannot match, duplicate ids and patterns,
+    /// rules shadowed by others, and (given mails) rules that never match any of them.
+    Check {
+        /// Mail files or directories of `.eml` files to look for dead rules in.
+        corpus: Vec<PathBuf>,
+        /// Rules file to check instead of the configured/built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mine tickets engineers re-categorised or re-prioritised for candidate keywords and
+    /// phrases, simulate each on every past ticket, and print the ones that fix more than
+    /// they break as ready-to-paste TOML. Changes nothing.
+    Suggest {
+        /// Tickets opened since: a span ("90d") or a date, as for `report`.
+        #[arg(long, default_value = "90d")]
+        since: String,
+        /// Rules file to extend instead of the configured/built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Candidates simulated per corrected-to class.
+        #[arg(long, default_value_t = 6)]
+        per_class: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -337,6 +337,7 @@ async fn main() -> anyhow::Result<()> {
         password: Secret::new("bench"),
         ca_file: None,
         timeout: Duration::from_secs(30),
+        oauth2: None,
     };
     let t = Instant::now();
     for (m, support) in supports.iter().enumerate() {
@@ -478,6 +479,7 @@ async fn main() -> anyhow::Result<()> {
             ca_file: None,
             timeout: Duration::from_secs(30),
             hello_name: "bench.example.test".into(),
+            oauth2: None,
         };
         let mut client = SmtpClient::connect(&smtp).await?;
         let mut watch = Inbox::connect(&ImapSettings {

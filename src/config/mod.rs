@@ -122,6 +122,12 @@ pub struct Config {
     /// `[digest]`: the weekly service report mailed to the supervisors.
     #[serde(default)]
     pub digest: Digest,
+    /// `[http]`: `/healthz`, `/readyz` and `/metrics` (off by default).
+    #[serde(default)]
+    pub http: Http,
+    /// `[knowledge]`: knowledge base and missing-fact questions (issue 10).
+    #[serde(default)]
+    pub knowledge: Knowledge,
     /// Folder of the config file; relative paths resolve against it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -158,11 +164,17 @@ impl Default for General {
     }
 }
 
+mod knowledge;
+mod oauth2;
+mod ops;
 mod sla;
 mod transport;
 mod validate;
 mod workflow;
 
+pub use knowledge::Knowledge;
+pub use oauth2::*;
+pub use ops::*;
 pub use sla::*;
 pub use transport::*;
 pub use workflow::*;

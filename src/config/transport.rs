@@ -44,6 +44,12 @@ pub struct Mailbox {
     /// `other` (e.g. a `network@` queue).
     #[serde(default)]
     pub default_category: Option<String>,
+    /// `password` (default), `xoauth2` or `oauthbearer`.
+    #[serde(default)]
+    pub auth: super::AuthMethod,
+    /// `[mailbox.oauth2]`: token endpoint, client and refresh token for OAuth2 login.
+    #[serde(default)]
+    pub oauth2: Option<super::OAuth2>,
 }
 
 fn default_folder() -> String {
@@ -99,6 +105,12 @@ pub struct Smtp {
     pub connections: usize,
     #[serde(default = "default_smtp_timeout")]
     pub timeout: Dur,
+    /// `password` (default), `xoauth2` or `oauthbearer`.
+    #[serde(default)]
+    pub auth: super::AuthMethod,
+    /// `[smtp.oauth2]`; absent with an OAuth2 `auth`: the `[mailbox.oauth2]` token is used.
+    #[serde(default)]
+    pub oauth2: Option<super::OAuth2>,
 }
 
 fn default_connections() -> usize {

@@ -42,6 +42,8 @@ impl Config {
     pub fn validate(&self) -> Vec<String> {
         let mut p = Vec::new();
         Config::validate_mailbox(&self.mailbox, "mailbox", &mut p);
+        p.extend(self.oauth2_problems());
+        p.extend(self.http.problems());
         let mut keys = vec![(
             self.mailbox.username.clone(),
             self.mailbox.host.clone(),
@@ -133,6 +135,7 @@ impl Config {
         }
         self.validate_workflow(&mut p);
         p.extend(self.validate_timers());
+        p.extend(self.validate_knowledge());
         p
     }
 

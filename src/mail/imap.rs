@@ -10,6 +10,7 @@
 //! connection during IDLE looks like a manual interrupt, and a server BYE arrives as data.
 
 use crate::config::{Secret, Security};
+use crate::mail::oauth2::{sasl, OAuth2Error, OAuthLogin};
 use async_imap::error::Error as RawError;
 use async_imap::extensions::idle::IdleResponse;
 use async_imap::imap_proto::{Response, Status};
@@ -47,6 +48,8 @@ pub struct ImapSettings {
     pub ca_file: Option<PathBuf>,
     /// Limit for connecting and for every single command.
     pub timeout: Duration,
+    /// AUTHENTICATE with an OAuth2 access token instead of LOGIN with `password`.
+    pub oauth2: Option<OAuthLogin>,
 }
 
 /// What `SELECT` reported about a folder.
@@ -92,6 +95,9 @@ pub enum ImapError {
     /// The server closed the connection (BYE or EOF): reconnect.
     #[error("IMAP connection closed by the server")]
     Closed,
+    /// No OAuth2 access token could be obtained (the login was not even tried).
+    #[error("IMAP login impossible: {0}")]
+    Token(#[from] OAuth2Error),
 }
 
 impl ImapError {
@@ -176,11 +182,18 @@ impl Inbox {
         if s.security != Security::Starttls {
             read_greeting(&mut client, t).await?;
         }
-        let login = client.login_with_capabilities(&s.username, s.password.expose());
-        let (session, caps) = match tokio::time::timeout(t, login).await {
-            Ok(Ok(ok)) => ok,
-            Ok(Err((e, _client))) => return Err(login_error(&s.username, e)),
-            Err(_) => return Err(ImapError::Timeout(format!("LOGIN took longer than {t:?}"))),
+        let (session, caps) = match &s.oauth2 {
+            None => {
+                let login = client.login_with_capabilities(&s.username, s.password.expose());
+                match tokio::time::timeout(t, login).await {
+                    Ok(Ok(ok)) => ok,
+                    Ok(Err((e, _client))) => return Err(login_error(&s.username, e)),
+                    Err(_) => {
+                        return Err(ImapError::Timeout(format!("LOGIN took longer than {t:?}")))
+                    }
+                }
+            }
+            Some(o) => (authenticate(client, s, o).await?, None),
         };
         let mut inbox = Inbox {
             session,
@@ -556,6 +569,44 @@ fn login_error(user: &str, e: RawError) -> ImapError {
         RawError::No(m) | RawError::Bad(m) => ImapError::Auth(format!("LOGIN as {user}: {m}")),
         other => raw_error("LOGIN", other),
     }
+}
+
+/// AUTHENTICATE with an OAuth2 token; when the server refuses it, refresh the token once
+/// and try again on the same connection (a second refusal is an [`ImapError::Auth`]).
+async fn authenticate(
+    mut client: Client<Stream>,
+    s: &ImapSettings,
+    o: &OAuthLogin,
+) -> Result<Session<Stream>, ImapError> {
+    let t = s.timeout;
+    let mech = sasl::mechanism_name(o.mechanism);
+    for attempt in 0..2 {
+        let token = o.tokens.access_token(crate::clock::now()).await?;
+        let response =
+            sasl::initial_response(o.mechanism, &s.username, &s.host, s.port, token.expose());
+        let auth = client.authenticate(mech, sasl::Once::new(o.mechanism, response));
+        match tokio::time::timeout(t, auth).await {
+            Ok(Ok(session)) => return Ok(session),
+            Ok(Err((e, back))) => match login_error(&s.username, e) {
+                ImapError::Auth(m) if attempt == 0 => {
+                    tracing::info!(user = %s.username, reason = %m, "IMAP refused the OAuth2 token; refreshing it once.");
+                    o.tokens.invalidate().await;
+                    client = back;
+                }
+                ImapError::Auth(m) => return Err(ImapError::Auth(format!("{mech}: {m}"))),
+                other => return Err(other),
+            },
+            Err(_) => {
+                return Err(ImapError::Timeout(format!(
+                    "AUTHENTICATE took longer than {t:?}"
+                )))
+            }
+        }
+    }
+    Err(ImapError::Auth(format!(
+        "{mech} as {}: refused",
+        s.username
+    )))
 }
 
 /// Read the untagged greeting that async-imap leaves unread.

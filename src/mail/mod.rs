@@ -3,6 +3,7 @@
 
 pub mod imap;
 pub mod loopguard;
+pub mod oauth2;
 pub mod parse;
 pub mod quote;
 pub mod render;

@@ -48,6 +48,8 @@ pub struct SmtpSettings {
     pub timeout: Duration,
     /// Name sent with EHLO (a domain name; empty means this machine's hostname).
     pub hello_name: String,
+    /// AUTH XOAUTH2/OAUTHBEARER with an OAuth2 access token instead of the password.
+    pub oauth2: Option<crate::mail::oauth2::OAuthLogin>,
 }
 
 /// Why a mail was not handed over.
@@ -124,7 +126,11 @@ impl SmtpClient {
                 .map_err(|e| transient(format!("STARTTLS with {addr}: {e}")))?;
         }
 
-        if let Some(user) = &s.username {
+        if let (Some(user), Some(o)) = (&s.username, &s.oauth2) {
+            oauth2_auth(&mut conn, s, user, o)
+                .await
+                .map_err(|e| transient(format!("AUTH as {user} at {addr}: {e}")))?;
+        } else if let Some(user) = &s.username {
             let creds = Credentials::new(user.clone(), s.password.expose().to_string());
             limit(
                 t,
@@ -279,6 +285,60 @@ impl SmtpClient {
     }
 }
 
+/// A raw SMTP command line (lettre's `command` writes its Display form as is).
+struct Line(String);
+impl Display for Line {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}\r\n", self.0)
+    }
+}
+
+/// AUTH with an OAuth2 token (initial response, RFC 4954); a refused token is refreshed
+/// once and tried again. lettre knows XOAUTH2 only, so the exchange is driven here.
+async fn oauth2_auth(
+    conn: &mut AsyncSmtpConnection,
+    s: &SmtpSettings,
+    user: &str,
+    o: &crate::mail::oauth2::OAuthLogin,
+) -> Result<(), String> {
+    use crate::mail::oauth2::sasl;
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mech = sasl::mechanism_name(o.mechanism);
+    let mut last = String::new();
+    for attempt in 0..2 {
+        let token = o
+            .tokens
+            .access_token(crate::clock::now())
+            .await
+            .map_err(|e| e.to_string())?;
+        let ir = sasl::initial_response(o.mechanism, user, &s.host, s.port, token.expose());
+        let line = Line(format!("AUTH {mech} {}", b64.encode(ir)));
+        let reply = limit(s.timeout, "AUTH", conn.command(line)).await;
+        let reply = match reply {
+            // 334 carries the server's error JSON: answer it, the server then says 535.
+            Ok(r) if r.has_code(334) => {
+                let abort = Line(b64.encode(sasl::abort_response(o.mechanism)));
+                match limit(s.timeout, "AUTH", conn.command(abort)).await {
+                    Ok(_) => Err("server sent a second challenge".to_string()),
+                    Err(e) => Err(e),
+                }
+            }
+            other => other.map(|_| ()),
+        };
+        match reply {
+            Ok(()) => return Ok(()),
+            Err(e) if attempt == 0 && e.contains("535") => {
+                tracing::info!(user = %user, reason = %e, "SMTP refused the OAuth2 token; refreshing it once.");
+                o.tokens.invalidate().await;
+                last = e;
+            }
+            Err(e) => return Err(format!("{mech}: {e}")),
+        }
+    }
+    Err(format!("{mech}: {last}"))
+}
+
 /// The mail as lettre must get it for DATA: CRLF line ends throughout (lettre dot-stuffs
 /// only after CRLF, and Postfix also ends lines at a bare LF, so a bare-LF ".\n" line
 /// could end DATA early), and without the final CRLF, which lettre's "\r\n.\r\n"
@@ -417,6 +477,7 @@ mod tests {
             security: Security::None,
             username: None,
             password: Secret::default(),
+            oauth2: None,
             ca_file: None,
             timeout: Duration::from_secs(5),
             hello_name: "test.example".into(),

@@ -22,11 +22,13 @@ pub struct Triage {
     pub language: Language,
     /// Why: loop-guard evidence for machine mail, rule ids and matched words for requests.
     pub reasons: Vec<String>,
+    /// Requests only: the category was a close call or no rule fired.
+    pub low_confidence: bool,
 }
 
 impl Triage {
     /// The JSON object `supportbot classify` prints for one file:
-    /// `{"file", "kind", "category", "priority", "language", "reasons"}`.
+    /// `{"file", "kind", "category", "priority", "language", "reasons", "low_confidence"}`.
     pub fn to_json(&self, file: &str) -> serde_json::Value {
         serde_json::json!({
             "file": file,
@@ -35,6 +37,7 @@ impl Triage {
             "priority": self.priority.map(|p| p.as_str()),
             "language": self.language.as_str(),
             "reasons": self.reasons,
+            "low_confidence": self.low_confidence,
         })
     }
 }
@@ -61,6 +64,7 @@ pub fn triage_mail(mail: &InboundMail, rules: &Rules, own_addresses: &[String]) 
             priority: None,
             language: detect_language(&mail.new_text),
             reasons: verdict.reasons,
+            low_confidence: false,
         };
     }
     let c = rules.classify(&mail.subject, &mail.new_text);
@@ -70,6 +74,7 @@ pub fn triage_mail(mail: &InboundMail, rules: &Rules, own_addresses: &[String]) 
         priority: Some(c.priority),
         language: c.language,
         reasons: c.reasons,
+        low_confidence: c.low_confidence,
     }
 }
 

@@ -26,7 +26,9 @@
 //! Cost: one pass over the rows into per-group accumulators, then one sort per group
 //! and duration series: O(n log n), no quadratic step.
 
+pub mod knowledge;
 mod render;
+pub mod triage;
 
 pub use render::{render_csv, render_html, render_json, render_table};
 
@@ -137,6 +139,9 @@ pub struct Report {
     pub by_priority: Vec<Group>,
     pub by_category: Vec<Group>,
     pub by_engineer: Vec<Group>,
+    /// The knowledge-base figures, when the caller loaded them (`report::knowledge`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knowledge: Option<knowledge::KnowledgeStats>,
 }
 
 /// Name of the engineer group of tickets without an assignee.
@@ -366,6 +371,7 @@ pub fn build_report(facts: &[TicketFacts], since: Timestamp, until: Timestamp) -
             .into_iter()
             .map(|(name, acc)| named(name.unwrap_or(UNASSIGNED).to_string(), acc))
             .collect(),
+        knowledge: None,
     }
 }
 

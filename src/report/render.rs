@@ -137,6 +137,10 @@ pub fn render_table(r: &Report) -> String {
     text_table(&mut out, "By priority", &group_rows(&r.by_priority));
     text_table(&mut out, "By category", &group_rows(&r.by_category));
     text_table(&mut out, "By engineer", &group_rows(&r.by_engineer));
+    if let Some(k) = &r.knowledge {
+        out.push_str(&super::knowledge::render_text(k));
+        out.push('\n');
+    }
     out.push_str(
         "frt/ttr = first-response / resolution time (median, p90 nearest rank); \
          respond/resolve = SLA attainment; fcr = first-contact resolution; bl = backlog by age at the end\n",
@@ -216,6 +220,9 @@ pub fn render_csv(r: &Report) -> String {
         for g in groups {
             row(scope, &g.name, &g.stats);
         }
+    }
+    if let Some(k) = &r.knowledge {
+        out.push_str(&super::knowledge::render_csv(k, csv_field));
     }
     out
 }
@@ -483,6 +490,9 @@ pub fn render_html(r: &Report) -> String {
     html_table(&mut out, "By priority", &group_rows(&r.by_priority));
     html_table(&mut out, "By category", &group_rows(&r.by_category));
     html_table(&mut out, "By engineer", &group_rows(&r.by_engineer));
+    if let Some(k) = &r.knowledge {
+        out.push_str(&super::knowledge::render_html(k, escape_html));
+    }
     out.push_str(
         "<footer>FRT = first-response time, TTR = resolution time (wall clock; median and \
          90th percentile by nearest rank). SLA attainment counts tickets whose deadline falls \

@@ -143,11 +143,15 @@ macro_rules! on_pool {
     };
 }
 
+mod corrections;
+mod knowledge;
+mod ops;
 mod recovery;
 mod sla;
 mod synthetic;
 mod transfer;
 
+pub use ops::{HealthRow, OutboxHealth};
 pub use sla::SlaTicket;
 pub use synthetic::{synthetic_history, SyntheticTicket};
 pub use transfer::{TransferReport, TABLES};

@@ -78,6 +78,21 @@ pub enum Command {
     List,
     /// `#show N`: one ticket's summary.
     Show(u64),
+    /// `#kb` / `#知识库`: write a knowledge-base draft from the ticket; `#kb publish`:
+    /// publish the ticket's draft.
+    Kb(KbAction),
+}
+
+/// The internal note `#kb` leaves on the ticket; the shell writes the draft when it sees it.
+pub const KB_DRAFT_NOTE: &str = "#kb: knowledge-base draft requested";
+/// The internal note `#kb publish` leaves on the ticket.
+pub const KB_PUBLISH_NOTE: &str = "#kb publish: knowledge-base draft to be published";
+
+/// What `#kb` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KbAction {
+    Draft,
+    Publish,
 }
 
 /// A command line that could not be used, and why.
@@ -129,6 +144,7 @@ enum Name {
     Internal,
     List,
     Show,
+    Kb,
 }
 
 /// Every accepted spelling, folded. English names first: suggestions prefer them on ties.
@@ -146,6 +162,7 @@ const NAMES: &[(&str, Name)] = &[
     ("internal", Name::Internal),
     ("list", Name::List),
     ("show", Name::Show),
+    ("kb", Name::Kb),
     ("指派", Name::Assign),
     ("分配", Name::Assign),
     ("优先级", Name::Priority),
@@ -162,6 +179,7 @@ const NAMES: &[(&str, Name)] = &[
     ("内部", Name::Internal),
     ("列表", Name::List),
     ("查看", Name::Show),
+    ("知识库", Name::Kb),
 ];
 
 const CATEGORY_NAMES: &[(&str, Category)] = &[
@@ -353,7 +371,7 @@ fn parse_argument(name: Name, arg: &str) -> Result<Vec<Command>, ArgError> {
     if arg.is_empty()
         && !matches!(
             name,
-            Name::Reopen | Name::Close | Name::Help | Name::Internal | Name::List
+            Name::Reopen | Name::Close | Name::Help | Name::Internal | Name::List | Name::Kb
         )
     {
         return Err(missing_reason(name));
@@ -396,6 +414,14 @@ fn parse_argument(name: Name, arg: &str) -> Result<Vec<Command>, ArgError> {
         Name::Help => bare(Command::Help),
         Name::Internal => bare(Command::Internal),
         Name::List => bare(Command::List),
+        Name::Kb => match folded.as_str() {
+            "" | "draft" | "草稿" => one(Command::Kb(KbAction::Draft)),
+            "publish" | "发布" => one(Command::Kb(KbAction::Publish)),
+            _ => Err((
+                "`#kb` takes nothing (write a draft) or `publish`".to_string(),
+                Some("#kb publish".into()),
+            )),
+        },
         // Handled by the caller because they read following lines.
         Name::Note => one(Command::Note(arg.to_string())),
         Name::Resolve => one(Command::Resolve(arg.to_string())),
@@ -582,6 +608,7 @@ fn usage(name: Name) -> &'static str {
         Name::Help => "#help",
         Name::Internal => "#internal",
         Name::List => "#list",
+        Name::Kb => "#kb",
     }
 }
 
@@ -656,6 +683,7 @@ Reply with commands at the top of your mail, one per line, then your message:
   #cc <email>                    copy someone on the ticket
   #reopen   #close               reopen or close the ticket
   #list   #show <number>         your open tickets, or one ticket
+  #kb   #kb publish              write a knowledge-base draft from the ticket, or publish it
   #help                          this list
 Everything below the commands is sent to the requester (unless #internal).
 Chinese names work too: #指派 #优先级 #分类 #状态 #解决 #备注 #抄送 #关闭.";
@@ -672,6 +700,7 @@ const HELP_ZH: &str = "\
   #抄送 邮箱                     抄送他人（#cc）
   #重开   #关闭                  重新打开或关闭工单（#reopen #close）
   #列表   #查看 编号             查看我的工单或某个工单（#list #show）
+  #知识库   #知识库 发布          根据工单写知识库草稿，或发布草稿（#kb #kb publish）
   #帮助                          显示本说明（#help）
 命令下方的正文会发给提交人（除非使用 #内部）。全角＃、全角数字和冒号均可。";
 

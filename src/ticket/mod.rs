@@ -4,9 +4,12 @@
 pub mod calendar;
 pub mod classify;
 pub mod command;
+pub mod correction;
+pub mod facts;
 pub mod lifecycle;
 pub mod loop_budget;
 pub mod model;
 pub mod reply;
+pub mod rule_suggest;
 pub mod sla;
 pub mod token;

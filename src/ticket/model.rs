@@ -164,6 +164,17 @@ pub struct Classification {
     pub language: Language,
     /// Human-readable reasons, e.g. `category network: "VPN" (+3)`.
     pub reasons: Vec<String>,
+    /// Lead of the category over the runner-up in percent of its score (100 = no
+    /// competitor, 0 = tie or no rule fired).
+    #[serde(default)]
+    pub confidence: u8,
+    /// A close call or no rule fired: engineers are asked to check, the
+    /// acknowledgement words the category tentatively.
+    #[serde(default)]
+    pub low_confidence: bool,
+    /// The second-best category, when any other rule scored.
+    #[serde(default)]
+    pub runner_up: Option<Category>,
 }
 
 /// A ticket as the core sees it. The number is the database id shown as `[#N]`.

@@ -6,6 +6,8 @@ use super::pipeline::{self, BatchReport, Pipeline, RawMail, Source};
 use crate::clock;
 use crate::config::Config;
 use crate::mail::imap::{IdleOutcome, ImapError, ImapSettings, Inbox};
+use crate::ops::metrics::MailboxLabel;
+use crate::ops::{alert, Observer};
 use crate::store::Store;
 use anyhow::Context as _;
 use std::time::Duration;
@@ -23,6 +25,12 @@ pub fn imap_settings(cfg: &Config) -> ImapSettings {
         password: cfg.mailbox_password(),
         ca_file: cfg.mailbox.ca_file.as_ref().map(|p| cfg.resolve(p)),
         timeout: Duration::from_secs(60),
+        oauth2: cfg
+            .mailbox_oauth2()
+            .map(|o| crate::mail::oauth2::OAuthLogin {
+                mechanism: cfg.mailbox.auth,
+                tokens: crate::mail::oauth2::TokenSource::new(o),
+            }),
     }
 }
 
@@ -237,7 +245,9 @@ pub fn mailbox_key(cfg: &Config) -> String {
     )
 }
 
-/// The daemon's inbox loop: runs until `cancel`.
+/// The daemon's inbox loop: runs until `cancel`; reports to `obs` (connection state,
+/// metrics, the OAuth2 token source).
+#[allow(clippy::too_many_arguments)]
 pub async fn run(
     store: Store,
     pipeline: &Pipeline,
@@ -245,23 +255,44 @@ pub async fn run(
     outbox_wake: &Notify,
     timer_wake: &Notify,
     cancel: CancellationToken,
+    obs: &Observer,
 ) {
     let settings = imap_settings(cfg);
+    let key = mailbox_key(cfg);
+    obs.register_mailbox(&key, clock::now());
+    if let Some(o) = &settings.oauth2 {
+        obs.track_tokens(&key, &o.tokens);
+    }
     let mut backoff = Duration::from_secs(1);
+    let mut attempt = 0u64;
     while !cancel.is_cancelled() {
-        match session(
-            &settings,
-            &store,
+        if attempt > 0 {
+            obs.metrics
+                .imap_reconnects
+                .get_or_create(&MailboxLabel {
+                    mailbox: key.clone(),
+                })
+                .inc();
+        }
+        attempt += 1;
+        let s = Session {
+            settings: &settings,
+            store: &store,
             pipeline,
             cfg,
             outbox_wake,
             timer_wake,
-            &cancel,
-        )
-        .await
-        {
+            cancel: &cancel,
+            obs,
+            key: &key,
+        };
+        match s.run().await {
             Ok(()) => return,
             Err(e) => {
+                obs.mailbox_down(&key, &format!("{e:#}"), clock::now());
+                if settings.oauth2.is_some() {
+                    oauth2_outage(&store, cfg, &key, &e, obs, outbox_wake).await;
+                }
                 let auth = e
                     .downcast_ref::<ImapError>()
                     .is_some_and(|i| matches!(i, ImapError::Auth(_)));
@@ -285,61 +316,118 @@ pub async fn run(
     }
 }
 
-async fn session(
-    settings: &ImapSettings,
-    store: &Store,
-    pipeline: &Pipeline,
-    cfg: &Config,
-    outbox_wake: &Notify,
-    timer_wake: &Notify,
-    cancel: &CancellationToken,
-) -> anyhow::Result<()> {
-    let mut inbox = Inbox::connect(settings)
-        .await
-        .context("Connect to the mailbox")?;
-    info!(host = %settings.host, folder = %cfg.mailbox.folder, idle = inbox.supports_idle() && cfg.mailbox.idle, "Watching the mailbox.");
-    flag_committed(&mut inbox, store, cfg).await?;
-    // New or changed tickets may bring deadlines earlier than the timer's next wake-up.
-    let quiet = |r: &BatchReport, _: usize| {
-        if r.new_tickets + r.follow_ups > 0 {
-            timer_wake.notify_one();
-        }
-    };
-    loop {
-        // Again until a pass finds nothing: mail that arrived while a batch was being
-        // committed is announced in the replies to our commands, not in the next IDLE.
-        while fetch_new(&mut inbox, store, pipeline, cfg, outbox_wake, &quiet)
-            .await?
-            .fetched
-            > 0
-            || inbox.has_pending_news()
-        {
-            if cancel.is_cancelled() {
-                break;
+/// One connection's worth of the inbox loop.
+struct Session<'a> {
+    settings: &'a ImapSettings,
+    store: &'a Store,
+    pipeline: &'a Pipeline,
+    cfg: &'a Config,
+    outbox_wake: &'a Notify,
+    timer_wake: &'a Notify,
+    cancel: &'a CancellationToken,
+    obs: &'a Observer,
+    key: &'a str,
+}
+
+impl Session<'_> {
+    async fn run(&self) -> anyhow::Result<()> {
+        let (settings, cfg, cancel) = (self.settings, self.cfg, self.cancel);
+        let mut inbox = Inbox::connect(settings)
+            .await
+            .context("Connect to the mailbox")?;
+        info!(host = %settings.host, folder = %cfg.mailbox.folder, idle = inbox.supports_idle() && cfg.mailbox.idle, "Watching the mailbox.");
+        flag_committed(&mut inbox, self.store, cfg).await?;
+        let mut connected = false;
+        // New or changed tickets may bring deadlines earlier than the timer's next wake-up.
+        let quiet = |r: &BatchReport, _: usize| {
+            if r.new_tickets + r.follow_ups > 0 {
+                self.timer_wake.notify_one();
             }
-        }
-        if cancel.is_cancelled() {
-            inbox.logout().await;
-            return Ok(());
-        }
-        if cfg.mailbox.idle && inbox.supports_idle() {
-            let (back, outcome) = inbox
-                .idle(cfg.mailbox.idle_timeout.0, cancel)
-                .await
-                .context("IDLE")?;
-            inbox = back;
-            if outcome == IdleOutcome::Cancelled {
+        };
+        loop {
+            // Again until a pass finds nothing: mail that arrived while a batch was being
+            // committed is announced in the replies to our commands, not in the next IDLE.
+            loop {
+                let woke = std::time::Instant::now();
+                let r = fetch_new(
+                    &mut inbox,
+                    self.store,
+                    self.pipeline,
+                    cfg,
+                    self.outbox_wake,
+                    &quiet,
+                )
+                .await?;
+                self.obs.metrics.record_batch(&r, woke.elapsed());
+                if !connected {
+                    // Logged in and the folder is readable: healthy.
+                    connected = true;
+                    self.obs.mailbox_up(self.key, clock::now());
+                    if settings.oauth2.is_some() {
+                        if let Err(e) = alert::clear(self.store, self.key, clock::now()).await {
+                            warn!(error = %e, "Could not clear the OAuth2 outage marker.");
+                        }
+                    }
+                }
+                if cancel.is_cancelled() || (r.fetched == 0 && !inbox.has_pending_news()) {
+                    break;
+                }
+            }
+            if cancel.is_cancelled() {
                 inbox.logout().await;
                 return Ok(());
             }
-        } else {
-            tokio::select! {
-                _ = cancel.cancelled() => {
+            if cfg.mailbox.idle && inbox.supports_idle() {
+                let (back, outcome) = inbox
+                    .idle(cfg.mailbox.idle_timeout.0, cancel)
+                    .await
+                    .context("IDLE")?;
+                inbox = back;
+                if outcome == IdleOutcome::Cancelled {
                     inbox.logout().await;
                     return Ok(());
                 }
-                _ = tokio::time::sleep(cfg.mailbox.poll_interval.0) => {}
+            } else {
+                tokio::select! {
+                    _ = cancel.cancelled() => {
+                        inbox.logout().await;
+                        return Ok(());
+                    }
+                    _ = tokio::time::sleep(cfg.mailbox.poll_interval.0) => {}
+                }
             }
         }
+    }
+}
+
+/// After a failed OAuth2 login: when an operator must act (the refresh token is
+/// refused, or the server refuses even a fresh token), mail the supervisors once per
+/// outage and count it.
+async fn oauth2_outage(
+    store: &Store,
+    cfg: &Config,
+    key: &str,
+    e: &anyhow::Error,
+    obs: &Observer,
+    outbox_wake: &Notify,
+) {
+    let operator = e.chain().any(|c| match c.downcast_ref::<ImapError>() {
+        Some(ImapError::Token(t)) => t.needs_operator(),
+        Some(ImapError::Auth(_)) => true,
+        _ => false,
+    });
+    if !operator {
+        return;
+    }
+    match alert::warn_once(store, cfg, key, &format!("{e:#}"), clock::now()).await {
+        Ok(true) => {
+            obs.metrics.oauth2_warnings.inc();
+            tracing::error!(mailbox = %key, error = %format!("{e:#}"), "OAuth2 login fails; the supervisors were mailed what to do.");
+            outbox_wake.notify_one();
+        }
+        Ok(false) => {
+            tracing::error!(mailbox = %key, error = %format!("{e:#}"), "OAuth2 login still fails (supervisors already told).");
+        }
+        Err(se) => warn!(error = %se, "Could not queue the OAuth2 outage warning."),
     }
 }

@@ -1,6 +1,7 @@
 //! The imperative shell: loops that load, decide (via the pure core), commit, then act.
 
 pub mod inbox;
+pub mod knowledge;
 pub mod outbox;
 pub mod pipeline;
 pub mod sweep;

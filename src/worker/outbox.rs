@@ -32,6 +32,8 @@ pub struct Sender {
     /// SMTP connections kept open between rounds (a daemon acknowledging mail one by one
     /// would otherwise connect, EHLO and QUIT for every acknowledgement).
     pub idle: IdleConnections,
+    /// Where deliveries are counted (the daemon's `/metrics`); None: not counted.
+    pub metrics: Option<crate::ops::Metrics>,
 }
 
 /// Connections parked between delivery rounds, with when they were parked. Shared by the
@@ -98,6 +100,10 @@ impl Sender {
                 ca_file: cfg.smtp.ca_file.as_ref().map(|p| cfg.resolve(p)),
                 timeout: cfg.smtp.timeout.0,
                 hello_name: cfg.support_domain().to_string(),
+                oauth2: cfg.smtp_oauth2().map(|o| crate::mail::oauth2::OAuthLogin {
+                    mechanism: cfg.smtp.auth,
+                    tokens: crate::mail::oauth2::TokenSource::new(o),
+                }),
             },
             connections: cfg.smtp.connections.max(1),
             policy: RetryPolicy {
@@ -110,6 +116,7 @@ impl Sender {
             chunk: 20,
             owner: format!("{}-{:016x}", std::process::id(), rand::random::<u64>()),
             idle: IdleConnections::default(),
+            metrics: None,
         }
     }
 }
@@ -255,7 +262,7 @@ async fn deliver_worker(
                     Err(e) => {
                         // No connection: every claimed row waits for its retry.
                         warn!(worker, error = %e, "SMTP connection failed; mail stays queued.");
-                        record(store, &mut delivered, &mut report).await?;
+                        record(store, sender, &mut delivered, &mut report).await?;
                         for r in std::iter::once(row).chain(rows.by_ref()) {
                             retry_row(store, sender, &r, &e, &mut report).await?;
                         }
@@ -278,15 +285,22 @@ async fn deliver_worker(
                 // Recorded right after the server's 250 (by default one by one): a crash
                 // then resends at most the mails delivered but not yet recorded.
                 Ok(()) => {
+                    if let Some(m) = &sender.metrics {
+                        m.mails_sent
+                            .get_or_create(&crate::ops::metrics::KindLabel {
+                                kind: row.kind.clone(),
+                            })
+                            .inc();
+                    }
                     delivered.push(row.id);
                     if delivered.len() >= sender.record_every {
-                        record(store, &mut delivered, &mut report).await?;
+                        record(store, sender, &mut delivered, &mut report).await?;
                     }
                 }
                 Err(e) => retry_row(store, sender, &row, &e, &mut report).await?,
             }
         }
-        record(store, &mut delivered, &mut report).await?;
+        record(store, sender, &mut delivered, &mut report).await?;
         claim = next_claim(claimed, started.elapsed());
     }
     if let Some(c) = client {
@@ -300,6 +314,7 @@ async fn deliver_worker(
 /// Record delivered rows as sent.
 async fn record(
     store: &Store,
+    sender: &Sender,
     delivered: &mut Vec<i64>,
     report: &mut DeliveryReport,
 ) -> Result<(), StoreError> {
@@ -311,15 +326,22 @@ async fn record(
     // run out and have them sent a second time.
     let mut pause = Duration::from_millis(100);
     let give_up = Instant::now() + Duration::from_secs(10);
-    loop {
-        match store.mark_sent(delivered, clock::now()).await {
-            Ok(()) => break,
+    let now = loop {
+        let now = clock::now();
+        match store.mark_sent(delivered, now).await {
+            Ok(()) => break now,
             Err(e) if e.is_transient() && Instant::now() < give_up => {
                 warn!(error = %e, rows = delivered.len(), "Recording sent mail failed; retrying.");
                 tokio::time::sleep(pause).await;
                 pause = (pause * 2).min(Duration::from_secs(2));
             }
             Err(e) => return Err(e),
+        }
+    };
+    if let Some(m) = &sender.metrics {
+        // Whole seconds: created_at has second resolution.
+        for created in store.outbox_created_at(delivered).await.unwrap_or_default() {
+            m.commit_to_sent.observe((now - created).max(0) as f64);
         }
     }
     report.sent += delivered.len();
@@ -342,14 +364,26 @@ async fn retry_row(
             info!(message_id = %row.message_id, attempts, error = %failure, "Delivery failed; will retry.");
             store.mark_retry(row.id, &failure.to_string(), at).await?;
             report.retried += 1;
+            count_failure(sender, "retry");
         }
         Retry::GiveUp => {
             error!(message_id = %row.message_id, attempts, error = %failure, "Delivery failed for good; mail marked failed.");
             store.mark_failed(row.id, &failure.to_string()).await?;
             report.failed += 1;
+            count_failure(sender, "failed");
         }
     }
     Ok(())
+}
+
+fn count_failure(sender: &Sender, outcome: &str) {
+    if let Some(m) = &sender.metrics {
+        m.delivery_failures
+            .get_or_create(&crate::ops::metrics::OutcomeLabel {
+                outcome: outcome.into(),
+            })
+            .inc();
+    }
 }
 
 /// How long the daemon's sender may sleep: until the next due row, at most `max`.

@@ -29,6 +29,8 @@ stop postfix "$POSTFIX_PIDFILE" TERM &
 # SIGINT is PostgreSQL's "fast" shutdown.
 stop postgres "$PG_PIDFILE" INT &
 stop smtp-sink "$SINK_PIDFILE" TERM &
+stop dovecot-oauth2 "$DOVECOT_OAUTH2_PIDFILE" TERM &
+if idp_running; then kill "$(pid_of "$IDP_PIDFILE")" 2>/dev/null && echo "stopped oauth2-idp" || true; fi
 wait
 rm -f "$BASE/env.sh" "$BASE/env.json"
 if [ "${1:-}" = "--wipe" ]; then

@@ -3,7 +3,8 @@
 #
 # Usage: tests/env/install.sh          (as root; called by up.sh, safe to run by hand)
 #
-# Installs dovecot-imapd, dovecot-lmtpd, postfix, postgresql and openssl non-interactively
+# Installs dovecot-imapd, dovecot-lmtpd, dovecot-submissiond (the OAuth2 instance's SMTP),
+# postfix, postgresql, openssl and python3 (the OAuth2 test identity provider) non-interactively
 # (postfix is preseeded to "No configuration"), runs `apt-get update` only when something is
 # missing, and never edits anything under /etc. If the package scripts start the system
 # services anyway (no policy-rc.d), they are stopped again so they never hold ports
@@ -12,7 +13,7 @@ set -euo pipefail
 
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-for p in dovecot-imapd dovecot-lmtpd postfix postgresql openssl; do
+for p in dovecot-imapd dovecot-lmtpd dovecot-submissiond postfix postgresql openssl python3; do
     have "$p" || need+=("$p")
 done
 [ ${#need[@]} -eq 0 ] && exit 0

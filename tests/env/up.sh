@@ -15,6 +15,12 @@
 #              local parts reject-* get 550, tempfail-* 451 at RCPT;
 #              :31587 submission: STARTTLS and AUTH (test users, via Dovecot) required.
 #   - Postgres :31432, trust auth, user postgres, socket dir BASE/pg/run, fsync off.
+#   - Dovecot (OAuth2 only) IMAP :31144, IMAPS :31994, submission :31588 (relays to
+#              Postfix :31026), a second instance (own base dir
+#              BASE/dovecot-oauth2) over the same users and Maildirs that accepts only
+#              XOAUTH2/OAUTHBEARER tokens, checked by tests/env/oauth2_idp.py on :31180
+#              (HMAC-signed tokens, key BASE/oauth2/key). Started on its own when the
+#              other servers already run.
 #   - smtp-sink :31027 (Postfix's fast sink: answers 250 to everything, keeps nothing),
 #              for send benchmarks that must not be limited by delivery.
 # TLS for all: BASE/tls/cert.pem, a CA:FALSE self-signed cert for localhost/127.0.0.1
@@ -45,6 +51,10 @@ if [ -f "$BASE/env.sh" ] && { running "$DOVECOT_PIDFILE" || running "$POSTFIX_PI
     SMTPS_PORT=$SUPPORTBOT_SMTPS_PORT PG_PORT=$SUPPORTBOT_PG_PORT
     SINK_PORT=${SUPPORTBOT_SINK_PORT:-$SINK_PORT}
     SUBMISSION_PORT=${SUPPORTBOT_SUBMISSION_PORT:-$SUBMISSION_PORT}
+    OAUTH2_IMAP_PORT=${SUPPORTBOT_OAUTH2_IMAP_PORT:-$OAUTH2_IMAP_PORT}
+    OAUTH2_IMAPS_PORT=${SUPPORTBOT_OAUTH2_IMAPS_PORT:-$OAUTH2_IMAPS_PORT}
+    OAUTH2_IDP_PORT=${SUPPORTBOT_OAUTH2_IDP_PORT:-$OAUTH2_IDP_PORT}
+    OAUTH2_SUBMISSION_PORT=${SUPPORTBOT_OAUTH2_SUBMISSION_PORT:-$OAUTH2_SUBMISSION_PORT}
 fi
 
 # Dovecot's unprivileged auth process must read the passwd-file: every directory on the
@@ -58,6 +68,8 @@ render() { # template output
     sed -e "s|@BASE@|$BASE|g" -e "s|@IMAP_PORT@|$IMAP_PORT|g" -e "s|@IMAPS_PORT@|$IMAPS_PORT|g" \
         -e "s|@SMTP_PORT@|$SMTP_PORT|g" -e "s|@SMTP_PLAIN_PORT@|$SMTP_PLAIN_PORT|g" \
         -e "s|@SMTPS_PORT@|$SMTPS_PORT|g" -e "s|@SUBMISSION_PORT@|$SUBMISSION_PORT|g" \
+        -e "s|@OAUTH2_IMAP_PORT@|$OAUTH2_IMAP_PORT|g" -e "s|@OAUTH2_IMAPS_PORT@|$OAUTH2_IMAPS_PORT|g" \
+        -e "s|@OAUTH2_IDP_PORT@|$OAUTH2_IDP_PORT|g" -e "s|@OAUTH2_SUBMISSION_PORT@|$OAUTH2_SUBMISSION_PORT|g" \
         "$ENV_DIR/templates/$1" >"$2"
 }
 
@@ -175,6 +187,30 @@ if ! running "$SINK_PIDFILE"; then
     echo $! >"$SINK_PIDFILE"
 fi
 
+# --- OAuth2: identity provider and the OAuth2-only Dovecot ---------------------------
+mkdir -p "$BASE/oauth2" "$BASE/dovecot-oauth2/index"
+chmod 755 "$BASE/oauth2" "$BASE/dovecot-oauth2"
+chown mail:mail "$BASE/dovecot-oauth2/index"
+if [ ! -s "$OAUTH2_KEY_FILE" ]; then
+    head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$OAUTH2_KEY_FILE.tmp"
+    chmod 644 "$OAUTH2_KEY_FILE.tmp" # test-only key; the harness mints tokens with it
+    mv "$OAUTH2_KEY_FILE.tmp" "$OAUTH2_KEY_FILE"
+fi
+if ! idp_running; then
+    check_ports oauth2-idp "$OAUTH2_IDP_PORT"
+    command -v python3 >/dev/null || fail "python3 is needed for the OAuth2 identity provider (tests/env/oauth2_idp.py)"
+    setsid python3 "$ENV_DIR/oauth2_idp.py" "$OAUTH2_IDP_PORT" "$OAUTH2_KEY_FILE" </dev/null >/dev/null 2>>"$LOG_DIR/oauth2-idp.log" 9>&- &
+    echo $! >"$IDP_PIDFILE"
+fi
+if ! running "$DOVECOT_OAUTH2_PIDFILE"; then
+    check_ports dovecot-oauth2 "$OAUTH2_IMAP_PORT" "$OAUTH2_IMAPS_PORT" "$OAUTH2_SUBMISSION_PORT"
+    rm -f "$DOVECOT_OAUTH2_PIDFILE"
+    render dovecot-oauth2.conf.in "$BASE/dovecot-oauth2/dovecot.conf"
+    render dovecot-oauth2.conf.ext.in "$BASE/dovecot-oauth2/oauth2.conf.ext"
+    dovecot -c "$BASE/dovecot-oauth2/dovecot.conf" </dev/null >/dev/null 2>>"$LOG_DIR/dovecot-oauth2.log" 9>&- \
+        || fail "the OAuth2 dovecot did not start"
+fi
+
 # --- Readiness ---------------------------------------------------------------------
 # Dovecot may refuse logins for a moment after start: wait for a real LOGIN.
 imap_login_ok() {
@@ -208,15 +244,23 @@ pg_ok() {
 
 timeout_s=${SUPPORTBOT_TESTENV_TIMEOUT:-30}
 deadline=$((SECONDS + timeout_s))
-imap=no smtp=no pg=no sink=no
+greeting_ok() { # port
+    (
+        exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+        IFS= read -r -t 2 line <&3 || exit 1
+        [[ $line == "* OK"* ]]
+    ) 2>/dev/null
+}
+imap=no smtp=no pg=no sink=no oauth2=no
 while :; do
+    [ $oauth2 = yes ] || { greeting_ok "$OAUTH2_IMAP_PORT" && ! port_free "$OAUTH2_IDP_PORT" && oauth2=yes; } || true
     [ $imap = yes ] || { imap_login_ok && imap=yes; } || true
     [ $smtp = yes ] || { smtp_ehlo_ok "$SMTP_PORT" && smtp=yes; } || true
     [ $sink = yes ] || { smtp_ehlo_ok "$SINK_PORT" && sink=yes; } || true
     [ $pg = yes ] || { pg_ok && pg=yes; } || true
-    [ $imap$smtp$pg$sink = yesyesyesyes ] && break
+    [ $imap$smtp$pg$sink$oauth2 = yesyesyesyesyes ] && break
     if [ $SECONDS -ge $deadline ]; then
-        fail "servers not ready after ${timeout_s}s: imap login=$imap smtp ehlo=$smtp pg_isready=$pg smtp-sink=$sink"
+        fail "servers not ready after ${timeout_s}s: imap login=$imap smtp ehlo=$smtp pg_isready=$pg smtp-sink=$sink oauth2 dovecot+idp=$oauth2"
     fi
     sleep 0.1
 done
@@ -245,6 +289,11 @@ export SUPPORTBOT_DOVECOT_PID=$(pid_of "$DOVECOT_PIDFILE")
 export SUPPORTBOT_POSTFIX_PID=$(pid_of "$POSTFIX_PIDFILE")
 export SUPPORTBOT_PG_PID=$(pid_of "$PG_PIDFILE")
 export SUPPORTBOT_SINK_PID=$(pid_of "$SINK_PIDFILE")
+export SUPPORTBOT_OAUTH2_IMAP_PORT=$OAUTH2_IMAP_PORT
+export SUPPORTBOT_OAUTH2_IMAPS_PORT=$OAUTH2_IMAPS_PORT
+export SUPPORTBOT_OAUTH2_IDP_PORT=$OAUTH2_IDP_PORT
+export SUPPORTBOT_OAUTH2_SUBMISSION_PORT=$OAUTH2_SUBMISSION_PORT
+export SUPPORTBOT_OAUTH2_KEY_FILE='$OAUTH2_KEY_FILE'
 EOF
 mv "$BASE/env.sh.tmp" "$BASE/env.sh"
 cat >"$BASE/env.json.tmp" <<EOF
@@ -267,6 +316,11 @@ cat >"$BASE/env.json.tmp" <<EOF
   "passwd_dir": "$PASSWD_DIR",
   "adduser": "$ENV_DIR/adduser.sh",
   "log_dir": "$LOG_DIR",
+  "oauth2_imap_port": $OAUTH2_IMAP_PORT,
+  "oauth2_imaps_port": $OAUTH2_IMAPS_PORT,
+  "oauth2_idp_port": $OAUTH2_IDP_PORT,
+  "oauth2_submission_port": $OAUTH2_SUBMISSION_PORT,
+  "oauth2_key_file": "$OAUTH2_KEY_FILE",
   "pids": {
     "dovecot": $(pid_of "$DOVECOT_PIDFILE"),
     "postfix": $(pid_of "$POSTFIX_PIDFILE"),
@@ -276,4 +330,9 @@ cat >"$BASE/env.json.tmp" <<EOF
 }
 EOF
 mv "$BASE/env.json.tmp" "$BASE/env.json"
+# The OAuth2 part on its own as well: an up.sh from an older checkout rewrites env.json
+# without these keys while the OAuth2 servers keep running.
+printf '{ "imap_port": %s, "imaps_port": %s, "submission_port": %s, "idp_port": %s, "key_file": "%s" }\n' \
+    "$OAUTH2_IMAP_PORT" "$OAUTH2_IMAPS_PORT" "$OAUTH2_SUBMISSION_PORT" "$OAUTH2_IDP_PORT" "$OAUTH2_KEY_FILE" >"$BASE/oauth2/env.json.tmp"
+mv "$BASE/oauth2/env.json.tmp" "$BASE/oauth2/env.json"
 echo "$BASE/env.json"

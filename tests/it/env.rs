@@ -135,6 +135,7 @@ impl TestEnv {
             password: Secret::new(user.password.clone()),
             ca_file: Some(self.cert_file.clone()),
             timeout: Duration::from_secs(10),
+            oauth2: None,
         }
     }
 
@@ -152,6 +153,7 @@ impl TestEnv {
             ca_file: Some(self.cert_file.clone()),
             timeout: Duration::from_secs(10),
             hello_name: "tests.example.test".into(),
+            oauth2: None,
         }
     }
 

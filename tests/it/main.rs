@@ -9,8 +9,10 @@
 
 mod architecture;
 mod corpus;
+mod corrections_e2e;
 mod desk;
 mod env;
+mod eval;
 mod faults;
 mod faults_proxy;
 mod fleet;
@@ -18,6 +20,10 @@ mod hostile;
 mod hostile_fuzz;
 mod imap_edge;
 mod intake_e2e;
+mod knowledge_e2e;
+mod oauth2_e2e;
+mod oauth2_server;
+mod ops_e2e;
 mod oversize;
 mod recovery;
 mod security;

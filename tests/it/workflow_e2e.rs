@@ -10,7 +10,7 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
 
-fn desk_with_engineer(prefix: &str, engineer: &TestUser) -> Desk {
+pub(crate) fn desk_with_engineer(prefix: &str, engineer: &TestUser) -> Desk {
     Desk::with_config(
         prefix,
         "",
@@ -24,7 +24,7 @@ fn desk_with_engineer(prefix: &str, engineer: &TestUser) -> Desk {
     )
 }
 
-fn mail(
+pub(crate) fn mail(
     from: &str,
     to: &str,
     subject: &str,
@@ -43,14 +43,21 @@ fn mail(
 }
 
 /// Hand a mail to Postfix and wait until the support mailbox holds `n` mails in total.
-async fn deliver(env: &TestEnv, desk: &Desk, from: &str, rcpt: &str, raw: &[u8], n: usize) {
+pub(crate) async fn deliver(
+    env: &TestEnv,
+    desk: &Desk,
+    from: &str,
+    rcpt: &str,
+    raw: &[u8],
+    n: usize,
+) {
     env.smtp_send(from, &[rcpt.to_string()], raw)
         .await
         .expect("Postfix accepts");
     env.wait_for_mails(&desk.support, "INBOX", n, WAIT).await;
 }
 
-fn addr(header_value: &str) -> String {
+pub(crate) fn addr(header_value: &str) -> String {
     let v = header_value.trim();
     match (v.rfind('<'), v.rfind('>')) {
         (Some(a), Some(b)) if a < b => v.get(a + 1..b).unwrap_or(v).to_string(),

@@ -170,6 +170,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Internal => "#internal",
         Command::List => "#list",
         Command::Show(_) => "#show",
+        Command::Kb(_) => "#kb",
     }
 }
 
@@ -447,6 +448,19 @@ impl<'a> Apply<'a> {
                 } else {
                     format!("#status {s} (already {s})")
                 });
+            }
+            Command::Kb(action) => {
+                // The draft is written by the shell, which looks for this note.
+                let note = match action {
+                    crate::ticket::command::KbAction::Draft => {
+                        crate::ticket::command::KB_DRAFT_NOTE
+                    }
+                    crate::ticket::command::KbAction::Publish => {
+                        crate::ticket::command::KB_PUBLISH_NOTE
+                    }
+                };
+                self.ev(EventKind::Note, None, None, Some(note.to_string()));
+                self.body.applied.push(note.to_string());
             }
             Command::Note(text) => {
                 self.ev(EventKind::Note, None, None, Some(text.clone()));

@@ -494,3 +494,48 @@ fn read_only_commands_need_no_token_even_with_a_ticket_tag() {
     assert_eq!(outgoing[0].to[0].email, "bob@example.test");
     assert!(assert_renders(&outgoing)[0].contains("li@example.test"));
 }
+
+#[test]
+fn low_confidence_asks_the_engineer_to_check_and_the_ack_is_tentative() {
+    let rules = crate::ticket::classify::Rules::builtin().unwrap();
+    let vague = rules.classify("求助", "你好，麻烦看一下");
+    assert!(vague.low_confidence, "{:?}", vague.reasons);
+    let mut c = class();
+    c.reasons = vague.reasons.clone();
+    c.low_confidence = true;
+    let mut m = mail("li@example.test", "root@client", "你好，麻烦看一下");
+    m.subject = "求助".into();
+    let ctx = Context {
+        new_number: 42,
+        mailbox: "INBOX",
+        ..Default::default()
+    };
+    let Decision::Open { outgoing, .. } = decide(&m, &request(), &c, &ctx, &policy(), NOW) else {
+        panic!()
+    };
+    let notify = outgoing.iter().find(|o| o.kind == OutKind::Notify).unwrap();
+    let ack = outgoing.iter().find(|o| o.kind == OutKind::Ack).unwrap();
+    let mut notify_zh = notify.clone();
+    notify_zh.lang = "zh";
+    let mut ack_en = ack.clone();
+    ack_en.lang = "en";
+    let texts = assert_renders(&[notify.clone(), notify_zh, ack.clone(), ack_en]);
+    assert!(
+        texts[0].contains("please check the category/priority"),
+        "{}",
+        texts[0]
+    );
+    assert!(texts[1].contains("请核对分类/优先级"), "{}", texts[1]);
+    assert!(texts[2].contains("初步判断为"), "{}", texts[2]);
+    assert!(texts[3].contains("We think this is"), "{}", texts[3]);
+
+    // A confident classification says neither.
+    let Decision::Open { outgoing, .. } = decide(&m, &request(), &class(), &ctx, &policy(), NOW)
+    else {
+        panic!()
+    };
+    let texts = assert_renders(&outgoing);
+    assert!(texts
+        .iter()
+        .all(|t| !t.contains("初步判断") && !t.contains("please check the category")));
+}

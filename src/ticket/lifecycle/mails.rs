@@ -25,6 +25,7 @@ fn base_vars(t: &Ticket, policy: &Policy, lang: &str) -> Map<String, Value> {
         "priority": t.priority.as_str(),
         "priority_zh": t.priority.zh_name(),
         "reasons": t.reasons,
+        "low_confidence": crate::ticket::classify::is_low_confidence(&t.reasons),
         "respond_by": local_time(t.respond_by, policy.timezone),
         "resolve_by": local_time(t.resolve_by, policy.timezone),
         "timezone": policy.timezone.name(),
@@ -91,7 +92,8 @@ pub(super) struct About<'a> {
 }
 
 /// Tell an engineer about a ticket, quoting `mail`. `reason`: `new`, `unrouted` (supervisors),
-/// `reopened`, `follow_up`, `unclear` (the requester's answer needs a human), `withdrawn`.
+/// `reopened`, `follow_up`, `unclear` (the requester's answer needs a human), `new_problem`
+/// (fixed, and another matter raised), `unclear_survey` (no rating readable), `withdrawn`.
 pub(super) fn notify(
     t: &Ticket,
     e: &Engineer,
@@ -213,7 +215,7 @@ fn to_requester(
 
 /// Progress update: `news` names what changed (`assigned`, `waiting`, `reopened`), `message`
 /// is the engineer's public text (may be empty).
-pub(super) fn update(
+pub(crate) fn update(
     t: &Ticket,
     policy: &Policy,
     news: &[&str],
@@ -276,7 +278,7 @@ pub(super) fn thanks(t: &Ticket, policy: &Policy, rating: u8, seed: String) -> O
 
 /// A notice: `reminder` (confirmation still open), `auto_closed`, `withdrawn`. All of them are
 /// outbox kind `notice`; `reminder`/`escalation` are left to the SLA timers (engineer side).
-pub(super) fn notice(t: &Ticket, policy: &Policy, kind: &str, seed: String) -> OutgoingMail {
+pub(crate) fn notice(t: &Ticket, policy: &Policy, kind: &str, seed: String) -> OutgoingMail {
     to_requester(
         t,
         policy,

@@ -17,6 +17,8 @@ mod routing;
 mod timer;
 
 pub use auth::{authentication_passes, authorise, reply_binding, Proof};
+pub(crate) use mails::{notice as notice_mail, update as update_mail};
+pub(crate) use requester::tell_engineers;
 pub use routing::{route, Route};
 pub use timer::{next_timer, on_timer};
 
@@ -437,6 +439,7 @@ pub fn acknowledgement(t: &Ticket, mail: &InboundMail, policy: &Policy) -> Outgo
             "reasons": t.reasons,
             "category_words": reason_words(&t.reasons, "category"),
             "priority_words": reason_words(&t.reasons, "priority"),
+            "low_confidence": crate::ticket::classify::is_low_confidence(&t.reasons),
             "respond_by": local_time(t.respond_by, policy.timezone),
             "resolve_by": local_time(t.resolve_by, policy.timezone),
             "respond_within": human_duration(policy.sla.respond(t.priority), lang),

@@ -7,7 +7,9 @@ use super::{append, open, Context, Decision, OutgoingMail, Policy};
 use crate::mail::InboundMail;
 use crate::ticket::command::parse_commands;
 use crate::ticket::model::{Awaiting, Classification, Event, EventKind, Status, Ticket, Timestamp};
-use crate::ticket::reply::{explain_confirmation, is_withdrawal, parse_rating, Confirmation};
+use crate::ticket::reply::{
+    explain_confirmation, is_withdrawal, read_answer, Answer, AnswerContext, Confirmation,
+};
 
 fn event(mail: &InboundMail, kind: EventKind, detail: Option<String>, now: Timestamp) -> Event {
     Event {
@@ -42,7 +44,7 @@ fn status_change(
 }
 
 /// Notify the assignee (or, with none, the supervisors) about this mail.
-fn tell_engineers(
+pub(crate) fn tell_engineers(
     t: &Ticket,
     mail: &InboundMail,
     reason: &'static str,
@@ -149,14 +151,10 @@ fn withdraw(t: &Ticket, mail: &InboundMail, policy: &Policy, now: Timestamp) -> 
     }
 }
 
-/// The answer to "is it fixed?".
+/// The answer to "is it fixed?". Only a clear yes (or a request to close) closes; an unclear
+/// answer, or a yes with another matter in it, leaves the ticket as it is and tells the engineer.
 fn confirmation(t: &Ticket, mail: &InboundMail, policy: &Policy, now: Timestamp) -> Decision {
-    let verdict = explain_confirmation(&mail.new_text);
-    let answer = if is_withdrawal(&mail.new_text) {
-        Confirmation::Affirmative
-    } else {
-        verdict.confirmation
-    };
+    let verdict = read_answer(AnswerContext::Confirmation, &mail.new_text);
     let mut t = t.clone();
     t.updated_at = now;
     let mut events = vec![event(
@@ -166,15 +164,14 @@ fn confirmation(t: &Ticket, mail: &InboundMail, policy: &Policy, now: Timestamp)
         now,
     )];
     let mut outgoing = Vec::new();
-    match answer {
-        Confirmation::Affirmative => {
-            events.push(status_change(
-                &mut t,
-                Status::Closed,
-                mail,
-                "confirmed by the requester",
-                now,
-            ));
+    match verdict.answer {
+        Answer::Confirmed | Answer::Withdrawn | Answer::Solved => {
+            let why = if verdict.answer == Answer::Withdrawn {
+                "withdrawn by the requester"
+            } else {
+                "confirmed by the requester"
+            };
+            events.push(status_change(&mut t, Status::Closed, mail, why, now));
             t.closed_at = Some(now);
             t.awaiting = Awaiting::Rating;
             t.last_public_update_at = Some(now);
@@ -186,7 +183,7 @@ fn confirmation(t: &Ticket, mail: &InboundMail, policy: &Policy, now: Timestamp)
                 format!("{}|survey", mail.message_id),
             ));
         }
-        Confirmation::Negative => {
+        Answer::Rejected | Answer::NotSolved => {
             reopen(
                 &mut t,
                 mail,
@@ -204,7 +201,10 @@ fn confirmation(t: &Ticket, mail: &InboundMail, policy: &Policy, now: Timestamp)
             t.last_public_update_at = Some(now);
             outgoing.extend(tell_engineers(&t, mail, "reopened", policy, now));
         }
-        Confirmation::Unclear => {
+        Answer::NewProblem => {
+            outgoing.extend(tell_engineers(&t, mail, "new_problem", policy, now));
+        }
+        Answer::Unclear | Answer::Rating(_) => {
             outgoing.extend(tell_engineers(&t, mail, "unclear", policy, now));
         }
     }
@@ -225,6 +225,47 @@ fn reopen(t: &mut Ticket, mail: &InboundMail, why: &str, now: Timestamp, events:
     t.reminded_at = None;
 }
 
+/// A rating on a closed ticket awaiting one: record it and thank the requester.
+fn rated(
+    t: &Ticket,
+    mail: &InboundMail,
+    score: u8,
+    comment: Option<String>,
+    policy: &Policy,
+    now: Timestamp,
+) -> Decision {
+    let mut t = t.clone();
+    t.updated_at = now;
+    let from = t.rating.map(|r| r.to_string());
+    t.rating = Some(score);
+    t.awaiting = Awaiting::Nothing;
+    t.last_public_update_at = Some(now);
+    let events = vec![Event {
+        at: now,
+        actor: mail.from.email.clone(),
+        kind: EventKind::Rated,
+        from_value: from,
+        to_value: Some(score.to_string()),
+        detail: comment,
+        message_id: Some(mail.message_id.clone()),
+    }];
+    let outgoing = vec![mails::thanks(
+        &t,
+        policy,
+        score,
+        format!("{}|thanks", mail.message_id),
+    )];
+    Decision::Append {
+        ticket: t,
+        events,
+        outgoing,
+        internal: false,
+    }
+}
+
+/// The reason of a reply with no answer cue at all ("thanks", "ok").
+const NO_ANSWER: &str = "unclear: no answer found";
+
 /// A reply to a closed ticket: a rating, a reopen (within the window), or a new ticket.
 fn closed(
     t: &Ticket,
@@ -234,47 +275,44 @@ fn closed(
     policy: &Policy,
     now: Timestamp,
 ) -> Decision {
-    if t.awaiting == Awaiting::Rating {
-        if let Some(r) = parse_rating(&mail.new_text) {
-            let mut t = t.clone();
-            t.updated_at = now;
-            let from = t.rating.map(|r| r.to_string());
-            t.rating = Some(r.score);
-            t.awaiting = Awaiting::Nothing;
-            t.last_public_update_at = Some(now);
-            let events = vec![Event {
-                at: now,
-                actor: mail.from.email.clone(),
-                kind: EventKind::Rated,
-                from_value: from,
-                to_value: Some(r.score.to_string()),
-                detail: r.comment.clone(),
-                message_id: Some(mail.message_id.clone()),
-            }];
-            let outgoing = vec![mails::thanks(
-                &t,
-                policy,
-                r.score,
-                format!("{}|thanks", mail.message_id),
-            )];
-            return Decision::Append {
-                ticket: t,
-                events,
-                outgoing,
-                internal: false,
-            };
+    // Awaiting a rating, the survey reading decides (as `eval-answers` scores it); otherwise
+    // the confirmation reading: a described problem reopens or opens a new ticket.
+    let (answer, reason) = if t.awaiting == Awaiting::Rating {
+        let v = read_answer(AnswerContext::Survey, &mail.new_text);
+        if let Answer::Rating(score) = v.answer {
+            return rated(t, mail, score, v.comment, policy, now);
         }
-    }
-    let verdict = explain_confirmation(&mail.new_text);
-    if verdict.confirmation != Confirmation::Negative {
+        (v.answer, v.reason)
+    } else {
+        let v = explain_confirmation(&mail.new_text);
+        let answer = match v.confirmation {
+            Confirmation::Negative => Answer::Rejected,
+            Confirmation::NewProblem => Answer::NewProblem,
+            Confirmation::Affirmative | Confirmation::Unclear => Answer::Unclear,
+        };
+        (answer, v.reason)
+    };
+    match answer {
+        Answer::Rejected | Answer::NotSolved => {}
+        Answer::NewProblem if ctx.new_number > 0 => {
+            return open(mail, c, ctx, policy, now, Some(t.number));
+        }
+        _ if t.awaiting == Awaiting::Rating && reason != NO_ANSWER => {
+            // A survey answer with words in it but no readable rating: a human reads it.
+            let mut d = append(t, mail, now);
+            if let Decision::Append { outgoing, .. } = &mut d {
+                *outgoing = tell_engineers(t, mail, "unclear_survey", policy, now);
+            }
+            return d;
+        }
         // "Thanks!" to a closed ticket reopens nothing.
-        return append(t, mail, now);
+        _ => return append(t, mail, now),
     }
     let closed_at = t.closed_at.unwrap_or(t.updated_at);
     if now <= closed_at.saturating_add(policy.workflow.reopen_window) {
         let mut t = t.clone();
         t.updated_at = now;
-        let mut events = vec![event(mail, EventKind::FollowUp, Some(verdict.reason), now)];
+        let mut events = vec![event(mail, EventKind::FollowUp, Some(reason), now)];
         reopen(
             &mut t,
             mail,

@@ -47,6 +47,32 @@ fn confirmation_answers_close_reopen_or_ask_the_engineer() {
             None,
             Some("unclear"),
         ),
+        // The unclear answers: never a close, the assignee is told.
+        (
+            "好像好了一点，但是…",
+            Status::Resolved,
+            None,
+            Some("unclear"),
+        ),
+        (
+            "I'll check tomorrow",
+            Status::Resolved,
+            None,
+            Some("unclear"),
+        ),
+        ("thanks", Status::Resolved, None, Some("unclear")),
+        (
+            "Thanks. Quick question - will this also fix my home PC?",
+            Status::Resolved,
+            None,
+            Some("unclear"),
+        ),
+        (
+            "网络好了，谢谢。另外三楼的打印机也坏了，麻烦看一下。",
+            Status::Resolved,
+            None,
+            Some("new_problem"),
+        ),
     ];
     for (text, status, requester_mail, engineer_reason) in cases {
         let m = mail("li@example.test", "answer@client", text);

@@ -92,6 +92,9 @@ pub(super) fn class() -> Classification {
         priority: Priority::P3,
         language: Language::Zh,
         reasons: vec!["network: \"VPN\"".into()],
+        confidence: 100,
+        low_confidence: false,
+        runner_up: None,
     }
 }
 

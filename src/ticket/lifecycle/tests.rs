@@ -41,6 +41,9 @@ fn class(p: Priority) -> Classification {
         priority: p,
         language: Language::Zh,
         reasons: vec!["network: \"VPN\"".into()],
+        confidence: 100,
+        low_confidence: false,
+        runner_up: None,
     }
 }
 

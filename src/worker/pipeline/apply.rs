@@ -52,6 +52,9 @@ pub(super) async fn apply(
             debug!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
             report.new_tickets += 1;
             report.tickets.push(ticket.number);
+            report
+                .opened
+                .push((ticket.category.to_string(), ticket.priority.to_string()));
             ("ticket", None, Some(ticket.number))
         }
         Decision::Append {
@@ -66,6 +69,12 @@ pub(super) async fn apply(
             let visibility = if internal { "internal" } else { "public" };
             store_inbound(tx, p, ticket.number, inbound, raw_id, visibility, now).await?;
             tx.insert_events(ticket.number, &events).await?;
+            let corrections = crate::ticket::correction::corrections_from(
+                ticket.number,
+                &ticket.reasons,
+                &events,
+            );
+            tx.insert_corrections(&corrections).await?;
             queue(tx, p, &outgoing, now, report).await?;
             debug!(ticket = ticket.number, "Follow-up added to ticket.");
             report.follow_ups += 1;

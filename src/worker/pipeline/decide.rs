@@ -148,6 +148,9 @@ pub(super) async fn process_one(
                 priority: crate::ticket::model::Priority::P4,
                 language: crate::ticket::classify::detect_language(&inbound.new_text),
                 reasons: Vec::new(),
+                confidence: 0,
+                low_confidence: false,
+                runner_up: None,
             }
         };
         let mut lookups = Lookups::default();
@@ -199,6 +202,10 @@ pub(super) async fn process_one(
             request_text: lookups.request_text.as_deref(),
         };
         let decision = lifecycle::decide(&inbound, &verdict, &classification, &ctx, &p.policy, now);
+        let enriched =
+            crate::worker::knowledge::enrich(tx, p, &inbound, ticket.as_ref(), decision, now)
+                .await?;
+        let decision = enriched.decision;
         // Keep the loop budget current within the batch: a peer that mails twice in one
         // batch has used two of its mails.
         let outgoing: &[lifecycle::OutgoingMail] = match &decision {
@@ -210,7 +217,15 @@ pub(super) async fn process_one(
         for to in outgoing.iter().flat_map(|o| o.to.iter()) {
             *cache.sent.entry(to.email.to_lowercase()).or_default() += 1;
         }
-        apply(tx, p, source, raw, &inbound, decision, now, report).await
+        let number = match &decision {
+            Decision::Open { ticket, .. } | Decision::Append { ticket, .. } => Some(ticket.number),
+            _ => None,
+        };
+        apply(tx, p, source, raw, &inbound, decision, now, report).await?;
+        match number {
+            Some(n) => crate::worker::knowledge::store(tx, p, n, &enriched.writes, now).await,
+            None => Ok(()),
+        }
     }
     .instrument(span)
     .await

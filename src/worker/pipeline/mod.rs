@@ -43,20 +43,29 @@ pub struct Pipeline {
     pub request_cap: u32,
     /// The mailbox's `default_category`: used when the rules find nothing but `other`.
     pub default_category: Option<crate::ticket::model::Category>,
+    /// Fact rules and the knowledge base (issue 10).
+    pub knowledge: crate::knowledge::intake::Desk,
+    /// `[knowledge] dir`, resolved: where `#kb` drafts go.
+    pub kb_dir: Option<PathBuf>,
 }
 
 impl Pipeline {
     pub fn from_config(cfg: &Config) -> anyhow::Result<Pipeline> {
         use anyhow::Context as _;
+        let mut rules_text = None;
         let rules = match &cfg.general.rules {
             Some(p) => {
                 let path = cfg.resolve(p);
                 let text = std::fs::read_to_string(&path)
                     .with_context(|| format!("Read rules file {}", path.display()))?;
-                Rules::from_toml(&text).with_context(|| format!("Rules file {}", path.display()))?
+                let r = Rules::from_toml(&text)
+                    .with_context(|| format!("Rules file {}", path.display()))?;
+                rules_text = Some(text);
+                r
             }
             None => Rules::builtin().context("Built-in rules")?,
         };
+        let knowledge = super::knowledge::desk(cfg, rules_text.as_deref())?;
         let custom = crate::mail::render::custom_dir(cfg);
         let renderer = Renderer::new(&cfg.from_header(), cfg.support_domain(), custom.as_deref())
             .context("Load templates")?;
@@ -107,6 +116,8 @@ impl Pipeline {
                 .default_category
                 .as_deref()
                 .and_then(|c| c.parse().ok()),
+            knowledge,
+            kb_dir: cfg.knowledge_dir(),
         })
     }
 }
@@ -166,6 +177,8 @@ pub struct BatchReport {
     pub quarantine_uids: Vec<u32>,
     /// Tickets opened or updated (numbers), in order.
     pub tickets: Vec<i64>,
+    /// (category, priority) of each ticket opened, for the metrics.
+    pub opened: Vec<(String, String)>,
 }
 
 impl BatchReport {
@@ -180,6 +193,7 @@ impl BatchReport {
         self.duplicates += other.duplicates;
         self.acks_queued += other.acks_queued;
         self.mails_queued += other.mails_queued;
+        self.opened.extend(other.opened.iter().cloned());
     }
 }
 

@@ -1,3 +1,6 @@
+use super::confirmation::CONFIRMATION_PHRASES;
+use super::rating::{RATING_LABELS, RATING_UNITS, RATING_WORDS};
+use super::withdrawal::WITHDRAWAL_PHRASES;
 use super::*;
 
 #[test]
@@ -91,7 +94,8 @@ fn confirmation_table() {
         ("It doesn’t work", Negative),
         ("It is not working", Negative),
         ("Nope, same problem", Negative),
-        ("Yes it works but now Outlook crashes", Negative),
+        // Fixed, and another matter: nothing closes, a human reads it.
+        ("Yes it works but now Outlook crashes", NewProblem),
         ("It worked for a day, then failed again", Negative),
         ("Broke again after the reboot", Negative),
         ("Not yet", Negative),
@@ -352,4 +356,91 @@ fn phrase_tables_are_folded_and_have_no_empty_entries() {
             assert_eq!(folded, body, "{phrase:?} is not folded");
         }
     }
+}
+
+#[test]
+fn read_answer_table_never_closes_or_rates_on_unclear() {
+    use Answer::*;
+    use AnswerContext::*;
+    let cases: &[(AnswerContext, &str, Answer)] = &[
+        (Confirmation, "好像好了一点，但是…", Unclear),
+        (Confirmation, "I'll check tomorrow", Unclear),
+        (Confirmation, "thanks", Unclear),
+        (Confirmation, "Can you tell me what the cause was?", Unclear),
+        (Confirmation, "暂时好像没问题，再观察几天看看", Unclear),
+        (Confirmation, "应该ok了吧？我再观察下", Unclear),
+        (
+            Confirmation,
+            "Who is this? I didn't open a ticket.",
+            Unclear,
+        ),
+        (Confirmation, "Great, still broken.", Rejected),
+        (Confirmation, "谁说解决了？根本没人来过", Rejected),
+        (Confirmation, "Why did you mark this as resolved?", Rejected),
+        (Confirmation, "That did the trick, cheers", Confirmed),
+        (Confirmation, "OK了，VPN能连上了 thx", Confirmed),
+        (Confirmation, "邮箱可以登录了", Confirmed),
+        (
+            Confirmation,
+            "Yes, fixed. I'll let you know if it comes back.",
+            Confirmed,
+        ),
+        (Confirmation, "不用了，这台电脑下周报废，关闭吧", Withdrawn),
+        (
+            Confirmation,
+            "The monitor is fine now, thanks. But now my keyboard isn't working.",
+            NewProblem,
+        ),
+        (
+            Confirmation,
+            "邮箱可以登录了。还有个问题，我的电脑开机特别慢",
+            NewProblem,
+        ),
+        (Survey, "5", Rating(5)),
+        (Survey, "五星好评", Rating(5)),
+        (Survey, "Happy new year to the whole team!", Unclear),
+        (Survey, "还没用过，不好评价", Unclear),
+        (
+            Survey,
+            "5 minutes after you closed it, it broke again",
+            Rejected,
+        ),
+        (Survey, "三星显示器又黑屏了", Rejected),
+        (
+            Survey,
+            "Why is this closed? It still doesn't work.",
+            Rejected,
+        ),
+        (Kb, "solved, thanks!", Solved),
+        (Kb, "没用，还是不行", NotSolved),
+        (Kb, "What article? I don't see a link.", Unclear),
+        (Kb, "步骤3在哪里找？", Unclear),
+        (Kb, "I'll try later.", Unclear),
+    ];
+    for (ctx, text, want) in cases {
+        assert_eq!(read_answer(*ctx, text).answer, *want, "{ctx:?} {text:?}");
+    }
+}
+
+#[test]
+fn kb_reader_is_a_plain_function_of_the_text() {
+    assert_eq!(read_kb_answer("解决了"), KbAnswer::Solved);
+    assert_eq!(read_kb_answer("That didn't help"), KbAnswer::NotSolved);
+    assert_eq!(read_kb_answer("谢谢"), KbAnswer::Unclear);
+    // A yes with another matter is no self-service resolution.
+    assert_eq!(
+        read_kb_answer("Solved, thanks. Also my printer is broken."),
+        KbAnswer::Unclear
+    );
+}
+
+#[test]
+fn bottom_posted_answers_and_address_lines_are_read() {
+    let bottom = "On Tue, Dec 1, 2026 at 10:02 AM IT <s@x.com> wrote:\n> Is it fixed?\n>\n\nYes, all fine now.\n";
+    assert_eq!(
+        read_answer(AnswerContext::Confirmation, bottom).answer,
+        Answer::Confirmed
+    );
+    let foxmail = "收到\n\nuser@corp.example\n\n发件人： IT\n发送时间： 2026-12-01\n问题解决了吗？";
+    assert_eq!(fresh_lines(foxmail), vec!["收到", ""]);
 }

@@ -1,0 +1,520 @@
+//! The rules file (`config/rules.toml` format): TOML → typed, validated rules → one
+//! `RegexSet` over every pattern, and the single pass that finds which rules match a
+//! text. Pure: no I/O, no clock; every problem in a rules file is reported at once.
+
+use super::super::model::{Category, Priority};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The default rules shipped in the binary.
+pub const DEFAULT_RULES: &str = include_str!("../../../config/rules.toml");
+
+/// A rules file that cannot be used; lists every problem found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid rules: {}", .problems.join("; "))]
+pub struct RulesError {
+    /// One line per problem, naming the rule id where there is one.
+    pub problems: Vec<String>,
+}
+
+/// Facts a `[[signal]]` rule can establish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Signal {
+    Broken,
+    Ask,
+    P1Scope,
+    P1Core,
+    Blocked,
+    Deadline,
+    Workaround,
+    Cosmetic,
+    Single,
+    Urgent,
+}
+
+impl Signal {
+    const NAMES: &'static [(&'static str, Signal)] = &[
+        ("broken", Signal::Broken),
+        ("ask", Signal::Ask),
+        ("p1_scope", Signal::P1Scope),
+        ("p1_core", Signal::P1Core),
+        ("blocked", Signal::Blocked),
+        ("deadline", Signal::Deadline),
+        ("workaround", Signal::Workaround),
+        ("cosmetic", Signal::Cosmetic),
+        ("single", Signal::Single),
+        ("urgent", Signal::Urgent),
+    ];
+
+    pub(super) fn parse(name: &str) -> Option<Signal> {
+        Signal::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| *s)
+    }
+
+    /// The name used in the rules file (`p1_scope`).
+    pub fn as_str(self) -> &'static str {
+        Signal::NAMES
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("signal")
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    #[serde(default)]
+    settings: SettingsFile,
+    #[serde(default)]
+    category: Vec<CategoryRuleFile>,
+    #[serde(default)]
+    signal: Vec<SignalRuleFile>,
+    /// Fact-detection rules of `ticket::facts`, kept in the same file; not ours to read.
+    #[serde(default)]
+    #[allow(dead_code)]
+    fact: Vec<toml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsFile {
+    #[serde(default = "default_subject_weight")]
+    subject_weight: f64,
+    #[serde(default = "default_category_name")]
+    default_category: String,
+    #[serde(default = "default_min_score")]
+    min_score: f64,
+}
+
+impl Default for SettingsFile {
+    fn default() -> Self {
+        SettingsFile {
+            subject_weight: default_subject_weight(),
+            default_category: default_category_name(),
+            min_score: default_min_score(),
+        }
+    }
+}
+
+fn default_subject_weight() -> f64 {
+    0.5
+}
+fn default_category_name() -> String {
+    "other".into()
+}
+fn default_min_score() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryRuleFile {
+    id: String,
+    category: String,
+    weight: f64,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    priority: Option<String>,
+    #[serde(default)]
+    body_only: bool,
+    #[serde(default)]
+    unless_before: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignalRuleFile {
+    id: String,
+    signal: String,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    body_only: bool,
+    #[serde(default)]
+    unless_before: Option<String>,
+}
+
+/// One compiled rule: any of its patterns matching counts once.
+#[derive(Debug, Clone)]
+pub(super) struct Rule {
+    pub(super) id: String,
+    pub(super) target: Target,
+    pub(super) weight: f64,
+    pub(super) priority: Option<Priority>,
+    pub(super) body_only: bool,
+    pub(super) patterns: Vec<Regex>,
+    /// The patterns and words as written, one entry each (for `rules check`).
+    pub(super) sources: Vec<Source>,
+    /// A match does not count when this matches earlier in the same clause
+    /// ("需要一台备用机" is no workaround, "until this is fixed" no closure).
+    pub(super) unless_before: Option<Regex>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Target {
+    Category(Category),
+    Signal(Signal),
+}
+
+/// Compiled classification rules.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub(super) rules: Vec<Rule>,
+    /// One set over every pattern of every rule: a single pass finds candidates.
+    pub(super) set: RegexSet,
+    /// For each pattern in `set`, the index of its rule.
+    pub(super) owner: Vec<usize>,
+    pub(super) subject_weight: f64,
+    pub(super) default_category: Category,
+    pub(super) min_score: f64,
+}
+
+/// A rule that matched, with the words it matched.
+#[derive(Debug, Clone)]
+pub(super) struct Hit {
+    pub(super) rule: usize,
+    pub(super) words: Vec<String>,
+    pub(super) in_body: bool,
+}
+
+impl Rules {
+    /// Compile rules from TOML text. Every problem is reported, not only the first.
+    pub fn from_toml(text: &str) -> Result<Rules, RulesError> {
+        let file: RulesFile = toml::from_str(text).map_err(|e| RulesError {
+            problems: vec![format!("TOML: {}", e.message())],
+        })?;
+        let mut problems = Vec::new();
+        let settings = &file.settings;
+        if !(settings.subject_weight.is_finite() && (0.0..=10.0).contains(&settings.subject_weight))
+        {
+            problems.push(format!(
+                "settings.subject_weight {} must be between 0 and 10",
+                settings.subject_weight
+            ));
+        }
+        if !(settings.min_score.is_finite() && settings.min_score >= 0.0) {
+            problems.push("settings.min_score must be 0 or more".to_string());
+        }
+        let default_category = match settings.default_category.parse::<Category>() {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(format!("settings.default_category: {e}"));
+                Category::Other
+            }
+        };
+
+        let mut rules = Vec::new();
+        let mut seen_ids = BTreeMap::new();
+        let mut check_id = |id: &str, problems: &mut Vec<String>| {
+            if id.trim().is_empty() {
+                problems.push("a rule has an empty id".to_string());
+            } else if seen_ids.insert(id.to_string(), ()).is_some() {
+                problems.push(format!("rule id {id:?} is used twice"));
+            }
+        };
+        for raw in &file.category {
+            check_id(&raw.id, &mut problems);
+            let target = match raw.category.parse::<Category>() {
+                Ok(c) => Target::Category(c),
+                Err(e) => {
+                    problems.push(format!("rule {}: {e}", raw.id));
+                    continue;
+                }
+            };
+            if !(raw.weight.is_finite() && raw.weight != 0.0 && raw.weight.abs() <= 100.0) {
+                problems.push(format!(
+                    "rule {}: weight {} must be non-zero and between -100 and 100",
+                    raw.id, raw.weight
+                ));
+            }
+            let priority = match raw.priority.as_deref().map(str::parse::<Priority>) {
+                None => None,
+                Some(Ok(p)) => Some(p),
+                Some(Err(e)) => {
+                    problems.push(format!("rule {}: {e}", raw.id));
+                    None
+                }
+            };
+            let patterns = compile_patterns(&raw.id, &raw.patterns, &raw.words, &mut problems);
+            let unless_before =
+                compile_unless(&raw.id, raw.unless_before.as_deref(), &mut problems);
+            rules.push(Rule {
+                id: raw.id.clone(),
+                target,
+                weight: raw.weight,
+                priority,
+                body_only: raw.body_only,
+                patterns,
+                sources: sources(&raw.patterns, &raw.words),
+                unless_before,
+            });
+        }
+        for raw in &file.signal {
+            check_id(&raw.id, &mut problems);
+            let Some(signal) = Signal::parse(raw.signal.trim()) else {
+                let known: Vec<&str> = Signal::NAMES.iter().map(|(n, _)| *n).collect();
+                problems.push(format!(
+                    "rule {}: unknown signal {:?} (expected one of: {})",
+                    raw.id,
+                    raw.signal,
+                    known.join(" ")
+                ));
+                continue;
+            };
+            let patterns = compile_patterns(&raw.id, &raw.patterns, &raw.words, &mut problems);
+            let unless_before =
+                compile_unless(&raw.id, raw.unless_before.as_deref(), &mut problems);
+            rules.push(Rule {
+                id: raw.id.clone(),
+                target: Target::Signal(signal),
+                weight: 1.0,
+                priority: None,
+                body_only: raw.body_only,
+                patterns,
+                sources: sources(&raw.patterns, &raw.words),
+                unless_before,
+            });
+        }
+        if !rules
+            .iter()
+            .any(|r| matches!(r.target, Target::Category(_)))
+        {
+            problems.push("no [[category]] rules".to_string());
+        }
+        let mut all_patterns = Vec::new();
+        let mut owner = Vec::new();
+        for (index, rule) in rules.iter().enumerate() {
+            for pattern in &rule.patterns {
+                all_patterns.push(pattern.as_str().to_string());
+                owner.push(index);
+            }
+        }
+        let set = match RegexSetBuilder::new(&all_patterns)
+            .case_insensitive(true)
+            .size_limit(1 << 24)
+            .dfa_size_limit(1 << 26)
+            .build()
+        {
+            Ok(set) => Some(set),
+            Err(e) => {
+                problems.push(format!("patterns do not compile together: {e}"));
+                None
+            }
+        };
+        match set {
+            Some(set) if problems.is_empty() => Ok(Rules {
+                rules,
+                set,
+                owner,
+                subject_weight: settings.subject_weight,
+                default_category,
+                min_score: settings.min_score,
+            }),
+            _ => Err(RulesError { problems }),
+        }
+    }
+
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Result<Rules, RulesError> {
+        Rules::from_toml(DEFAULT_RULES)
+    }
+
+    /// Number of compiled rules (for `check-config` output).
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether there are no rules at all.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The rules that match `text`, each once, with up to four matched words. A match
+    /// cancelled by the rule's `unless_before` (earlier in the same clause) does not count.
+    pub(super) fn hits(&self, text: &str, in_body: bool, out: &mut Vec<Hit>) {
+        let mut seen_rules: Vec<usize> = Vec::new();
+        for pattern_index in self.set.matches(text).iter() {
+            let Some(&rule_index) = self.owner.get(pattern_index) else {
+                continue;
+            };
+            if seen_rules.contains(&rule_index) {
+                continue;
+            }
+            let Some(rule) = self.rules.get(rule_index) else {
+                continue;
+            };
+            if rule.body_only && !in_body {
+                continue;
+            }
+            seen_rules.push(rule_index);
+            let mut words: Vec<String> = Vec::new();
+            for pattern in &rule.patterns {
+                for m in pattern.find_iter(text) {
+                    if let Some(unless) = &rule.unless_before {
+                        if unless.is_match(clause_before(text, m.start())) {
+                            continue;
+                        }
+                    }
+                    let w = m.as_str().trim().to_string();
+                    if !w.is_empty() && !words.iter().any(|x| x.eq_ignore_ascii_case(&w)) {
+                        words.push(w);
+                    }
+                    if words.len() >= 4 {
+                        break;
+                    }
+                }
+            }
+            if words.is_empty() {
+                // Every match was cancelled, or matched only whitespace.
+                continue;
+            }
+            out.push(Hit {
+                rule: rule_index,
+                words,
+                in_body,
+            });
+        }
+    }
+}
+
+/// One pattern or word of a rule as written in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Source {
+    pub(super) text: String,
+    /// From `words` (wrapped in ASCII word boundaries), not `patterns`.
+    pub(super) is_word: bool,
+}
+
+fn sources(patterns: &[String], words: &[String]) -> Vec<Source> {
+    let p = patterns.iter().map(|t| Source {
+        text: t.clone(),
+        is_word: false,
+    });
+    let w = words.iter().map(|t| Source {
+        text: t.clone(),
+        is_word: true,
+    });
+    p.chain(w).collect()
+}
+
+/// The text of the clause that `pos` lies in, up to `pos`: from the last clause
+/// delimiter (full-width or ASCII punctuation, a line end) before it.
+pub(super) fn clause_before(text: &str, pos: usize) -> &str {
+    let head = text.get(..pos).unwrap_or_default();
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_clause_end(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head.get(start..).unwrap_or_default()
+}
+
+/// Punctuation that ends a clause, in Chinese and English text.
+pub(super) fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '！' | '？' | '；' | '、' | ',' | '.' | '!' | '?' | ';' | '\n'
+    )
+}
+
+fn compile_unless(id: &str, pattern: Option<&str>, problems: &mut Vec<String>) -> Option<Regex> {
+    let p = pattern?.trim();
+    if p.is_empty() {
+        problems.push(format!("rule {id}: unless_before is empty"));
+        return None;
+    }
+    match regex::RegexBuilder::new(p)
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .build()
+    {
+        Ok(re) => Some(re),
+        Err(e) => {
+            let last = e.to_string().lines().last().unwrap_or_default().to_string();
+            problems.push(format!(
+                "rule {id}: unless_before {p:?} does not compile: {last}"
+            ));
+            None
+        }
+    }
+}
+
+/// `words` become one regex with ASCII word boundaries around the alternation:
+/// Unicode `\b` costs ~20x more and English words never touch CJK letters anyway.
+fn compile_patterns(
+    id: &str,
+    patterns: &[String],
+    words: &[String],
+    problems: &mut Vec<String>,
+) -> Vec<Regex> {
+    if patterns.is_empty() && words.is_empty() {
+        problems.push(format!("rule {id}: no patterns and no words"));
+    }
+    let build = |p: &str| {
+        regex::RegexBuilder::new(p)
+            .case_insensitive(true)
+            .size_limit(1 << 20)
+            .build()
+    };
+    let first_line = |e: regex::Error| e.to_string().lines().last().unwrap_or_default().to_string();
+    let mut out = Vec::new();
+    for (i, p) in patterns.iter().enumerate() {
+        if p.trim().is_empty() {
+            problems.push(format!("rule {id}: pattern {} is empty", i + 1));
+            continue;
+        }
+        match build(p) {
+            Ok(re) => out.push(re),
+            Err(e) => problems.push(format!(
+                "rule {id}: pattern {} {p:?} does not compile: {}",
+                i + 1,
+                first_line(e)
+            )),
+        }
+    }
+    if words.is_empty() {
+        return out;
+    }
+    for (i, w) in words.iter().enumerate() {
+        if w.trim().is_empty() {
+            problems.push(format!("rule {id}: word {} is empty", i + 1));
+        }
+    }
+    let alternation: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match build(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation.join("|"))) {
+        Ok(re) => out.push(re),
+        // Only on failure compile the words one by one, to name the bad one.
+        Err(e) => {
+            let before = problems.len();
+            for (i, w) in words.iter().enumerate() {
+                if let Err(e) = build(w) {
+                    problems.push(format!(
+                        "rule {id}: word {} {w:?} does not compile: {}",
+                        i + 1,
+                        first_line(e)
+                    ));
+                }
+            }
+            if problems.len() == before {
+                problems.push(format!(
+                    "rule {id}: words do not compile together: {}",
+                    first_line(e)
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,320 @@
+//! The answer to "is this fixed?": yes, no (or a new problem described), or unclear, with the
+//! phrases that decided it. Negations and contrast win over yes, hedges over yes, and an answer
+//! with no cue stays unclear: a wrong "yes" closes a ticket that is still broken. Pure.
+
+use super::scan::{scan, uncovered_weight, Hit};
+use super::text::{answer_lines, folded, is_blank};
+use super::{MAX_LINE_CHARS, WINDOW_LINES};
+use std::fmt;
+
+/// The lines that carry the answer: up to three non-blank lines of new text, folded and cut to a
+/// sane length. Greeting-like lines ("Hi Alice,", "谢谢") before the answer do not use up the
+/// three; one after it is a sign-off ("Thanks,", "Bob") and ends the answer, so a job title in
+/// the signature ("Head of Not-for-profit") is never read.
+pub(super) fn window(text: &str) -> Vec<Vec<char>> {
+    let mut out = Vec::new();
+    let mut content_lines = 0;
+    for line in answer_lines(text).into_iter().filter(|l| !is_blank(l)) {
+        let line: Vec<char> = folded(line).chars().take(MAX_LINE_CHARS).collect();
+        let filler = is_filler_only(&line);
+        if filler && content_lines > 0 {
+            break;
+        }
+        out.push(line);
+        if !filler {
+            content_lines += 1;
+            if content_lines == WINDOW_LINES {
+                break;
+            }
+        }
+        if out.len() >= 2 * WINDOW_LINES {
+            break;
+        }
+    }
+    out
+}
+
+/// Politeness and at most two unexplained words: a greeting, a sign-off or a name.
+pub(super) fn is_filler_only(line: &[char]) -> bool {
+    let hits = scan(line, CONFIRMATION_PHRASES);
+    hits.iter().all(|h| h.kind == Cue::Filler) && uncovered_weight(line, &hits) <= 4
+}
+
+/// The requester's answer to "is this fixed?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// Fixed: the ticket may be resolved/closed.
+    Affirmative,
+    /// Not fixed, or a problem described without a yes: the ticket goes back to the engineer.
+    Negative,
+    /// Fixed, and then another problem or request ("works now, thanks. Also my printer …"):
+    /// nothing closes, a human reads it.
+    NewProblem,
+    /// Nothing we can act on ("thanks", "ok", "not sure yet", a question).
+    Unclear,
+}
+
+/// A confirmation verdict with the phrases that decided it, for logs and the ticket history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmationVerdict {
+    pub confirmation: Confirmation,
+    /// E.g. `negative: "still"`, or `negative: new text without a yes`.
+    pub reason: String,
+    /// True when a phrase decided it; false when it rests on unexplained words or on nothing.
+    pub cued: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    Yes,
+    No,
+    /// "but", 但是: a weak negative, beaten by a hedge.
+    Contrast,
+    Hedge,
+    /// "also", 另外: what follows is another matter.
+    Topic,
+    Filler,
+}
+
+impl fmt::Display for Cue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Cue::Yes => "affirmative",
+            Cue::No | Cue::Contrast => "negative",
+            Cue::Hedge => "unclear",
+            Cue::Topic => "new problem",
+            Cue::Filler => "filler",
+        })
+    }
+}
+
+// Bare 是/对 count only when they open a sentence: 可是, 就是, 不对 are no answers.
+const YES_PHRASES: &str = "\
+    不错|还不错|yes|yep|yeah|yup|fixed|works|working|worked|solved|resolved|sorted|all good|all set\
+    |good now|good|fine|smooth|smoothly|normal|normally|fine now|ok now|okay now\
+    |looks good|perfect|great|awesome|excellent|confirmed|i confirm|no problem\
+    |no problems|no issue|no issues|no more|up and running|back to normal|^是|是的|^对\
+    |did the trick|does the trick|that worked|it worked|that helped|works fine|working fine\
+    |working now|working again|good to go|problem solved|issue solved|ok了|好使|没毛病|弄好了\
+    |搞好了|处理好了|修复了|已恢复|恢复了正常|可以正常|能正常|正常使用|连上了|能连上|可以连上\
+    |对的|没错|好了|好啦|已解决|解决了|已经解决|可以了|没问题|没有问题|没事了|正常了\
+    |正常|顺利|恢复正常|恢复了|已修复|修好了|搞定|能用了|可以用了|好用了|没有再|没再\
+    |确认";
+
+// Negations, relapses and contrast ("works, but …" describes what is still wrong). Bare
+// "again" is no cue: "works again" is a yes, "broke again" a no.
+const NO_PHRASES: &str = "\
+    no|nope|nah|not|not yet|not fixed|not solved|not resolved|not working|doesn't\
+    |does not|didn't|did not|don't|isn't|is not|wasn't|won't|can't|cannot|couldn't\
+    |isn't working|not able|nobody|no one|why did|why was|why is|why are|why has|why have\
+    |like before|as before|same as before|keeps|keep getting|still getting|won't work|drops\
+    |unable|still|broken|stopped|fail|fails|failed|failing|broke|came back|comes back\
+    |problem is back|issue is back|error is back|happened again|happens again\
+    |happening again|same problem|same issue|same error|unfortunately|its the same|it's the same\
+    |没有|不行|还是不行|还不行|未解决|没解决|没有解决|没修好|没好|还没|不是|不对|仍然\
+    |仍旧|依旧|依然|还是|不能|不正常|不好|不可以|无法|失败|有问题|又|再次|是否|谁说|根本|没人\
+    |没用|没效果|不起作用|不管用|没恢复|未恢复|没反应|没变化|老样子|还是一样|连不上|打不开\
+    |登不上|用不了|上不去|进不去|没能";
+
+const CONTRAST_PHRASES: &str = "but|however|though|although|但是|不过|可是|只是";
+
+// Another matter after the answer: "fine now, thanks. But now my keyboard …".
+const TOPIC_PHRASES: &str = "\
+    ^also|another thing|another issue|another problem|one more thing|separate thing\
+    |separately|unrelated|by the way|btw|but now|now my|另外|还有个问题|还有一个问题\
+    |还有一件事|还有件事|还有个事|顺便|顺便问|也坏了|也有问题|另一个问题";
+
+const HEDGE_PHRASES: &str = "\
+    not sure|don't know|do not know|dunno|maybe|will check|will test|will try\
+    |let you know|can't tell|no longer|not anymore|anymore|不确定|不知道|不清楚|也许\
+    |可能|稍后|再看看|再试试|试试看|不再|better|i'll|i will|we'll|later|tomorrow|next week\
+    |when i'm back|when i am back|after lunch|keep an eye|i think so|i think|i guess|i believe\
+    |probably|hopefully|fingers crossed|not yet tested|haven't tested|haven't tried\
+    |didn't open|did not open|didn't raise|didn't submit|who is this|wrong person\
+    |what article|which article|don't see|do not see|where is|where do|where can\
+    |好像|似乎|貌似|应该|暂时|再观察|观察下|观察一下|观察几天|不好说|说不好|说不准|不一定|难说\
+    |还没用过|还没用|没用过|还没试|没试过|还没来得及|haven't used|not used it yet|不好评价|不好评\
+    |明天|回头|晚点|之后再|改天|下周|在哪|哪里|没有提交|不是我提交|好了一点|好一点|好些了";
+
+// Politeness carries no answer, but is not "new text" either.
+const FILLER_PHRASES: &str = "\
+    thanks|thank you|thank u|thx|ty|cheers|regards|best regards|kind regards|hi|hello\
+    |hey|dear|team|very much|so much|a lot|for your help|for the help|appreciate it\
+    |no worries|have a nice day|have a good day|ok|okay|谢谢|谢谢你|谢谢您|感谢|多谢\
+    |辛苦了|麻烦了|您好|你好|嗯|哦|好的|收到|没关系|对不起|对了\
+    |i'll let you know if it comes back|i'll let you know if it happens again\
+    |i'll let you know if anything changes|i will let you know if it comes back\
+    |will let you know if it comes back|will let you know if anything changes\
+    |let you know if it comes back|let you know if it happens again|let you know if anything changes\
+    |i'll get back to you if it comes back|if it comes back|if it happens again|if anything changes\
+    |如果再出现|如有问题再联系|有问题再联系|有问题再找你们|再有问题";
+
+pub(super) const CONFIRMATION_PHRASES: &[(&str, Cue)] = &[
+    (YES_PHRASES, Cue::Yes),
+    (NO_PHRASES, Cue::No),
+    (CONTRAST_PHRASES, Cue::Contrast),
+    (HEDGE_PHRASES, Cue::Hedge),
+    (TOPIC_PHRASES, Cue::Topic),
+    (FILLER_PHRASES, Cue::Filler),
+];
+
+/// Words beyond this (in half-words, see `uncovered_weight`) on one line without any cue are read
+/// as a description of a problem: three English words or six CJK characters.
+const NEW_PROBLEM_WEIGHT: usize = 6;
+
+/// Classify the reply to "is this fixed? reply yes (是 / 已解决) or tell us what is still wrong".
+pub fn classify_confirmation(new_text: &str) -> Confirmation {
+    explain_confirmation(new_text).confirmation
+}
+
+/// [`classify_confirmation`] with its reason. Rules, in order, over the first three non-blank
+/// lines of new text: a yes followed by another matter ("also", 另外) with every negation after
+/// it → NewProblem; any negative phrase (negations, "still", 没有, 还是, 不是 …) → Negative;
+/// any hedge ("not sure", "I'll check", 好像, 不确定) → Unclear; a yes followed by another matter
+/// → NewProblem; a contrast ("but", 但是) → Negative; a yes → Affirmative; a question without
+/// any cue → Unclear; a line with three or more unexplained words (a problem described) →
+/// Negative; else Unclear. Bare thanks or "ok" stay Unclear on purpose.
+pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
+    // (line, start, cue, phrase) in reading order.
+    let mut cues: Vec<(usize, usize, Cue, &'static str)> = Vec::new();
+    let mut new_problem: Option<String> = None;
+    let mut question = false;
+    for (n, line) in window(new_text).into_iter().enumerate() {
+        let mut hits = scan(&line, CONFIRMATION_PHRASES);
+        hits.extend(can_now(&line, &hits));
+        let cued = hits.iter().any(|h| h.kind != Cue::Filler);
+        question |= line.contains(&'?');
+        if !cued && new_problem.is_none() && uncovered_weight(&line, &hits) >= NEW_PROBLEM_WEIGHT {
+            new_problem = Some(line.iter().take(40).collect());
+        }
+        cues.extend(hits.iter().map(|h| (n, h.start, h.kind, h.phrase)));
+    }
+    cues.sort_by_key(|&(n, start, _, _)| (n, start));
+    let pos = |cue: Cue| cues.iter().position(|c| c.2 == cue);
+    let phrase = |i: usize| cues.get(i).map_or("", |c| c.3);
+    let verdict = |confirmation, reason: String| ConfirmationVerdict {
+        confirmation,
+        reason,
+        cued: true,
+    };
+    let first_yes = pos(Cue::Yes);
+    // A topic switch after a yes: what follows is another matter.
+    let topic_after_yes = first_yes.and_then(|y| {
+        cues.iter()
+            .enumerate()
+            .skip(y)
+            .find(|c| c.1 .2 == Cue::Topic)
+            .map(|c| c.0)
+    });
+    let new_matter = |t: usize| {
+        verdict(
+            Confirmation::NewProblem,
+            format!(
+                "{}: {:?} after {:?}",
+                Cue::Topic,
+                phrase(t),
+                phrase(first_yes.unwrap_or(t))
+            ),
+        )
+    };
+    if let Some(no) = pos(Cue::No) {
+        return match topic_after_yes {
+            Some(t) if t < no => new_matter(t),
+            _ => verdict(
+                Confirmation::Negative,
+                format!("{}: {:?}", Cue::No, phrase(no)),
+            ),
+        };
+    }
+    if let Some(h) = pos(Cue::Hedge) {
+        return verdict(
+            Confirmation::Unclear,
+            format!("{}: {:?}", Cue::Hedge, phrase(h)),
+        );
+    }
+    if let Some(t) = topic_after_yes {
+        return new_matter(t);
+    }
+    if let Some(c) = pos(Cue::Contrast) {
+        return verdict(
+            Confirmation::Negative,
+            format!("{}: {:?}", Cue::Contrast, phrase(c)),
+        );
+    }
+    if let Some(y) = first_yes {
+        return verdict(
+            Confirmation::Affirmative,
+            format!("{}: {:?}", Cue::Yes, phrase(y)),
+        );
+    }
+    if question {
+        return verdict(
+            Confirmation::Unclear,
+            "unclear: a question, not an answer".to_string(),
+        );
+    }
+    let uncued = |confirmation, reason: String| ConfirmationVerdict {
+        confirmation,
+        reason,
+        cued: false,
+    };
+    if let Some(line) = new_problem {
+        return uncued(
+            Confirmation::Negative,
+            format!("negative: new text without a yes: {line:?}"),
+        );
+    }
+    uncued(
+        Confirmation::Unclear,
+        "unclear: no answer found".to_string(),
+    )
+}
+
+/// True when the text hedges ("not sure", "I'll rate it later", 不好说): no verdict may rest on
+/// a bare word then.
+pub(super) fn has_hedge(new_text: &str) -> bool {
+    window(new_text).iter().any(|line| {
+        scan(line, CONFIRMATION_PHRASES)
+            .iter()
+            .any(|h| h.kind == Cue::Hedge)
+    })
+}
+
+/// "能连上了", "可以登录了", "可以打印了": 能/可以 + a verb + 了 within a few chars is "it works
+/// now", unless negated (不能, 没能) or already explained by a phrase.
+fn can_now(line: &[char], hits: &[Hit<Cue>]) -> Vec<Hit<Cue>> {
+    let covered = |i: usize| hits.iter().any(|h| h.start <= i && i < h.end);
+    let mut out = Vec::new();
+    for (i, &c) in line.iter().enumerate() {
+        let len = match (c, line.get(i + 1)) {
+            ('能', _) => 1,
+            ('可', Some('以')) => 2,
+            _ => continue,
+        };
+        if covered(i)
+            || i.checked_sub(1)
+                .and_then(|p| line.get(p))
+                .is_some_and(|p| matches!(p, '不' | '没' | '未' | '否'))
+        {
+            continue;
+        }
+        let Some(le) = line
+            .iter()
+            .enumerate()
+            .skip(i + len)
+            .take(8)
+            .take_while(|(_, c)| !matches!(c, ',' | '.' | '，' | '。' | '?' | '!' | '？' | '！'))
+            .find(|(_, c)| **c == '了')
+            .map(|(k, _)| k)
+        else {
+            continue;
+        };
+        out.push(Hit {
+            kind: Cue::Yes,
+            phrase: "能…了",
+            start: i,
+            end: le + 1,
+        });
+    }
+    out
+}

@@ -1,0 +1,137 @@
+//! Line-level reading of reply text, shared with `command.rs`: where the new text ends (quoted
+//! history, signatures, mobile footers) and how full-width and invisible characters are folded.
+//! Pure string work; it never decides what an answer means.
+
+/// Zero-width and directional characters that HTML→text conversions and some clients leave in.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// Fold one char for matching: full-width ASCII (`＃`, `１`, `：`, `Ｐ`) to ASCII, the ideographic
+/// space to a space, typographic apostrophes to `'`, ASCII to lower case. Always one char for one
+/// char, so positions in the folded text are positions in the original.
+pub(crate) fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// The line without leading whitespace (NBSP included) and invisible characters.
+pub(crate) fn strip_lead(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c))
+}
+
+/// True when the line holds nothing visible.
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+pub(super) fn folded(line: &str) -> String {
+    strip_lead(line)
+        .trim_end_matches(|c: char| c.is_whitespace() || is_invisible(c))
+        .chars()
+        .map(fold_char)
+        .collect()
+}
+
+/// The lines of a reply's new text: everything before the first quoted-history or signature
+/// marker. Markers recognised: `>` quotes, `-- ` signature separators, Outlook's underscore rule,
+/// `-----Original Message-----` / `-----原始邮件-----` / `原始信息` / forwarded-message rules,
+/// `On … wrote:` (also wrapped over two lines), `… 写道：` (Gmail, Thunderbird, Foxmail in Chinese),
+/// `发件人:` / `寄件者:` header blocks, `From:` followed by `Sent:`/`Date:`, and mobile footers
+/// (`Sent from my …`, `发自我的…`).
+pub fn fresh_lines(text: &str) -> Vec<&str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if is_boundary(&lines, i) {
+            break;
+        }
+        out.push(*line);
+    }
+    out
+}
+
+/// The lines that carry a reply's answer: [`fresh_lines`], or, when the reply was written under
+/// the quote (bottom-posting: "On … wrote:", `>` lines, then the answer), the unquoted lines
+/// after the quote.
+pub fn answer_lines(text: &str) -> Vec<&str> {
+    let top = fresh_lines(text);
+    if top.iter().any(|l| !is_blank(l)) {
+        return top;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(last_quote) = lines.iter().rposition(|l| strip_lead(l).starts_with('>')) else {
+        return top;
+    };
+    let rest = lines.get(last_quote + 1..).unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, line) in rest.iter().enumerate() {
+        if is_boundary(rest, i) {
+            break;
+        }
+        out.push(*line);
+    }
+    out
+}
+
+fn is_boundary(lines: &[&str], i: usize) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let f = folded(line);
+    let next = |k: usize| lines.get(i + k).map(|l| folded(l)).unwrap_or_default();
+    if f.starts_with('>') || f == "--" || f == "—" {
+        return true;
+    }
+    // A bare address line: Foxmail's signature above its quoted header block.
+    if f.contains('@') && !f.contains(char::is_whitespace) && f.chars().count() <= 80 {
+        return true;
+    }
+    if f.chars().count() >= 10 && f.chars().all(|c| c == '_') {
+        return true;
+    }
+    const RULE_WORDS: [&str; 8] = [
+        "original",
+        "forwarded message",
+        "原始邮件",
+        "原始信息",
+        "原邮件",
+        "转发邮件",
+        "转发的邮件",
+        "邮件原文",
+    ];
+    if f.starts_with("--") && RULE_WORDS.iter().any(|w| f.contains(w)) {
+        return true;
+    }
+    if f.starts_with("on ") && (f.ends_with("wrote:") || next(1).ends_with("wrote:")) {
+        return true;
+    }
+    if f.ends_with("写道:") || (f.starts_with('在') && next(1).ends_with("写道:")) {
+        return true;
+    }
+    if f.starts_with("发件人:") || f.starts_with("寄件者:") || f.starts_with("发件人 :") {
+        return true;
+    }
+    if f.starts_with("from:") {
+        let header = |l: &str| {
+            ["sent:", "date:", "发送时间:", "to:"]
+                .iter()
+                .any(|h| l.starts_with(h))
+        };
+        if f.contains(" sent:") || f.contains(" date:") || (1..=4).any(|k| header(&next(k))) {
+            return true;
+        }
+    }
+    ["sent from my ", "发自我的", "get outlook for "]
+        .iter()
+        .any(|p| f.starts_with(p))
+}
