@@ -25,6 +25,8 @@ mod migration_order;
 mod oauth2_e2e;
 mod oauth2_server;
 mod ops_e2e;
+mod oversize;
+mod recovery;
 mod security;
 mod sla_e2e;
 mod smtp_edge;
