@@ -71,6 +71,9 @@ impl Config {
         if self.outbox.record_every == 0 || self.outbox.record_every > 1000 {
             p.push("outbox.record_every must be between 1 and 1000".into());
         }
+        if self.outbox.lease.secs() < 3 {
+            p.push("outbox.lease must be at least 3s (the sender renews it every third)".into());
+        }
         if self.smtp.connections == 0 || self.smtp.connections > 64 {
             p.push("smtp.connections must be between 1 and 64".into());
         }

@@ -8,6 +8,7 @@ pub mod command;
 pub mod correction;
 pub mod facts;
 pub mod lifecycle;
+pub mod loop_budget;
 pub mod model;
 pub mod organisation;
 pub mod reply;

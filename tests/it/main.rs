@@ -27,6 +27,8 @@ mod oauth2_e2e;
 mod oauth2_server;
 mod ops_e2e;
 mod organisation_e2e;
+mod oversize;
+mod recovery;
 mod security;
 mod sla_e2e;
 mod smtp_edge;
