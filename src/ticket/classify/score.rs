@@ -72,9 +72,11 @@ impl Rules {
                 Some((c @ (Category::Other | Category::Account), s)) if s > request_score => c,
                 _ => Category::Request,
             },
-            // A suggestion or question that outweighs the fault words in it ("建议…现在
-            // 领导出差批不了") is still a request: weights decide, not the first gate.
-            Some((_, s)) if broken && request_score > s.max(self.min_score) => Category::Request,
+            // A suggestion that clearly outweighs (twice) the fault words in it ("建议…
+            // 现在领导出差批不了") is still a request: weights decide, not the first gate.
+            Some((_, s)) if broken && request_score >= 2.0 * s.max(self.min_score) => {
+                Category::Request
+            }
             Some((c, s)) if s >= self.min_score => c,
             _ if request_score >= self.min_score => Category::Request,
             _ => self.default_category,
