@@ -7,7 +7,6 @@
 //! loads [`KbState`], calls these, and stores the returned [`KbWrite`]s in the same
 //! transaction.
 
-use super::answer::{read_kb_answer, KbAnswer};
 use super::index::{Index, Query};
 use crate::mail::InboundMail;
 use crate::ticket::classify::Rules;
@@ -15,6 +14,7 @@ use crate::ticket::command::{KB_DRAFT_NOTE, KB_PUBLISH_NOTE};
 use crate::ticket::facts::{FactKind, FactRules};
 use crate::ticket::lifecycle::{self, Decision, OutKind, Policy};
 use crate::ticket::model::{Awaiting, Event, EventKind, Status, Ticket, Timestamp};
+use crate::ticket::reply::{read_kb_answer, KbAnswer};
 use serde_json::{json, Value};
 
 /// Articles whose body is at most this long are sent in full; longer ones as an excerpt.
