@@ -2,8 +2,9 @@
 //! for the acknowledgement, the self-service step on the requester's "did the article help?"
 //! answer (read by `ticket::reply::read_kb_answer`), drafts written
 //! from solved tickets, and the quality check `kb eval`. Everything here is pure except
-//! [`files`] (reading and writing the article folder) and [`cli`] (the `supportbot kb`
-//! command), the two edges; the worker calls [`intake`] between `decide` and the commit.
+//! [`files`] (reading and writing the article folder), [`live`] (reloading it in a running
+//! daemon) and [`cli`] (the `supportbot kb`
+//! command), the edges; the worker calls [`intake`] between `decide` and the commit.
 //!
 //! Article format: optional front matter between `---` lines (`category`, `keywords`,
 //! `language`; nothing else), then the first `# ` line is the title, the rest the body.
@@ -16,6 +17,7 @@ pub mod eval;
 pub mod files;
 pub mod index;
 pub mod intake;
+pub mod live;
 
 use crate::ticket::model::{Category, Language};
 

@@ -217,3 +217,18 @@ fn facts_found_on_the_corpus_match_the_snapshot() {
         diff.join("\n")
     );
 }
+
+#[test]
+fn unicode_word_boundaries_are_refused_ascii_ones_accepted() {
+    let rule = |p: &str| format!("[[fact]]\nid = \"a\"\nfact = \"asset\"\npatterns = ['{p}']\n");
+    let err = FactRules::from_toml(&rule(r"\b\d{1,2}F\b")).unwrap_err();
+    assert!(err.problems[0].contains("(?-u:\\b)"), "{err}");
+    assert!(FactRules::from_toml(&rule(r"\B楼")).is_err());
+    for ok in [r"(?-u:\b)\d{1,2}F(?-u:\b)", r"\\b楼", r"\d+\s*层"] {
+        assert!(FactRules::from_toml(&rule(ok)).is_ok(), "{ok}");
+    }
+    let r = rules();
+    assert!(r
+        .detect("", "打印机在3F", 0, Category::Hardware)
+        .has(FactKind::Asset));
+}
