@@ -176,12 +176,15 @@ pub fn on_open(decision: Decision, mail: &InboundMail, desk: &Desk) -> Enriched 
     };
     let mut writes = Vec::new();
     let lang = ticket.language.template_lang();
-    let report = desk.facts.detect(
-        &mail.subject,
-        &mail.new_text,
-        mail.attachments.len(),
-        ticket.category,
-    );
+    let report = desk
+        .facts
+        .detect(
+            &mail.subject,
+            &mail.new_text,
+            mail.attachments.len(),
+            ticket.category,
+        )
+        .for_priority(ticket.priority);
     for f in &report.found {
         writes.push(KbWrite::Fact {
             kind: f.kind,

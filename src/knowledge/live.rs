@@ -1,10 +1,11 @@
 //! The knowledge desk a running daemon uses, kept in step with the article folder: an
 //! article published while the daemon runs (`supportbot kb publish` from another process,
 //! `#kb publish` in this one, or a file copied in) is suggested from the next mail on, not
-//! only after a restart. An edge (it reads the folder): at most every [`LOOK_EVERY`] the
-//! folder's `*.md` names, sizes and modification times are compared with the last look and
-//! the index is rebuilt when they differ; `#kb publish` forces a rebuild. SIGHUP reloads
-//! everything anyway (a new pipeline generation).
+//! only after a restart. An edge (it reads the folder): on each mail that opens a ticket the
+//! folder's own modification time is checked (one `stat`; publishing moves a file in, which
+//! changes it), and at most every [`LOOK_EVERY`] also every `*.md`'s name, size and
+//! modification time (an article edited in place); the index is rebuilt when they differ.
+//! `#kb publish` forces a look. SIGHUP reloads everything anyway (a new pipeline generation).
 
 use super::files;
 use super::index::Index;
@@ -14,8 +15,8 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 use tracing::{info, warn};
 
-/// How often the article folder is looked at, at most (one `read_dir` and a `stat` per
-/// article; not per mail).
+/// How often every article's size and time are compared, at most (one `read_dir` and a
+/// `stat` per article; not per mail).
 pub const LOOK_EVERY: Duration = Duration::from_secs(2);
 
 /// What the folder looked like: (file name, size, modification time) of each `*.md`.
@@ -41,27 +42,42 @@ fn stamp(dir: &Path) -> Stamp {
     s
 }
 
+/// The last look at the folder.
+#[derive(Debug)]
+struct Looked {
+    at: Instant,
+    dir_modified: Option<SystemTime>,
+    stamp: Stamp,
+}
+
+fn dir_modified(dir: &Path) -> Option<SystemTime> {
+    std::fs::metadata(dir).and_then(|m| m.modified()).ok()
+}
+
 /// A [`Desk`] whose article index follows the folder.
 #[derive(Debug)]
 pub struct LiveDesk {
     dir: Option<PathBuf>,
     desk: RwLock<Arc<Desk>>,
-    looked: Mutex<(Instant, Stamp)>,
+    looked: Mutex<Looked>,
 }
 
 impl LiveDesk {
     /// `desk` as loaded from `dir` (`None`: no knowledge base, nothing is ever reloaded).
     pub fn new(desk: Desk, dir: Option<PathBuf>) -> LiveDesk {
-        let s = dir.as_deref().map(stamp).unwrap_or_default();
+        let looked = Looked {
+            at: Instant::now(),
+            dir_modified: dir.as_deref().and_then(dir_modified),
+            stamp: dir.as_deref().map(stamp).unwrap_or_default(),
+        };
         LiveDesk {
             dir,
             desk: RwLock::new(Arc::new(desk)),
-            looked: Mutex::new((Instant::now(), s)),
+            looked: Mutex::new(looked),
         }
     }
 
-    /// The desk to use for this mail; the index is rebuilt first if the folder changed
-    /// (looked at no more than every [`LOOK_EVERY`]).
+    /// The desk to use for this mail; the index is rebuilt first if the folder changed.
     pub fn current(&self) -> Arc<Desk> {
         self.refresh(false);
         self.get()
@@ -87,12 +103,14 @@ impl LiveDesk {
         let Ok(mut looked) = self.looked.lock() else {
             return;
         };
-        if !now && looked.0.elapsed() < LOOK_EVERY {
+        let modified = dir_modified(dir);
+        if !now && modified == looked.dir_modified && looked.at.elapsed() < LOOK_EVERY {
             return;
         }
-        looked.0 = Instant::now();
+        looked.at = Instant::now();
+        looked.dir_modified = modified;
         let s = stamp(dir);
-        if s == looked.1 {
+        if s == looked.stamp {
             return;
         }
         match files::load_dir(dir) {
@@ -106,7 +124,7 @@ impl LiveDesk {
                 if let Ok(mut d) = self.desk.write() {
                     *d = Arc::new(desk);
                 }
-                looked.1 = s;
+                looked.stamp = s;
                 info!(articles = n, dir = %dir.display(), "Knowledge base reloaded.");
             }
             Err(e) => {
@@ -154,9 +172,12 @@ mod tests {
         };
         let live = LiveDesk::new(desk, Some(p.to_path_buf()));
         assert!(hits(&live, "toner cartridge streaks").is_empty());
-        // Published (moved in) while running: not seen before a look…
+        // Published (moved in from drafts/) while running: seen on the next mail, because
+        // the folder changed.
+        let drafts = p.join("drafts");
+        std::fs::create_dir_all(&drafts).unwrap();
         std::fs::write(
-            p.join("toner.en.md"),
+            drafts.join("toner.en.md"),
             article(
                 "Toner streaks on printouts",
                 "Shake the toner cartridge, then clean the drum.",
@@ -164,16 +185,26 @@ mod tests {
         )
         .unwrap();
         let _ = live.current();
-        assert!(
-            hits(&live, "toner cartridge streaks").is_empty(),
-            "looked just now"
-        );
-        // …seen once LOOK_EVERY has passed since the last look.
-        if let Ok(mut l) = live.looked.lock() {
-            l.0 = Instant::now().checked_sub(LOOK_EVERY).unwrap_or(l.0);
-        }
+        assert!(hits(&live, "toner cartridge streaks").is_empty(), "a draft");
+        files::publish(p, Path::new("toner.en.md")).unwrap();
         let _ = live.current();
         assert_eq!(hits(&live, "toner cartridge streaks"), vec!["toner.en"]);
+        // Edited in place (the folder's time stays): seen once LOOK_EVERY has passed.
+        std::fs::write(
+            p.join("toner.en.md"),
+            article(
+                "Toner streaks on printouts",
+                "Replace the fuser assembly when streaks stay.",
+            ),
+        )
+        .unwrap();
+        let _ = live.current();
+        assert!(hits(&live, "fuser assembly").is_empty(), "looked just now");
+        if let Ok(mut l) = live.looked.lock() {
+            l.at = Instant::now().checked_sub(LOOK_EVERY).unwrap_or(l.at);
+        }
+        let _ = live.current();
+        assert_eq!(hits(&live, "fuser assembly"), vec!["toner.en"]);
         // `#kb publish` reloads at once.
         std::fs::write(
             p.join("wifi.en.md"),

@@ -4,7 +4,7 @@
 //! rules, parsed here from the same text), and the short questions that ask for the missing
 //! ones in the requester's language. Pure: text in, facts out; no I/O, no clock.
 
-use super::model::Category;
+use super::model::{Category, Priority};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
@@ -166,6 +166,21 @@ impl FactReport {
     /// Whether `kind` was found.
     pub fn has(&self, kind: FactKind) -> bool {
         self.found.iter().any(|f| f.kind == kind)
+    }
+
+    /// Drop the incident questions (start time, symptom, impact) for a consultation: a
+    /// P4 ticket (a how-to, a wish, thanks, something cosmetic) has nothing that broke,
+    /// whatever its category. Contact and, for hardware, location are still asked.
+    pub fn for_priority(mut self, priority: Priority) -> FactReport {
+        if priority == Priority::P4 {
+            self.missing.retain(|k| {
+                !matches!(
+                    k,
+                    FactKind::StartTime | FactKind::Symptom | FactKind::Impact
+                )
+            });
+        }
+        self
     }
 
     /// The questions for the missing facts, in `lang`.

@@ -232,3 +232,27 @@ fn unicode_word_boundaries_are_refused_ascii_ones_accepted() {
         .detect("", "打印机在3F", 0, Category::Hardware)
         .has(FactKind::Asset));
 }
+
+#[test]
+fn consultations_are_not_asked_incident_questions_whatever_their_category() {
+    use crate::ticket::model::Priority;
+    let r = rules();
+    for category in [Category::Account, Category::Software, Category::Hardware] {
+        let rep = r
+            .detect("", "请问怎么修改密码策略？", 0, category)
+            .for_priority(Priority::P4);
+        for k in [FactKind::StartTime, FactKind::Symptom, FactKind::Impact] {
+            assert!(!rep.missing.contains(&k), "{category:?}: {:?}", rep.missing);
+        }
+        assert!(rep.missing.contains(&FactKind::Contact), "{category:?}");
+        assert_eq!(
+            rep.missing.contains(&FactKind::Asset),
+            category == Category::Hardware
+        );
+        // An incident of the same category still gets them.
+        let incident = r
+            .detect("", "请问怎么修改密码策略？", 0, category)
+            .for_priority(Priority::P3);
+        assert!(incident.missing.contains(&FactKind::Impact), "{category:?}");
+    }
+}
