@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 /// A daemon that is killed if a failed assertion unwinds past it: a leaked daemon would
 /// keep polling its (deleted) mailbox for ever.
-struct Reap(std::process::Child);
+pub(crate) struct Reap(pub(crate) std::process::Child);
 
 impl Drop for Reap {
     fn drop(&mut self) {
