@@ -7,6 +7,7 @@
     clippy::indexing_slicing
 )]
 
+mod approval_e2e;
 mod architecture;
 mod corpus;
 mod corrections_e2e;
@@ -22,9 +23,13 @@ mod imap_edge;
 mod intake_e2e;
 mod knowledge_e2e;
 mod knowledge_live_e2e;
+mod migration_order;
 mod oauth2_e2e;
 mod oauth2_server;
 mod ops_e2e;
+mod organisation_e2e;
+mod oversize;
+mod recovery;
 mod security;
 mod sla_e2e;
 mod smtp_edge;
