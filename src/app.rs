@@ -1235,15 +1235,24 @@ async fn report(
         since,
         until,
     );
-    let suggestions = store.report_suggestions(since, until).await?;
+    // With --organisation, the knowledge and triage sections count its tickets only too.
+    let mine = |n: i64| {
+        organisation.is_none_or(|o| {
+            let of = u64::try_from(n).ok().and_then(|n| org_of.get(&n));
+            of.map_or(crate::ticket::organisation::DESK_DEFAULT, String::as_str) == o
+        })
+    };
+    let mut suggestions = store.report_suggestions(since, until).await?;
+    suggestions.retain(|s| mine(s.ticket));
     r.knowledge = Some(crate::report::knowledge::build_knowledge(
         &suggestions,
         r.overall.opened,
     ));
-    let history = store
+    let mut history = store
         .load_triage_history(since, until)
         .await
         .context("Load triage history")?;
+    history.retain(|t| mine(t.number));
     let triage = crate::report::triage::build_triage(&history, since, until);
     let text = {
         use crate::report::triage as tr;
