@@ -251,12 +251,15 @@ pub fn add_facts(
     let Some(category) = t.category else {
         return;
     };
-    let r = facts.detect(
+    let mut r = facts.detect(
         &mail.subject,
         &mail.new_text,
         mail.attachments.len(),
         category,
     );
+    if let Some(p) = t.priority {
+        r = r.for_priority(p);
+    }
     if let Some(o) = line.as_object_mut() {
         o.insert("facts_found".into(), serde_json::json!(r.found));
         o.insert(

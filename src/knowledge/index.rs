@@ -91,39 +91,55 @@ pub fn stem(word: &str) -> String {
 /// words of two or more characters that are not stop words.
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    each_token(text, |t| out.push(t.to_string()));
+    out
+}
+
+/// [`tokens`] without collecting: `f` sees each term in order, in a reused buffer, so a
+/// query costs no allocation per Chinese bigram (the query path only looks terms up).
+fn each_token(text: &str, mut f: impl FnMut(&str)) {
     let mut han: Vec<char> = Vec::new();
     let mut word = String::new();
-    let flush_han = |han: &mut Vec<char>, out: &mut Vec<String>| {
-        match han.len() {
-            0 => {}
-            1 => out.extend(han.iter().map(|c| c.to_string())),
-            _ => out.extend(han.windows(2).map(|w| w.iter().collect::<String>())),
+    let mut buf = String::new();
+    let mut flush_han = |han: &mut Vec<char>, f: &mut dyn FnMut(&str)| {
+        if let [c] = han.as_slice() {
+            buf.clear();
+            buf.push(*c);
+            f(&buf);
+        } else {
+            for w in han.windows(2) {
+                buf.clear();
+                buf.extend(w);
+                f(&buf);
+            }
         }
         han.clear();
     };
-    let flush_word = |word: &mut String, out: &mut Vec<String>| {
+    let flush_word = |word: &mut String, f: &mut dyn FnMut(&str)| {
+        if word.is_empty() {
+            return;
+        }
         let w = std::mem::take(word);
         let w = w.trim_matches('\'');
         let plain: String = w.chars().filter(|c| *c != '\'').collect();
         if plain.chars().count() >= 2 && !STOPWORDS.contains(&plain.as_str()) {
-            out.push(stem(&plain));
+            f(&stem(&plain));
         }
     };
     for c in text.chars().flat_map(char::to_lowercase) {
         if is_han(c) {
-            flush_word(&mut word, &mut out);
+            flush_word(&mut word, &mut f);
             han.push(c);
         } else if c.is_alphanumeric() || c == '\'' {
-            flush_han(&mut han, &mut out);
+            flush_han(&mut han, &mut f);
             word.push(c);
         } else {
-            flush_han(&mut han, &mut out);
-            flush_word(&mut word, &mut out);
+            flush_han(&mut han, &mut f);
+            flush_word(&mut word, &mut f);
         }
     }
-    flush_han(&mut han, &mut out);
-    flush_word(&mut word, &mut out);
-    out
+    flush_han(&mut han, &mut f);
+    flush_word(&mut word, &mut f);
 }
 
 #[derive(Debug, Clone)]
@@ -220,13 +236,17 @@ impl Index {
     pub fn search(&self, q: &Query<'_>) -> Vec<Hit> {
         let n = self.articles.len() as f64;
         let mut scores = vec![0.0_f64; self.articles.len()];
-        let mut terms = tokens(q.text);
-        terms.sort();
-        terms.dedup();
-        for term in &terms {
-            let Some(list) = self.postings.get(term) else {
-                continue;
-            };
+        // Only the distinct query terms the index knows, in sorted order (as the scores
+        // were always summed); unknown terms cost a lookup and no allocation.
+        let mut terms: Vec<(&String, &Vec<Posting>)> = Vec::new();
+        each_token(q.text, |t| {
+            if let Some(kv) = self.postings.get_key_value(t) {
+                terms.push(kv);
+            }
+        });
+        terms.sort_by(|a, b| a.0.cmp(b.0));
+        terms.dedup_by(|a, b| a.0 == b.0);
+        for (_, list) in terms {
             let df = list.len() as f64;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             for p in list {

@@ -7,7 +7,6 @@
 //! loads [`KbState`], calls these, and stores the returned [`KbWrite`]s in the same
 //! transaction.
 
-use super::answer::{read_kb_answer, KbAnswer};
 use super::index::{Index, Query};
 use crate::mail::InboundMail;
 use crate::ticket::classify::Rules;
@@ -15,6 +14,7 @@ use crate::ticket::command::{KB_DRAFT_NOTE, KB_PUBLISH_NOTE};
 use crate::ticket::facts::{FactKind, FactRules};
 use crate::ticket::lifecycle::{self, Decision, OutKind, Policy};
 use crate::ticket::model::{Awaiting, Event, EventKind, Status, Ticket, Timestamp};
+use crate::ticket::reply::{read_kb_answer, KbAnswer};
 use serde_json::{json, Value};
 
 /// Articles whose body is at most this long are sent in full; longer ones as an excerpt.
@@ -176,12 +176,15 @@ pub fn on_open(decision: Decision, mail: &InboundMail, desk: &Desk) -> Enriched 
     };
     let mut writes = Vec::new();
     let lang = ticket.language.template_lang();
-    let report = desk.facts.detect(
-        &mail.subject,
-        &mail.new_text,
-        mail.attachments.len(),
-        ticket.category,
-    );
+    let report = desk
+        .facts
+        .detect(
+            &mail.subject,
+            &mail.new_text,
+            mail.attachments.len(),
+            ticket.category,
+        )
+        .for_priority(ticket.priority);
     for f in &report.found {
         writes.push(KbWrite::Fact {
             kind: f.kind,

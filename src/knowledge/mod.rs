@@ -1,21 +1,23 @@
 //! The knowledge base: Markdown articles in a folder (`[knowledge] dir`), ranked retrieval
-//! for the acknowledgement, the requester's "did the article help?" answer, drafts written
+//! for the acknowledgement, the self-service step on the requester's "did the article help?"
+//! answer (read by `ticket::reply::read_kb_answer`), drafts written
 //! from solved tickets, and the quality check `kb eval`. Everything here is pure except
-//! [`files`] (reading and writing the article folder) and [`cli`] (the `supportbot kb`
-//! command), the two edges; the worker calls [`intake`] between `decide` and the commit.
+//! [`files`] (reading and writing the article folder), [`live`] (reloading it in a running
+//! daemon) and [`cli`] (the `supportbot kb`
+//! command), the edges; the worker calls [`intake`] between `decide` and the commit.
 //!
 //! Article format: optional front matter between `---` lines (`category`, `keywords`,
 //! `language`; nothing else), then the first `# ` line is the title, the rest the body.
 //! The article's id is its file name without `.md` (`vpn.zh`); its *topic* is the id up
 //! to the first dot (`vpn`), so the zh and en versions of one article share a topic.
 
-pub mod answer;
 pub mod cli;
 pub mod draft;
 pub mod eval;
 pub mod files;
 pub mod index;
 pub mod intake;
+pub mod live;
 
 use crate::ticket::model::{Category, Language};
 

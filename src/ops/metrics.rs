@@ -8,7 +8,7 @@ use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
-use prometheus_client::registry::{Registry, Unit};
+use prometheus_client::registry::{Metric, Registry, Unit};
 use std::sync::Arc;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -75,6 +75,30 @@ impl Default for Metrics {
     }
 }
 
+/// Register `metric` as `supportbot_<field>` (the field's name in [`Inner`]).
+fn add(
+    r: &mut Registry,
+    field: &str,
+    help: &str,
+    unit: Option<Unit>,
+    metric: &(impl Metric + Clone),
+) {
+    let name = format!("supportbot_{field}");
+    match unit {
+        Some(unit) => r.register_with_unit(name, help, unit, metric.clone()),
+        None => r.register(name, help, metric.clone()),
+    }
+}
+
+/// One line per metric: `field (Unit): "help"` registers `m.field` as `supportbot_field`.
+macro_rules! metric_table {
+    ($r:ident, $m:ident; $($field:ident $(($unit:ident))?: $help:literal,)*) => {
+        $(add(&mut $r, stringify!($field), $help, metric_table!(@unit $($unit)?), &$m.$field);)*
+    };
+    (@unit) => { None };
+    (@unit $unit:ident) => { Some(Unit::$unit) };
+}
+
 fn latency() -> Histogram {
     // 10 ms … ~20 min.
     Histogram::new(exponential_buckets(0.01, 2.0, 18))
@@ -107,110 +131,28 @@ impl Metrics {
             registry: Registry::default(),
         };
         // prometheus-client appends `_total` to counters and the unit to the name.
-        r.register(
-            "supportbot_mails_received",
-            "Mails fetched from the mailboxes",
-            m.mails_received.clone(),
-        );
-        r.register(
-            "supportbot_mails_processed",
-            "Mails that opened or updated a ticket",
-            m.mails_processed.clone(),
-        );
-        r.register(
-            "supportbot_mails_quarantined",
-            "Mails quarantined (unparseable, too large)",
-            m.mails_quarantined.clone(),
-        );
-        r.register(
-            "supportbot_mails_ignored",
-            "Machine mails recorded without a ticket, by reason",
-            m.mails_ignored.clone(),
-        );
-        r.register(
-            "supportbot_mails_duplicate",
-            "Mails seen before (same Message-ID)",
-            m.mails_duplicate.clone(),
-        );
-        r.register(
-            "supportbot_tickets_opened",
-            "Tickets opened, by category and priority",
-            m.tickets_opened.clone(),
-        );
-        r.register(
-            "supportbot_mails_sent",
-            "Mails accepted by the SMTP server, by kind (ack, notify, notice, ...)",
-            m.mails_sent.clone(),
-        );
-        r.register(
-            "supportbot_delivery_failures",
-            "Failed deliveries: outcome retry or failed (given up)",
-            m.delivery_failures.clone(),
-        );
-        r.register(
-            "supportbot_imap_reconnects",
-            "IMAP reconnections after an error, by mailbox",
-            m.imap_reconnects.clone(),
-        );
-        r.register(
-            "supportbot_sla_breaches",
-            "SLA breach escalations queued",
-            m.sla_breaches.clone(),
-        );
-        r.register_with_unit(
-            "supportbot_arrival_to_commit",
-            "From the daemon seeing a mail (IDLE or poll) to its batch commit",
-            Unit::Seconds,
-            m.arrival_to_commit.clone(),
-        );
-        r.register_with_unit(
-            "supportbot_commit_to_sent",
-            "From an outbox row's commit to its acceptance by SMTP",
-            Unit::Seconds,
-            m.commit_to_sent.clone(),
-        );
-        r.register(
-            "supportbot_outbox_depth",
-            "Outbox rows waiting to be sent",
-            m.outbox_depth.clone(),
-        );
-        r.register_with_unit(
-            "supportbot_outbox_oldest_age",
-            "Age of the oldest queued outbox row",
-            Unit::Seconds,
-            m.outbox_oldest_age.clone(),
-        );
-        r.register(
-            "supportbot_outbox_failed",
-            "Outbox rows given up on",
-            m.outbox_failed.clone(),
-        );
-        r.register(
-            "supportbot_mailbox_up",
-            "1 while the mailbox connection is logged in",
-            m.mailbox_up.clone(),
-        );
-        r.register_with_unit(
-            "supportbot_oauth2_token_age",
-            "Age of the current OAuth2 access token",
-            Unit::Seconds,
-            m.oauth2_token_age.clone(),
-        );
-        r.register(
-            "supportbot_oauth2_refresh_ok",
-            "1 when the last OAuth2 refresh worked, 0 while it fails",
-            m.oauth2_refresh_ok.clone(),
-        );
-        r.register(
-            "supportbot_oauth2_refresh_failures",
-            "Failed OAuth2 token refreshes",
-            m.oauth2_refresh_failures.clone(),
-        );
-        r.register(
-            "supportbot_oauth2_warnings",
-            "OAuth2 outage warnings mailed to the supervisors",
-            m.oauth2_warnings.clone(),
-        );
+        metric_table! { r, m;
+            mails_received: "Mails fetched from the mailboxes",
+            mails_processed: "Mails that opened or updated a ticket",
+            mails_quarantined: "Mails quarantined (unparseable, too large)",
+            mails_ignored: "Machine mails recorded without a ticket, by reason",
+            mails_duplicate: "Mails seen before (same Message-ID)",
+            tickets_opened: "Tickets opened, by category and priority",
+            mails_sent: "Mails accepted by the SMTP server, by kind (ack, notify, notice, ...)",
+            delivery_failures: "Failed deliveries: outcome retry or failed (given up)",
+            imap_reconnects: "IMAP reconnections after an error, by mailbox",
+            sla_breaches: "SLA breach escalations queued",
+            arrival_to_commit (Seconds): "From the daemon seeing a mail (IDLE or poll) to its batch commit",
+            commit_to_sent (Seconds): "From an outbox row's commit to its acceptance by SMTP",
+            outbox_depth: "Outbox rows waiting to be sent",
+            outbox_oldest_age (Seconds): "Age of the oldest queued outbox row",
+            outbox_failed: "Outbox rows given up on",
+            mailbox_up: "1 while the mailbox connection is logged in",
+            oauth2_token_age (Seconds): "Age of the current OAuth2 access token",
+            oauth2_refresh_ok: "1 when the last OAuth2 refresh worked, 0 while it fails",
+            oauth2_refresh_failures: "Failed OAuth2 token refreshes",
+            oauth2_warnings: "OAuth2 outage warnings mailed to the supervisors",
+        }
         Metrics(Arc::new(Inner { registry: r, ..m }))
     }
 

@@ -142,3 +142,117 @@ fn bad_fact_rules_are_reported_and_classifier_still_accepts_the_file() {
     let none = FactRules::from_toml("").unwrap();
     assert!(none.detect("", "x", 0, Category::Other).missing.is_empty());
 }
+
+/// The facts found on the shared dev corpus and the tune set, one line per mail and fact,
+/// in a stable text form (subject and text both scanned, hardware so every kind applies).
+fn corpus_facts(r: &FactRules) -> (String, usize) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let limits = crate::mail::parse::ParseLimits::default();
+    let mut out = String::new();
+    let mut mails = 0;
+    for (label, dir) in [
+        ("dev", root.join("../shared/corpus/dev")),
+        ("tune", root.join("tests/eval/tune")),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let Ok(raw) = std::fs::read(&p) else { continue };
+            let Ok(m) = crate::mail::parse::parse_mail(&raw, &limits) else {
+                continue;
+            };
+            mails += 1;
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            let rep = r.detect(&m.subject, &m.new_text, 0, Category::Hardware);
+            out.push_str(&format!("{label}/{name}"));
+            for f in &rep.found {
+                out.push_str(&format!("\t{}:{}={:?}", f.kind, f.rule, f.text));
+            }
+            out.push('\n');
+        }
+    }
+    (out, mails)
+}
+
+/// Speed work on the fact rules must not change what they find: the facts found on the
+/// corpus are pinned in `tests/eval/kb/facts_snapshot.txt` (written by the rules before
+/// the speed-up). Regenerate deliberately with `SUPPORTBOT_FACTS_SNAPSHOT=write` after an
+/// intended rule change, and review the diff.
+#[test]
+fn facts_found_on_the_corpus_match_the_snapshot() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/kb/facts_snapshot.txt");
+    let (now, mails) = corpus_facts(&rules());
+    if std::env::var("SUPPORTBOT_FACTS_SNAPSHOT").as_deref() == Ok("write") {
+        std::fs::write(&path, &now).expect("write snapshot");
+        return;
+    }
+    let want = std::fs::read_to_string(&path).expect("snapshot present");
+    assert!(mails >= 70, "only {mails} corpus mails parsed");
+    // The dev corpus lives beside the repository and may be absent (CI): compare the lines
+    // of the sets that are present.
+    let present: std::collections::BTreeSet<&str> =
+        now.lines().filter_map(|l| l.split('/').next()).collect();
+    let want: Vec<&str> = want
+        .lines()
+        .filter(|l| l.split('/').next().is_some_and(|s| present.contains(s)))
+        .collect();
+    let got: Vec<&str> = now.lines().collect();
+    let diff: Vec<String> = want
+        .iter()
+        .zip(&got)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| format!("want {a}\n got {b}"))
+        .collect();
+    assert!(
+        diff.is_empty() && want.len() == got.len(),
+        "{}",
+        diff.join("\n")
+    );
+}
+
+#[test]
+fn unicode_word_boundaries_are_refused_ascii_ones_accepted() {
+    let rule = |p: &str| format!("[[fact]]\nid = \"a\"\nfact = \"asset\"\npatterns = ['{p}']\n");
+    let err = FactRules::from_toml(&rule(r"\b\d{1,2}F\b")).unwrap_err();
+    assert!(err.problems[0].contains("(?-u:\\b)"), "{err}");
+    assert!(FactRules::from_toml(&rule(r"\B楼")).is_err());
+    for ok in [r"(?-u:\b)\d{1,2}F(?-u:\b)", r"\\b楼", r"\d+\s*层"] {
+        assert!(FactRules::from_toml(&rule(ok)).is_ok(), "{ok}");
+    }
+    let r = rules();
+    assert!(r
+        .detect("", "打印机在3F", 0, Category::Hardware)
+        .has(FactKind::Asset));
+}
+
+#[test]
+fn consultations_are_not_asked_incident_questions_whatever_their_category() {
+    use crate::ticket::model::Priority;
+    let r = rules();
+    for category in [Category::Account, Category::Software, Category::Hardware] {
+        let rep = r
+            .detect("", "请问怎么修改密码策略？", 0, category)
+            .for_priority(Priority::P4);
+        for k in [FactKind::StartTime, FactKind::Symptom, FactKind::Impact] {
+            assert!(!rep.missing.contains(&k), "{category:?}: {:?}", rep.missing);
+        }
+        assert!(rep.missing.contains(&FactKind::Contact), "{category:?}");
+        assert_eq!(
+            rep.missing.contains(&FactKind::Asset),
+            category == Category::Hardware
+        );
+        // An incident of the same category still gets them.
+        let incident = r
+            .detect("", "请问怎么修改密码策略？", 0, category)
+            .for_priority(Priority::P3);
+        assert!(incident.missing.contains(&FactKind::Impact), "{category:?}");
+    }
+}

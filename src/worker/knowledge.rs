@@ -51,7 +51,9 @@ pub(crate) async fn enrich(
     now: Timestamp,
 ) -> Result<Enriched, StoreError> {
     match (&decision, before) {
-        (Decision::Open { .. }, _) => Ok(intake::on_open(decision, inbound, &p.knowledge)),
+        (Decision::Open { .. }, _) => {
+            Ok(intake::on_open(decision, inbound, &p.knowledge.current()))
+        }
         (Decision::Append { .. }, Some(t)) => {
             let engineer = p.policy.workflow.engineer(&inbound.from.email).is_some();
             let open = matches!(t.status, Status::New | Status::Open | Status::Waiting);
@@ -81,7 +83,7 @@ pub(crate) async fn enrich(
                 decision,
                 inbound,
                 &rc,
-                &p.knowledge,
+                &p.knowledge.get(),
                 &p.policy,
                 now,
             ))
@@ -145,7 +147,8 @@ pub(crate) async fn store(
                 for d in drafts {
                     match files::publish(dir, &d) {
                         Ok(path) => {
-                            info!(ticket = number, path = %path.display(), "Knowledge-base article published.")
+                            info!(ticket = number, path = %path.display(), "Knowledge-base article published.");
+                            p.knowledge.reload();
                         }
                         Err(e) => warn!(ticket = number, error = %e, "Draft not published."),
                     }

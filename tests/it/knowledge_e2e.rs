@@ -7,9 +7,9 @@ use crate::desk::{body_text, header, subject, Desk};
 use crate::env::{TestEnv, TestUser};
 use std::time::Duration;
 
-const WAIT: Duration = Duration::from_secs(20);
+pub(crate) const WAIT: Duration = Duration::from_secs(20);
 
-fn mail(from: &str, to: &str, subject: &str, extra: &str, body: &str) -> Vec<u8> {
+pub(crate) fn mail(from: &str, to: &str, subject: &str, extra: &str, body: &str) -> Vec<u8> {
     format!(
         "From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{}@client.example.test>\r\n\
          Date: Thu, 03 Dec 2026 09:00:00 +0800\r\nMIME-Version: 1.0\r\n{extra}\
@@ -20,7 +20,7 @@ fn mail(from: &str, to: &str, subject: &str, extra: &str, body: &str) -> Vec<u8>
     .into_bytes()
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+pub(crate) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap().flatten() {
         if e.path().is_file() {
@@ -29,7 +29,7 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-async fn deliver(env: &TestEnv, desk: &Desk, from: &TestUser, raw: &[u8], n: usize) {
+pub(crate) async fn deliver(env: &TestEnv, desk: &Desk, from: &TestUser, raw: &[u8], n: usize) {
     env.smtp_send(&from.email, std::slice::from_ref(&desk.support.email), raw)
         .await
         .expect("Postfix accepts");

@@ -22,6 +22,7 @@ mod hostile_fuzz;
 mod imap_edge;
 mod intake_e2e;
 mod knowledge_e2e;
+mod knowledge_live_e2e;
 mod migration_order;
 mod oauth2_e2e;
 mod oauth2_server;

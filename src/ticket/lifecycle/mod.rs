@@ -634,6 +634,6 @@ mod engineer_tests;
 #[cfg(test)]
 mod requester_tests;
 #[cfg(test)]
-mod test_fixtures;
+pub(crate) mod test_fixtures;
 #[cfg(test)]
 mod tests;

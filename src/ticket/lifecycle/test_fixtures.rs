@@ -1,6 +1,7 @@
 //! Shared fixtures of the workflow tests: three engineers (Bob and Wang on network, Alice the
 //! hardware supervisor), a policy with a token secret, ticket #42 from Li assigned to Bob, and a
 //! helper that renders every outgoing mail so templates are checked against real variables.
+//! A few are `pub(crate)`: the knowledge-base intake tests reuse them.
 
 pub(super) use super::*;
 pub(super) use crate::mail::loopguard::{MailKind, Verdict};
@@ -11,7 +12,7 @@ pub(super) use crate::ticket::model::{
 };
 pub(super) use crate::ticket::token;
 
-pub(super) const NOW: Timestamp = 1_790_000_000;
+pub(crate) const NOW: Timestamp = 1_790_000_000;
 pub(super) const DAY: i64 = 86_400;
 pub(super) const SECRET: &[u8] = b"0123456789abcdef-test-secret";
 
@@ -57,7 +58,7 @@ pub(super) fn engineers() -> Vec<Engineer> {
     ]
 }
 
-pub(super) fn policy() -> Policy {
+pub(crate) fn policy() -> Policy {
     Policy {
         sla: SlaTargets {
             respond: [900, 1800, 7200, 14400],
@@ -80,7 +81,7 @@ pub(super) fn policy() -> Policy {
     }
 }
 
-pub(super) fn request() -> Verdict {
+pub(crate) fn request() -> Verdict {
     Verdict {
         kind: MailKind::Request,
         reasons: vec![],
@@ -99,7 +100,7 @@ pub(super) fn class() -> Classification {
     }
 }
 
-pub(super) fn mail(from: &str, id: &str, text: &str) -> InboundMail {
+pub(crate) fn mail(from: &str, id: &str, text: &str) -> InboundMail {
     InboundMail {
         message_id: id.into(),
         from: Address {
@@ -188,7 +189,7 @@ pub(super) fn appended(d: Decision) -> (Ticket, Vec<Event>, Vec<OutgoingMail>, b
     }
 }
 
-pub(super) fn renderer() -> Renderer {
+pub(crate) fn renderer() -> Renderer {
     Renderer::new("IT <support@example.test>", "example.test", None).unwrap()
 }
 

@@ -43,8 +43,8 @@ pub struct Pipeline {
     pub request_cap: u32,
     /// The mailbox's `default_category`: used when the rules find nothing but `other`.
     pub default_category: Option<crate::ticket::model::Category>,
-    /// Fact rules and the knowledge base (issue 10).
-    pub knowledge: crate::knowledge::intake::Desk,
+    /// Fact rules and the knowledge base (issue 10), reloaded when the folder changes.
+    pub knowledge: crate::knowledge::live::LiveDesk,
     /// `[knowledge] dir`, resolved: where `#kb` drafts go.
     pub kb_dir: Option<PathBuf>,
 }
@@ -116,7 +116,7 @@ impl Pipeline {
                 .default_category
                 .as_deref()
                 .and_then(|c| c.parse().ok()),
-            knowledge,
+            knowledge: crate::knowledge::live::LiveDesk::new(knowledge, cfg.knowledge_dir()),
             kb_dir: cfg.knowledge_dir(),
         })
     }
