@@ -1,9 +1,9 @@
 //! Satisfaction ratings (1–5) from a requester's answer to the survey: digits, stars, Chinese
 //! numerals with a unit, or rating words, and the rest of the text as the comment. Pure.
 
-use super::confirmation::is_filler_only;
+use super::confirmation::{is_filler_only, window};
 use super::scan::{match_at, scan};
-use super::text::{answer_lines, fold_char, folded, is_blank, is_invisible};
+use super::text::{answer_lines, fold_answer_char, folded, is_blank, is_invisible};
 use super::{MAX_LINE_CHARS, WINDOW_LINES};
 
 /// A satisfaction rating from a requester's reply.
@@ -77,7 +77,7 @@ pub(super) fn parse_rating_detailed(new_text: &str) -> Option<(Rating, bool)> {
         .collect();
     for (index, line) in lines.iter().enumerate().take(WINDOW_LINES) {
         let original: Vec<char> = line.chars().take(MAX_LINE_CHARS).collect();
-        let text: Vec<char> = original.iter().map(|&c| fold_char(c)).collect();
+        let text: Vec<char> = original.iter().map(|&c| fold_answer_char(c)).collect();
         let (found, is_word) = match find_stars(&text) {
             Stars::Found(r) => (Some(r), false),
             Stars::Invalid => return None,
@@ -126,6 +126,76 @@ pub(super) fn parse_rating_detailed(new_text: &str) -> Option<(Rating, bool)> {
         return Some((rating, is_word));
     }
     None
+}
+
+/// Conditions and alternatives around a score: "5 if it stays fixed", "depends", 如果, 否则.
+/// Courtesy conditions ("let me know if you need anything") are listed with score 0 so that they
+/// consume their words and count for nothing.
+const CONDITIONS: &[(&str, u8)] = &[
+    (
+        "if it comes back|if it happens again|if anything changes|if you need|if needed\
+        |if there is anything|if anything|如有问题|如果再出现",
+        0,
+    ),
+    (
+        "if|unless|otherwise|depends|depending|either|如果|要是|否则|不然|看情况|取决于|或者|或是",
+        1,
+    ),
+];
+
+/// True when the answer holds more than one score ("4 or 5", "between 3 and 4", "3-4", 4或5)
+/// or a condition on it: such a reply is no rating, whatever its first digit says.
+pub(super) fn has_alternatives(new_text: &str) -> bool {
+    let mut scores: Vec<char> = Vec::new();
+    for line in window(new_text) {
+        if scan(&line, CONDITIONS).iter().any(|h| h.kind > 0) {
+            return true;
+        }
+        let mut i = 0;
+        while i < line.len() {
+            let start_ok = i == 0 || line.get(i - 1).is_some_and(|p| !p.is_alphanumeric());
+            if !(start_ok && line.get(i).is_some_and(char::is_ascii_digit)) {
+                i += 1;
+                continue;
+            }
+            let len = line
+                .iter()
+                .skip(i)
+                .take_while(|c| c.is_ascii_digit() || "/-~:.到至或".contains(**c))
+                .count();
+            let token: String = line.iter().skip(i).take(len).collect();
+            let token = token.trim_end_matches(['.', ':', '-', '~']);
+            let bytes: Vec<char> = token.chars().collect();
+            match bytes.as_slice() {
+                // "4 out of 5": the 5 is the scale, not a second score.
+                [d] if ('1'..='5').contains(d)
+                    && !quantity_follows(&line, i + 1)
+                    && !scale_precedes(&line, i) =>
+                {
+                    scores.push(*d);
+                }
+                [a, sep, b]
+                    if ('1'..='5').contains(a)
+                        && ('1'..='5').contains(b)
+                        && "-~到至或".contains(*sep) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+            i += len.max(1);
+        }
+    }
+    scores.sort_unstable();
+    scores.dedup();
+    scores.len() > 1
+}
+
+/// "out of 5", "of 5", "(1-5)": the digit at `i` names the scale.
+fn scale_precedes(line: &[char], i: usize) -> bool {
+    let before: String = line.iter().take(i).collect();
+    let before = before.trim_end();
+    before.ends_with(" of") || before == "of" || before.ends_with("scale")
 }
 
 enum Stars {
@@ -246,11 +316,55 @@ fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
         if i == first_slot {
             return Some((value, lead, end));
         }
-        if unit_end.is_some() || i == last_token_start {
+        // A bare digit ending a line rates only when punctuation sets it off ("Great job - 5");
+        // after a word it names something ("floor 3", "Ext. 4" is set off by the dot though,
+        // and "Room 5" is not).
+        if unit_end.is_some() || (i == last_token_start && set_off(text, i)) {
             return Some((value, i, end));
         }
     }
     None
+}
+
+/// True when the nearest non-space char before `i` is punctuation, not a word or a label-like
+/// abbreviation ("Ext.", "No.", "Tel:").
+fn set_off(text: &[char], i: usize) -> bool {
+    let before: String = text.iter().take(i).collect();
+    let before = before.trim_end();
+    let Some(last) = before.chars().last() else {
+        return true;
+    };
+    if last.is_alphanumeric() {
+        return false;
+    }
+    let word: String = before
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    !matches!(
+        word.as_str(),
+        "ext"
+            | "no"
+            | "tel"
+            | "room"
+            | "floor"
+            | "step"
+            | "page"
+            | "line"
+            | "ticket"
+            | "version"
+            | "v"
+            | "win"
+            | "windows"
+            | "level"
+            | "building"
+            | "bldg"
+            | "rm"
+            | "nr"
+            | "number"
+    )
 }
 
 /// Words after a number that make it a quantity, never a score.
