@@ -2,7 +2,7 @@
 //! numerals with a unit, or rating words, and the rest of the text as the comment. Pure.
 
 use super::confirmation::{is_filler_only, window};
-use super::scan::{match_at, scan};
+use super::scan::{match_at, scan, uncovered_weight, Hit};
 use super::text::{answer_lines, fold_answer_char, folded, is_blank, is_invisible};
 use super::{MAX_LINE_CHARS, WINDOW_LINES};
 
@@ -421,11 +421,17 @@ fn unit_after(text: &[char], i: usize) -> Option<usize> {
         })
 }
 
+/// Words (in half-words, see `uncovered_weight`) a rating word may follow on its line: "I am
+/// very satisfied", 我对这次服务非常满意. Deeper in a sentence ("have a good weekend") it rates
+/// nothing.
+const RATING_WORD_DEPTH: usize = 6;
+
 fn find_rating_word(text: &[char]) -> Option<(u8, usize, usize)> {
-    scan(text, RATING_WORDS)
-        .into_iter()
-        .find(|h| h.kind > 0)
-        .map(|h| (h.kind, h.start, h.end))
+    let hits = scan(text, RATING_WORDS);
+    let hit = hits.iter().find(|h| h.kind > 0)?;
+    let before = text.get(..hit.start).unwrap_or_default();
+    (uncovered_weight(before, &[] as &[Hit<u8>]) <= RATING_WORD_DEPTH)
+        .then_some((hit.kind, hit.start, hit.end))
 }
 
 /// What separates a score from the comment ("5, …", "4分：…", "… – 3").

@@ -518,6 +518,14 @@ fn unclear_replies_never_close_or_rate() {
         (Survey, "See you in room 5", Unclear),
         (Survey, "Great job - 5", Rating(5)),
         (Survey, "Fast and friendly, 4", Rating(4)),
+        // A rating word rates near the start of its line, not deep in a sentence.
+        (Survey, "I am very satisfied", Rating(5)),
+        (Survey, "我对这次服务非常满意", Rating(5)),
+        (
+            Survey,
+            "Thanks and I hope you all have a good weekend",
+            Unclear,
+        ),
     ];
     assert_answers(cases);
 }
