@@ -626,6 +626,15 @@ async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
                     Err(e) => tracing::warn!(error = %e, "Outbox round failed."),
                 }
                 if finishing {
+                    // Never return while due mail is held only by a dead sender's claim.
+                    match outbox::take_over_stale_claims(&store, &sender).await {
+                        Ok(r) => {
+                            total.sent += r.sent;
+                            total.retried += r.retried;
+                            total.failed += r.failed;
+                        }
+                        Err(e) => tracing::warn!(error = %e, "Outbox take-over failed."),
+                    }
                     return total;
                 }
                 tokio::select! {
@@ -638,18 +647,11 @@ async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
     };
 
     let bar = progress_bar();
+    // Without a terminal the inbox's per-batch log line is the progress.
     let progress = |r: &BatchReport, total: usize| {
         if let Some(b) = &bar {
             b.set_length(u64::try_from(total).unwrap_or(0));
             b.inc(u64::try_from(r.fetched).unwrap_or(0));
-        } else {
-            info!(
-                fetched = r.fetched,
-                new_tickets = r.new_tickets,
-                follow_ups = r.follow_ups,
-                quarantined = r.quarantined,
-                "Batch committed."
-            );
         }
     };
     let mut report = BatchReport::default();
@@ -657,6 +659,8 @@ async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
         let mut imap = crate::mail::imap::Inbox::connect(&inbox::imap_settings(&mcfg))
             .await
             .with_context(|| format!("Connect to the mailbox {}", inbox::mailbox_key(&mcfg)))?;
+        // Mail an earlier run committed but died before flagging is flagged now.
+        inbox::flag_committed(&mut imap, &store, &mcfg).await?;
         // Loop until a pass finds nothing new: mail that arrives meanwhile is taken too.
         loop {
             let r =

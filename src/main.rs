@@ -6,7 +6,10 @@ use supportbot::{app, cli::Cli, telemetry};
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     telemetry::init(cli.log_format);
+    // Two workers: the work is one inbox loop per mailbox, a sender and timers, mostly
+    // waiting on sockets; a worker per core (and its allocator arena) only costs memory.
     let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
         .enable_all()
         .build()
     {

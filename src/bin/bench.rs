@@ -4,7 +4,7 @@
 //!
 //! cargo run --release --bin bench -- [--mails 2000] [--latency 100] [--db sqlite|postgres]
 //!                                     [--daemons 1] [--connections 4] [--batch 100]
-//!                                     [--history 100000]
+//!                                     [--history 100000] [--mailboxes 1]
 //!
 //! Reports mails/s end to end (fetched, ticketed, acknowledged, acknowledgements accepted by
 //! the SMTP server), peak RSS of the supportbot process (VmHWM, sampled every 20 ms), and
@@ -12,7 +12,9 @@
 //! requester's mailbox. `--daemons N` runs N processes on the same mailbox and database
 //! (a fleet: each mail must still be processed once; the counts are summed). `--history N`
 //! fills another database with N synthetic tickets and times `tickets list` and `report`
-//! on it (0 skips). Measures; asserts nothing.
+//! on it (0 skips). `--mailboxes M` spreads the mails over M support mailboxes, each
+//! with its own config and `--daemons` processes, all on one database (scale-out across
+//! mailboxes). Measures; asserts nothing.
 
 #![allow(clippy::indexing_slicing)] // indices are in range by construction
 
@@ -34,6 +36,7 @@ struct Args {
     batch: usize,
     record_every: u32,
     history: usize,
+    mailboxes: usize,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -46,6 +49,7 @@ fn parse_args() -> anyhow::Result<Args> {
         batch: 100,
         record_every: 1,
         history: 100_000,
+        mailboxes: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -59,8 +63,9 @@ fn parse_args() -> anyhow::Result<Args> {
             "--batch" => a.batch = val()?.parse()?,
             "--record-every" => a.record_every = val()?.parse()?,
             "--history" => a.history = val()?.parse()?,
+            "--mailboxes" => a.mailboxes = val()?.parse::<usize>()?.max(1),
             "-h" | "--help" => {
-                println!("bench [--mails N] [--latency N] [--db sqlite|postgres] [--daemons N] [--connections N] [--batch N] [--record-every N] [--history N]");
+                println!("bench [--mails N] [--latency N] [--db sqlite|postgres] [--daemons N] [--connections N] [--batch N] [--record-every N] [--history N] [--mailboxes N]");
                 std::process::exit(0);
             }
             other => bail!("unknown flag {other}"),
@@ -294,8 +299,12 @@ async fn main() -> anyhow::Result<()> {
         std::process::id(),
         rand::random::<u32>() & 0xffffff
     );
-    let support = format!("bench-support-{run}@{}", env.domain);
-    add_user(&support, "bench")?;
+    let supports: Vec<String> = (0..a.mailboxes)
+        .map(|m| format!("bench-support{m}-{run}@{}", env.domain))
+        .collect();
+    for s in &supports {
+        add_user(s, "bench")?;
+    }
     let requesters: Vec<String> = (0..20)
         .map(|i| format!("bench-req{i}-{run}@{}", env.domain))
         .collect();
@@ -303,7 +312,7 @@ async fn main() -> anyhow::Result<()> {
         add_user(r, "bench")?;
     }
     let dir = tempfile::tempdir()?;
-    println!("supportbot benchmark: {} mails, {} daemon(s), database {}, {} SMTP connection(s), batch {}", a.mails, a.daemons, a.db, a.connections, a.batch);
+    println!("supportbot benchmark: {} mails, {} mailbox(es), {} daemon(s) per mailbox, database {}, {} SMTP connection(s), batch {}", a.mails, a.mailboxes, a.daemons, a.db, a.connections, a.batch);
 
     // --- Throughput: N requests in the mailbox, `once`, acknowledgements into smtp-sink.
     let sink_port = free_port()?;
@@ -314,28 +323,39 @@ async fn main() -> anyhow::Result<()> {
         .spawn()
         .context("start smtp-sink (package postfix)")?;
     let db_url = fresh_db(&env, &a, dir.path())?;
-    let config = write_config(dir.path(), &env, &support, sink_port, &db_url, &a)?;
+    let mut configs = Vec::new();
+    for (m, support) in supports.iter().enumerate() {
+        let mdir = dir.path().join(format!("mailbox{m}"));
+        std::fs::create_dir_all(&mdir)?;
+        configs.push(write_config(&mdir, &env, support, sink_port, &db_url, &a)?);
+    }
     let imap = ImapSettings {
         host: env.host.clone(),
         port: env.imap_port,
         security: Security::None,
-        username: support.clone(),
+        username: supports[0].clone(),
         password: Secret::new("bench"),
         ca_file: None,
         timeout: Duration::from_secs(30),
         oauth2: None,
     };
     let t = Instant::now();
-    let mut inbox = Inbox::connect(&imap).await?;
-    for i in 0..a.mails {
-        inbox
-            .append(
-                "INBOX",
-                &request(&requesters[i % requesters.len()], &support, i),
-            )
-            .await?;
+    for (m, support) in supports.iter().enumerate() {
+        let mut inbox = Inbox::connect(&ImapSettings {
+            username: support.clone(),
+            ..imap.clone()
+        })
+        .await?;
+        for i in (m..a.mails).step_by(a.mailboxes) {
+            inbox
+                .append(
+                    "INBOX",
+                    &request(&requesters[i % requesters.len()], support, i),
+                )
+                .await?;
+        }
+        inbox.logout().await;
     }
-    inbox.logout().await;
     println!(
         "  appended {} mails over IMAP in {:.1} s",
         a.mails,
@@ -344,7 +364,7 @@ async fn main() -> anyhow::Result<()> {
     // Schema first, so the measured run is the mail pipeline only.
     let st = Command::new(&bin)
         .arg("--config")
-        .arg(&config)
+        .arg(&configs[0])
         .arg("migrate")
         .stdout(Stdio::null())
         .status()?;
@@ -353,17 +373,19 @@ async fn main() -> anyhow::Result<()> {
     }
     let started = Instant::now();
     let mut children = Vec::new();
-    for _ in 0..a.daemons {
-        children.push(
-            Command::new(&bin)
-                .arg("--config")
-                .arg(&config)
-                .arg("once")
-                .env("RUST_LOG", bench_log())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::inherit())
-                .spawn()?,
-        );
+    for config in &configs {
+        for _ in 0..a.daemons {
+            children.push(
+                Command::new(&bin)
+                    .arg("--config")
+                    .arg(config)
+                    .arg("once")
+                    .env("RUST_LOG", bench_log())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::inherit())
+                    .spawn()?,
+            );
+        }
     }
     let mut peaks = Vec::new();
     let mut elapsed = Duration::ZERO;
@@ -510,7 +532,7 @@ async fn main() -> anyhow::Result<()> {
         "{}",
         serde_json::json!({
             "history": history,
-            "mails": a.mails, "db": a.db, "daemons": a.daemons, "connections": a.connections,
+            "mails": a.mails, "db": a.db, "daemons": a.daemons, "mailboxes": a.mailboxes, "connections": a.connections,
             "batch": a.batch, "seconds": elapsed.as_secs_f64(), "mails_per_s": rate,
             "fetched": fetched, "tickets": tickets, "acks_sent": sent, "peak_rss_kib": peaks,
             "latency_p50_ms": percentile(&lat, 50.0).as_secs_f64() * 1000.0,

@@ -166,6 +166,10 @@ pub struct LoopGuard {
     pub max_mails_per_sender: u32,
     /// … within this window.
     pub window: Dur,
+    /// The budget above counts only mails that look like a loop (an answer to our own
+    /// mail, or a text the sender already sent in the window); distinct new requests are
+    /// acknowledged until the sender has had this many mails in the window.
+    pub max_requests_per_sender: u32,
 }
 
 impl Default for LoopGuard {
@@ -173,6 +177,7 @@ impl Default for LoopGuard {
         LoopGuard {
             max_mails_per_sender: 10,
             window: dur(3600),
+            max_requests_per_sender: 200,
         }
     }
 }
@@ -187,9 +192,9 @@ pub struct Outbox {
     pub retry_base: Dur,
     /// Longest delay between two attempts.
     pub retry_max: Dur,
-    /// How long a sender holds claimed rows; a crashed daemon's rows go out from another
-    /// daemon after this. Longer than the slowest SMTP round, or a slow sender's rows are
-    /// sent twice.
+    /// How long a claim on outbox rows lasts without its sender's heartbeat (renewed every
+    /// third of it while the sender lives): a killed daemon's rows go out from another
+    /// daemon, or the next `once`, after this.
     pub lease: Dur,
     /// Deliveries recorded per database write. 1 (default): each mail is recorded right
     /// after the server's 250, so a crash re-sends at most the mail in flight per
@@ -203,7 +208,7 @@ impl Default for Outbox {
             max_attempts: 20,
             retry_base: dur(30),
             retry_max: dur(3600),
-            lease: dur(300),
+            lease: dur(15),
             record_every: 1,
         }
     }

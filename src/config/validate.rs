@@ -71,6 +71,9 @@ impl Config {
         if self.outbox.record_every == 0 || self.outbox.record_every > 1000 {
             p.push("outbox.record_every must be between 1 and 1000".into());
         }
+        if self.outbox.lease.secs() < 3 {
+            p.push("outbox.lease must be at least 3s (the sender renews it every third)".into());
+        }
         if self.smtp.connections == 0 || self.smtp.connections > 64 {
             p.push("smtp.connections must be between 1 and 64".into());
         }
@@ -131,6 +134,7 @@ impl Config {
             }
         }
         self.validate_workflow(&mut p);
+        self.validate_organisations(&mut p);
         p.extend(self.validate_timers());
         p.extend(self.validate_knowledge());
         p
@@ -221,6 +225,9 @@ impl Config {
             p.push(
                 "workflow.secret (or workflow.secret_env) must hold at least 16 characters when engineers are configured".into(),
             );
+        }
+        if self.workflow.approval_timeout.0 < Duration::from_secs(60) {
+            p.push("workflow.approval_timeout must be at least 1m".into());
         }
         if self.workflow.auto_close_after.0 < Duration::from_secs(60) {
             p.push("workflow.auto_close_after must be at least 1m".into());

@@ -68,3 +68,66 @@ impl Tx {
         })
     }
 }
+
+impl Tx {
+    /// The request fingerprints each of these senders (lower-case) sent since `since`.
+    pub async fn sender_fingerprints(
+        &mut self,
+        senders: &[String],
+        since: Timestamp,
+    ) -> Result<HashMap<String, HashSet<String>>, StoreError> {
+        let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+        if senders.is_empty() {
+            return Ok(out);
+        }
+        let sql = format!(
+            "SELECT sender, fingerprint FROM sender_requests WHERE created_at >= $1 \
+             AND sender IN ({})",
+            placeholders(1, senders.len())
+        );
+        let rows: Vec<(String, String)> = on_tx!(self, c => {
+            let mut q = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql.as_str())).bind(since);
+            for s in senders {
+                q = q.bind(s);
+            }
+            q.fetch_all(&mut *c).await?
+        });
+        for (sender, fp) in rows {
+            out.entry(sender).or_default().insert(fp);
+        }
+        Ok(out)
+    }
+
+    /// Remember this batch's request fingerprints (sender, fingerprint) in one statement
+    /// per 400 rows, and forget those older than `forget_before`.
+    pub async fn insert_sender_requests(
+        &mut self,
+        rows: &[(String, String)],
+        now: Timestamp,
+        forget_before: Timestamp,
+    ) -> Result<(), StoreError> {
+        on_tx!(self, c => {
+            sqlx::query("DELETE FROM sender_requests WHERE created_at < $1")
+                .bind(forget_before)
+                .execute(&mut *c)
+                .await?;
+        });
+        for chunk in rows.chunks(400) {
+            let values = (0..chunk.len())
+                .map(|i| format!("(${}, ${}, $1)", 2 * i + 2, 2 * i + 3))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO sender_requests (sender, fingerprint, created_at) VALUES {values}"
+            );
+            on_tx!(self, c => {
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str())).bind(now);
+                for (s, f) in chunk {
+                    q = q.bind(s).bind(f);
+                }
+                q.execute(&mut *c).await?;
+            });
+        }
+        Ok(())
+    }
+}

@@ -143,9 +143,11 @@ macro_rules! on_pool {
     };
 }
 
+mod approval;
 mod corrections;
 mod knowledge;
 mod ops;
+mod recovery;
 mod sla;
 mod synthetic;
 mod transfer;
@@ -335,6 +337,18 @@ impl Store {
         lease: i64,
         limit: i64,
     ) -> Result<Vec<OutboxRow>, StoreError> {
+        self.claim_outbox_as(now, lease, limit, "").await
+    }
+
+    /// [`Store::claim_outbox`] for the sender `owner`, whose heartbeat
+    /// ([`Store::renew_claims`]) keeps the lease alive while it lives.
+    pub async fn claim_outbox_as(
+        &self,
+        now: Timestamp,
+        lease: i64,
+        limit: i64,
+        owner: &str,
+    ) -> Result<Vec<OutboxRow>, StoreError> {
         // Only the oldest queued mail of a ticket is claimable, so a ticket's mails go out
         // in order even across retries and several senders.
         let base = "SELECT o.id FROM outbox o WHERE o.status = 'queued' \
@@ -346,7 +360,7 @@ impl Store {
             Store::Postgres(_) => format!("{base} FOR UPDATE SKIP LOCKED"),
         };
         let sql = format!(
-            "UPDATE outbox SET claimed_until = $1 WHERE id IN ({pick}) \
+            "UPDATE outbox SET claimed_until = $1, claimed_by = $4 WHERE id IN ({pick}) \
              RETURNING id, ticket_id, kind, message_id, env_from, env_to, bytes, attempts"
         );
         on_pool!(self, pool => {
@@ -354,6 +368,7 @@ impl Store {
                 .bind(now + lease)
                 .bind(now)
                 .bind(limit)
+                .bind(owner)
                 .fetch_all(pool)
                 .await?;
             let mut out: Vec<OutboxRow> =
@@ -371,7 +386,7 @@ impl Store {
         }
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = format!(
-            "UPDATE outbox SET status = 'sent', sent_at = $1, claimed_until = 0, \
+            "UPDATE outbox SET status = 'sent', sent_at = $1, claimed_until = 0, claimed_by = '', \
              attempts = attempts + 1, last_error = NULL WHERE id IN ({list})"
         );
         on_pool!(self, pool => {
@@ -390,7 +405,7 @@ impl Store {
         on_pool!(self, pool => {
             sqlx::query(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = $1, \
-                 next_attempt_at = $2, claimed_until = 0 WHERE id = $3",
+                 next_attempt_at = $2, claimed_until = 0, claimed_by = '' WHERE id = $3",
             )
             .bind(error)
             .bind(next_attempt_at)
@@ -406,7 +421,7 @@ impl Store {
         on_pool!(self, pool => {
             sqlx::query(
                 "UPDATE outbox SET status = 'failed', attempts = attempts + 1, \
-                 last_error = $1, claimed_until = 0 WHERE id = $2",
+                 last_error = $1, claimed_until = 0, claimed_by = '' WHERE id = $2",
             )
             .bind(error)
             .bind(id)

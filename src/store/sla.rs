@@ -14,7 +14,7 @@ use crate::ticket::sla::{self, AlertKey, SlaClock, SlaPolicy};
 use std::collections::HashMap;
 
 /// Statuses whose SLA clocks may still run.
-const OPEN: &str = "('new', 'open', 'waiting')";
+const OPEN: &str = "('new', 'open', 'waiting', 'awaiting approval')";
 
 /// An event `e` of ticket `t` that tells the requester something: a public reply, or a
 /// status change made by an engineer (not the requester, not the bot).

@@ -81,14 +81,7 @@ pub async fn fetch_new(
     for chunk in uids.chunks(cfg.mailbox.batch_size.max(1)) {
         // Other daemons of a fleet may have committed some of these meanwhile: do not
         // fetch them again (the batch transaction re-checks under the mailbox claim).
-        let done = match store
-            .mailbox_state(&mailbox)
-            .await
-            .context("Load mailbox state")?
-        {
-            Some((v, last)) if v == i64::from(state.uidvalidity) => last,
-            _ => 0,
-        };
+        let done = committed_up_to(store, &mailbox, state.uidvalidity).await?;
         let chunk: Vec<u32> = chunk
             .iter()
             .copied()
@@ -97,7 +90,30 @@ pub async fn fetch_new(
         if chunk.is_empty() {
             continue;
         }
-        let fetched = inbox.fetch_raw(&chunk).await.context("Fetch mail")?;
+        // Sizes first: a mail over the limit is refused by its RFC822.SIZE, and only its
+        // header is fetched (to name it), never its body.
+        let limit = pipeline.limits.max_message_bytes;
+        let oversized: Vec<(u32, usize)> = inbox
+            .fetch_sizes(&chunk)
+            .await
+            .context("Fetch mail sizes")?
+            .into_iter()
+            .map(|(uid, size)| (uid, usize::try_from(size).unwrap_or(usize::MAX)))
+            .filter(|(_, size)| *size > limit)
+            .collect();
+        let (big, small): (Vec<u32>, Vec<u32>) = chunk
+            .iter()
+            .partition(|u| oversized.iter().any(|(o, _)| o == *u));
+        let mut fetched = inbox.fetch_raw(&small).await.context("Fetch mail")?;
+        if !big.is_empty() {
+            fetched.extend(
+                inbox
+                    .fetch_headers(&big)
+                    .await
+                    .context("Fetch mail headers")?,
+            );
+            fetched.sort_by_key(|(uid, _)| *uid);
+        }
         let mails: Vec<RawMail> = fetched
             .into_iter()
             .map(|(uid, bytes)| RawMail {
@@ -105,9 +121,28 @@ pub async fn fetch_new(
                 bytes,
             })
             .collect();
-        let report = pipeline::process_batch(store, pipeline, &source, &mails, clock::now())
-            .await
-            .context("Commit batch")?;
+        let report = pipeline::process_batch_sized(
+            store,
+            pipeline,
+            &source,
+            &mails,
+            &oversized,
+            clock::now(),
+        )
+        .await
+        .context("Commit batch")?;
+        failpoint("after_commit");
+        // One INFO line per batch; the per-mail lines are DEBUG.
+        info!(
+            fetched = report.fetched,
+            new_tickets = report.new_tickets,
+            follow_ups = report.follow_ups,
+            ignored = report.ignored.values().sum::<usize>(),
+            duplicates = report.duplicates,
+            quarantined = report.quarantined,
+            queued = report.mails_queued,
+            "Batch committed."
+        );
         // Only now, with the batch committed, does the server learn we have it.
         if !report.done_uids.is_empty() {
             inbox
@@ -128,6 +163,78 @@ pub async fn fetch_new(
         progress(&report, uids.len());
     }
     Ok(total)
+}
+
+/// Flag the mail an earlier run committed but did not flag (it died between the commit
+/// and the STORE): every UID up to the committed `last_uid` that is still unseen is set
+/// `\Seen`, or moved to the quarantine folder if it was quarantined. Selects the folder.
+pub async fn flag_committed(inbox: &mut Inbox, store: &Store, cfg: &Config) -> anyhow::Result<()> {
+    let state = inbox
+        .select(&cfg.mailbox.folder)
+        .await
+        .context("Select the support folder")?;
+    let mailbox = mailbox_key(cfg);
+    let last = committed_up_to(store, &mailbox, state.uidvalidity).await?;
+    let last = u32::try_from(last).unwrap_or(0);
+    if last == 0 {
+        return Ok(());
+    }
+    let unflagged = inbox
+        .search_unseen_upto(last)
+        .await
+        .context("Search committed but unflagged mail")?;
+    if unflagged.is_empty() {
+        return Ok(());
+    }
+    let quarantined = store
+        .quarantined_uids(&mailbox, i64::from(state.uidvalidity), &unflagged)
+        .await
+        .context("Load quarantined UIDs")?;
+    let (to_move, to_flag): (Vec<u32>, Vec<u32>) =
+        unflagged.iter().partition(|u| quarantined.contains(u));
+    if !to_flag.is_empty() {
+        inbox
+            .mark_seen(&to_flag)
+            .await
+            .context("Flag mail \\Seen")?;
+    }
+    if !to_move.is_empty() {
+        inbox
+            .move_to(&to_move, &cfg.mailbox.quarantine_folder)
+            .await
+            .context("Move mail to the quarantine folder")?;
+    }
+    info!(
+        flagged = to_flag.len(),
+        moved = to_move.len(),
+        "Mail committed by an earlier run but left unflagged is flagged now."
+    );
+    Ok(())
+}
+
+/// The last UID committed for `mailbox` under this UIDVALIDITY (0: none or another one).
+async fn committed_up_to(store: &Store, mailbox: &str, uidvalidity: u32) -> anyhow::Result<i64> {
+    Ok(
+        match store
+            .mailbox_state(mailbox)
+            .await
+            .context("Load mailbox state")?
+        {
+            Some((v, last)) if v == i64::from(uidvalidity) => last,
+            _ => 0,
+        },
+    )
+}
+
+/// Test-only crash points: `SUPPORTBOT_FAILPOINT=<name>` makes the process exit at once
+/// (no cleanup, like a kill) when it reaches the point of that name.
+fn failpoint(name: &str) {
+    static POINT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let point = POINT.get_or_init(|| std::env::var("SUPPORTBOT_FAILPOINT").ok());
+    if point.as_deref() == Some(name) {
+        eprintln!("failpoint {name}: exiting");
+        std::process::exit(86);
+    }
 }
 
 /// The key of this mailbox in the processed marks: user@host/folder.
@@ -229,6 +336,7 @@ impl Session<'_> {
             .await
             .context("Connect to the mailbox")?;
         info!(host = %settings.host, folder = %cfg.mailbox.folder, idle = inbox.supports_idle() && cfg.mailbox.idle, "Watching the mailbox.");
+        flag_committed(&mut inbox, self.store, cfg).await?;
         let mut connected = false;
         // New or changed tickets may bring deadlines earlier than the timer's next wake-up.
         let quiet = |r: &BatchReport, _: usize| {
@@ -237,25 +345,32 @@ impl Session<'_> {
             }
         };
         loop {
-            let woke = std::time::Instant::now();
-            let r = fetch_new(
-                &mut inbox,
-                self.store,
-                self.pipeline,
-                cfg,
-                self.outbox_wake,
-                &quiet,
-            )
-            .await?;
-            self.obs.metrics.record_batch(&r, woke.elapsed());
-            if !connected {
-                // Logged in and the folder is readable: healthy.
-                connected = true;
-                self.obs.mailbox_up(self.key, clock::now());
-                if settings.oauth2.is_some() {
-                    if let Err(e) = alert::clear(self.store, self.key, clock::now()).await {
-                        warn!(error = %e, "Could not clear the OAuth2 outage marker.");
+            // Again until a pass finds nothing: mail that arrived while a batch was being
+            // committed is announced in the replies to our commands, not in the next IDLE.
+            loop {
+                let woke = std::time::Instant::now();
+                let r = fetch_new(
+                    &mut inbox,
+                    self.store,
+                    self.pipeline,
+                    cfg,
+                    self.outbox_wake,
+                    &quiet,
+                )
+                .await?;
+                self.obs.metrics.record_batch(&r, woke.elapsed());
+                if !connected {
+                    // Logged in and the folder is readable: healthy.
+                    connected = true;
+                    self.obs.mailbox_up(self.key, clock::now());
+                    if settings.oauth2.is_some() {
+                        if let Err(e) = alert::clear(self.store, self.key, clock::now()).await {
+                            warn!(error = %e, "Could not clear the OAuth2 outage marker.");
+                        }
                     }
+                }
+                if cancel.is_cancelled() || (r.fetched == 0 && !inbox.has_pending_news()) {
+                    break;
                 }
             }
             if cancel.is_cancelled() {

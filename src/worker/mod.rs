@@ -7,5 +7,7 @@ pub mod pipeline;
 pub mod sweep;
 
 #[cfg(test)]
+mod reliability_tests;
+#[cfg(test)]
 mod story_tests;
 pub mod timers;

@@ -1,6 +1,8 @@
 //! The outbox sender: claim due rows with a lease, send them over several SMTP
 //! connections, then mark them sent, retried (backoff with jitter) or failed with the
-//! server's reason. A dead SMTP server delays mail; it never loses it.
+//! server's reason. A dead SMTP server delays mail; it never loses it. The lease is short
+//! and renewed by a heartbeat while the sender lives, so a killed sender's claims are
+//! taken over within one lease; each claim is sized to a few seconds of sending.
 
 use crate::clock;
 use crate::config::Config;
@@ -17,10 +19,14 @@ pub struct Sender {
     pub settings: SmtpSettings,
     pub connections: usize,
     pub policy: RetryPolicy,
-    /// Seconds a claim is held; a crashed sender's rows are retried after it.
+    /// Seconds a claim is held without a heartbeat; a crashed sender's rows are taken
+    /// over after it. The heartbeat renews it every third of it.
     pub lease: i64,
-    /// Rows claimed per round trip.
+    /// Rows claimed by a connection's first round trip; later claims are sized to what
+    /// that connection sent in [`CLAIM_SECS`].
     pub chunk: i64,
+    /// This process's name on its claims (pid and a random part).
+    pub owner: String,
     /// Deliveries recorded per database write (`outbox.record_every`).
     pub record_every: usize,
     /// SMTP connections kept open between rounds (a daemon acknowledging mail one by one
@@ -38,6 +44,22 @@ pub struct IdleConnections(Arc<Mutex<Vec<(Instant, SmtpClient)>>>);
 /// A parked connection older than this is closed rather than reused: well inside the
 /// usual server idle timeouts (Postfix: 300 s), so a reused connection is still open.
 const MAX_IDLE: Duration = Duration::from_secs(20);
+
+/// A claim holds about this many seconds of one connection's sending.
+pub const CLAIM_SECS: f64 = 2.0;
+/// Largest claim, whatever the rate.
+const MAX_CLAIM: i64 = 1000;
+
+/// The next claim of a connection that sent `sent` mails in `elapsed`.
+fn next_claim(sent: usize, elapsed: Duration) -> i64 {
+    let secs = elapsed.as_secs_f64().max(0.001);
+    let n = (sent as f64 / secs * CLAIM_SECS).round();
+    if n.is_finite() {
+        (n as i64).clamp(1, MAX_CLAIM)
+    } else {
+        MAX_CLAIM
+    }
+}
 
 impl IdleConnections {
     fn take(&self) -> (Option<SmtpClient>, Vec<SmtpClient>) {
@@ -91,7 +113,8 @@ impl Sender {
             },
             lease: cfg.outbox.lease.secs().max(1),
             record_every: usize::try_from(cfg.outbox.record_every.max(1)).unwrap_or(1),
-            chunk: 50,
+            chunk: 20,
+            owner: format!("{}-{:016x}", std::process::id(), rand::random::<u64>()),
             idle: IdleConnections::default(),
             metrics: None,
         }
@@ -117,6 +140,61 @@ impl DeliveryReport {
 /// Deliver everything due now, over up to `connections` connections in parallel; returns
 /// when nothing due is left (or every connection failed: the rows wait for their retry).
 pub async fn deliver_due(store: &Store, sender: &Sender) -> Result<DeliveryReport, StoreError> {
+    let heartbeat = {
+        let (store, owner, lease) = (store.clone(), sender.owner.clone(), sender.lease);
+        tokio::spawn(async move { heartbeat(&store, &owner, lease).await })
+    };
+    let result = deliver_round(store, sender).await;
+    heartbeat.abort();
+    result
+}
+
+/// Renew this sender's claims every third of the lease, for as long as the round runs.
+async fn heartbeat(store: &Store, owner: &str, lease: i64) {
+    let every = Duration::from_millis(u64::try_from(lease.max(3) * 1000 / 3).unwrap_or(1000));
+    loop {
+        tokio::time::sleep(every).await;
+        let now = clock::now();
+        match store.renew_claims(owner, now, now + lease).await {
+            Ok(n) => debug!(rows = n, "Outbox claims renewed."),
+            Err(e) => {
+                warn!(error = %e, "Outbox claims could not be renewed; another sender may take them over.")
+            }
+        }
+    }
+}
+
+/// Wait for claims other senders hold on mail due now, and send that mail once they run
+/// out: `once` must not return while sendable mail is held only by a dead sender's
+/// lease. A live sender renews its claims meanwhile; after one lease they are left to it.
+pub async fn take_over_stale_claims(
+    store: &Store,
+    sender: &Sender,
+) -> Result<DeliveryReport, StoreError> {
+    let mut total = DeliveryReport::default();
+    let lease = Duration::from_secs(u64::try_from(sender.lease).unwrap_or(0));
+    let give_up = Instant::now() + lease + Duration::from_secs(2);
+    while let Some(until) = store
+        .claims_held_by_others(&sender.owner, clock::now())
+        .await?
+    {
+        let left = give_up.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            info!("Outbox mail is claimed by another running sender; leaving it to it.");
+            break;
+        }
+        let secs = u64::try_from((until - clock::now()).max(0) + 1).unwrap_or(1);
+        info!(
+            wait_secs = secs,
+            "Waiting for outbox claims of a stopped sender to run out."
+        );
+        tokio::time::sleep(Duration::from_secs(secs).min(left)).await;
+        total.add(deliver_due(store, sender).await?);
+    }
+    Ok(total)
+}
+
+async fn deliver_round(store: &Store, sender: &Sender) -> Result<DeliveryReport, StoreError> {
     let mut tasks = tokio::task::JoinSet::new();
     for worker in 0..sender.connections {
         let store = store.clone();
@@ -154,13 +232,16 @@ async fn deliver_worker(
     let mut parked = false;
     // The current client came from the idle pool and has not sent yet.
     let mut reused = false;
+    let mut claim = sender.chunk.max(1);
     loop {
         let rows = store
-            .claim_outbox(clock::now(), sender.lease, sender.chunk)
+            .claim_outbox_as(clock::now(), sender.lease, claim, &sender.owner)
             .await?;
         if rows.is_empty() {
             break;
         }
+        let started = Instant::now();
+        let claimed = rows.len();
         debug!(worker, rows = rows.len(), "Outbox rows claimed.");
         if client.is_none() && !parked {
             parked = true;
@@ -220,6 +301,7 @@ async fn deliver_worker(
             }
         }
         record(store, sender, &mut delivered, &mut report).await?;
+        claim = next_claim(claimed, started.elapsed());
     }
     if let Some(c) = client {
         if let Some(c) = sender.idle.park(c, sender.connections) {
@@ -239,8 +321,23 @@ async fn record(
     if delivered.is_empty() {
         return Ok(());
     }
-    let now = clock::now();
-    store.mark_sent(delivered, now).await?;
+    // These mails are already with the server: if the database is briefly gone (restart,
+    // dropped connection), keep trying to record them rather than leave their claim to
+    // run out and have them sent a second time.
+    let mut pause = Duration::from_millis(100);
+    let give_up = Instant::now() + Duration::from_secs(10);
+    let now = loop {
+        let now = clock::now();
+        match store.mark_sent(delivered, now).await {
+            Ok(()) => break now,
+            Err(e) if e.is_transient() && Instant::now() < give_up => {
+                warn!(error = %e, rows = delivered.len(), "Recording sent mail failed; retrying.");
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_secs(2));
+            }
+            Err(e) => return Err(e),
+        }
+    };
     if let Some(m) = &sender.metrics {
         // Whole seconds: created_at has second resolution.
         for created in store.outbox_created_at(delivered).await.unwrap_or_default() {
@@ -297,5 +394,30 @@ pub async fn sleep_hint(store: &Store, max: Duration) -> Duration {
             Duration::from_secs(u64::try_from(secs).unwrap_or(0)).min(max)
         }
         _ => max,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_hold_a_few_seconds_of_sending() {
+        // (sent, elapsed ms) -> next claim
+        let cases = [
+            (20, 100, 400),
+            (20, 2000, 20),
+            (5, 10_000, 1),
+            (1, 60_000, 1),
+            (1000, 10, MAX_CLAIM),
+            (0, 0, 1),
+        ];
+        for (sent, ms, want) in cases {
+            assert_eq!(
+                next_claim(sent, Duration::from_millis(ms)),
+                want,
+                "{sent} {ms}"
+            );
+        }
     }
 }

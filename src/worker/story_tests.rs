@@ -40,7 +40,7 @@ languages = ["en"]
 }
 
 /// The databases to run each story on: SQLite always, PostgreSQL when configured.
-async fn backends(dir: &Path) -> Vec<String> {
+pub(super) async fn backends(dir: &Path) -> Vec<String> {
     let mut urls = vec![format!("sqlite://{}/sb.db", dir.display())];
     if let Ok(admin) = std::env::var("SUPPORTBOT_TEST_PG_URL") {
         use sqlx::Connection as _;
@@ -61,7 +61,7 @@ async fn backends(dir: &Path) -> Vec<String> {
     urls
 }
 
-async fn setup(dir: &Path, url: &str) -> (Store, Pipeline) {
+pub(super) async fn setup(dir: &Path, url: &str) -> (Store, Pipeline) {
     let cfg = config(dir, url);
     let store = Store::connect(&cfg.database_url(), &StoreOptions::default())
         .await
@@ -71,7 +71,7 @@ async fn setup(dir: &Path, url: &str) -> (Store, Pipeline) {
     (store, pipeline)
 }
 
-fn raw(headers: &[(&str, &str)], body: &str) -> Vec<u8> {
+pub(super) fn raw(headers: &[(&str, &str)], body: &str) -> Vec<u8> {
     let mut s = String::new();
     for (k, v) in headers {
         s.push_str(&format!("{k}: {v}\r\n"));
@@ -82,7 +82,7 @@ fn raw(headers: &[(&str, &str)], body: &str) -> Vec<u8> {
     s.into_bytes()
 }
 
-async fn feed(store: &Store, p: &Pipeline, uid: u32, bytes: Vec<u8>, now: Timestamp) {
+pub(super) async fn feed(store: &Store, p: &Pipeline, uid: u32, bytes: Vec<u8>, now: Timestamp) {
     let source = Source {
         mailbox: "INBOX",
         uidvalidity: 1,
@@ -97,7 +97,7 @@ async fn feed(store: &Store, p: &Pipeline, uid: u32, bytes: Vec<u8>, now: Timest
 }
 
 /// Every queued mail, marked sent.
-async fn drain(store: &Store, now: Timestamp) -> Vec<OutboxRow> {
+pub(super) async fn drain(store: &Store, now: Timestamp) -> Vec<OutboxRow> {
     let mut all = Vec::new();
     loop {
         let rows = store.claim_outbox(now, 60, 100).await.unwrap();

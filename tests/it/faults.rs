@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 /// A daemon that is killed if a failed assertion unwinds past it: a leaked daemon would
 /// keep polling its (deleted) mailbox for ever.
-struct Reap(std::process::Child);
+pub struct Reap(pub std::process::Child);
 
 impl Drop for Reap {
     fn drop(&mut self) {
@@ -101,7 +101,7 @@ pub async fn acks_by_request(env: &TestEnv, users: &[TestUser]) -> HashMap<Strin
 
 /// Wait until the requesters' inboxes together hold at least `n` mails, then a little
 /// longer so late duplicates show up too.
-async fn wait_total(env: &TestEnv, users: &[TestUser], n: usize, deadline: Duration) -> usize {
+pub async fn wait_total(env: &TestEnv, users: &[TestUser], n: usize, deadline: Duration) -> usize {
     let started = Instant::now();
     loop {
         let mut total = 0;
@@ -119,7 +119,7 @@ async fn wait_total(env: &TestEnv, users: &[TestUser], n: usize, deadline: Durat
 /// Count (delivered requests, duplicate acks, lost requests) and check that every
 /// duplicate is the same outbox row sent twice (same Message-ID), the only duplicate a
 /// kill between the SMTP 250 and the outbox commit can cause.
-fn tally(ids: &HashSet<String>, acks: &HashMap<String, Vec<String>>) -> (usize, usize, usize) {
+pub fn tally(ids: &HashSet<String>, acks: &HashMap<String, Vec<String>>) -> (usize, usize, usize) {
     let mut delivered = 0;
     let mut dups = 0;
     let mut lost = 0;
@@ -141,7 +141,7 @@ fn tally(ids: &HashSet<String>, acks: &HashMap<String, Vec<String>>) -> (usize, 
     (delivered, dups, lost)
 }
 
-fn request(i: usize, from: &TestUser, to: &str, tag: &str) -> (String, Vec<u8>) {
+pub fn request(i: usize, from: &TestUser, to: &str, tag: &str) -> (String, Vec<u8>) {
     sample_mail(
         &from.email,
         to,
@@ -202,18 +202,25 @@ async fn kill_9_at_random_moments_loses_nothing_and_doubles_no_ticket() {
     }
     inbox.logout().await;
     let before_recovery = desk.tickets().len();
-    // Recovery: a killed sender's claimed rows are leased for 300 s; this run happens
-    // "after" the lease (clock offset) instead of waiting five real minutes.
-    let out = desk
-        .cmd()
-        .arg("once")
-        .env("SUPPORTBOT_NOW_OFFSET", "301")
-        .output()
-        .unwrap();
+    // Recovery: one `once`, in real time. A killed sender's claims are no longer renewed
+    // by its heartbeat; `once` waits them out (one 15 s lease) rather than returning with
+    // mail held by a dead daemon.
+    let recovery = Instant::now();
+    let out = desk.cmd().arg("once").output().unwrap();
+    let recovery = recovery.elapsed();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains("still queued"),
+        "once returned with mail still queued:\n{stdout}"
+    );
+    assert!(
+        recovery < Duration::from_secs(30),
+        "recovery took {recovery:?}"
     );
     let tickets = desk.tickets();
     let subjects: HashSet<String> = tickets
@@ -233,7 +240,7 @@ async fn kill_9_at_random_moments_loses_nothing_and_doubles_no_ticket() {
         dups,
         lost,
         &format!(
-            "{kills} kills at {killed_after:?} ms; {before_recovery} tickets before recovery; outbox {outbox:?}"
+            "{kills} kills at {killed_after:?} ms; {before_recovery} tickets before recovery; recovery once {recovery:?}; outbox {outbox:?}"
         ),
     );
     assert_eq!(tickets.len(), mails, "exactly one ticket per request");
@@ -593,7 +600,7 @@ fn fill(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
-async fn unseen(env: &TestEnv, user: &TestUser) -> usize {
+pub async fn unseen(env: &TestEnv, user: &TestUser) -> usize {
     let mut imap = env.raw_imap(user).await;
     imap.select("INBOX").await.unwrap();
     let n = imap.uid_search("UNSEEN").await.unwrap().len();

@@ -170,6 +170,9 @@ fn command_name(c: &Command) -> &'static str {
         Command::Internal => "#internal",
         Command::List => "#list",
         Command::Show(_) => "#show",
+        Command::Plan(_) => "#plan",
+        Command::Approve => "#approve",
+        Command::Reject(_) => "#reject",
         Command::Kb(_) => "#kb",
     }
 }
@@ -191,6 +194,9 @@ struct Apply<'a> {
     taken: bool,
     /// Engineers to notify of a handover once the ticket is final.
     handovers: Vec<Engineer>,
+    /// The ticket's latest plan after this mail (`ctx.approval` until a command changes it).
+    approval: Option<crate::ticket::approval::Approval>,
+    approval_changed: bool,
 }
 
 impl<'a> Apply<'a> {
@@ -218,6 +224,8 @@ impl<'a> Apply<'a> {
             status_changed: false,
             taken: false,
             handovers: Vec::new(),
+            approval: ctx.approval.cloned(),
+            approval_changed: false,
         }
     }
 
@@ -304,11 +312,20 @@ impl<'a> Apply<'a> {
                 mails::receipt(Some(&self.t), self.eng, self.mail, &self.body, self.policy);
             self.outgoing.push(receipt);
         }
-        Decision::Append {
-            ticket: self.t,
-            events: self.events,
-            outgoing: self.outgoing,
-            internal: !public,
+        match self.approval {
+            Some(approval) if self.approval_changed => Decision::Approval {
+                ticket: self.t,
+                events: self.events,
+                outgoing: self.outgoing,
+                internal: !public,
+                approval: Box::new(approval),
+            },
+            _ => Decision::Append {
+                ticket: self.t,
+                events: self.events,
+                outgoing: self.outgoing,
+                internal: !public,
+            },
         }
     }
 
@@ -364,7 +381,7 @@ impl<'a> Apply<'a> {
                 self.t.awaiting = Awaiting::Rating;
                 self.news.push("closed");
             }
-            Status::Open | Status::Waiting | Status::New => {
+            Status::Open | Status::Waiting | Status::New | Status::AwaitingApproval => {
                 if matches!(from, Status::Resolved | Status::Closed) {
                     self.t.reopen_count = self.t.reopen_count.saturating_add(1);
                     self.t.resolved_at = None;
@@ -390,6 +407,8 @@ impl<'a> Apply<'a> {
 
     fn command(&mut self, cmd: &Command) {
         match cmd {
+            Command::Resolve(_) | Command::Status(Status::Resolved)
+                if self.resolve_blocked(cmd) => {}
             Command::Assign(who) => match assignee::resolve_assignee(who, self.eng, self.policy) {
                 Ok(e) => {
                     let e = e.clone();
@@ -467,6 +486,7 @@ impl<'a> Apply<'a> {
                 self.body.applied.push("#note (internal)".into());
             }
             Command::Resolve(solution) => {
+                self.executed();
                 self.t.solution = Some(solution.clone());
                 self.ev(EventKind::Solution, None, None, Some(solution.clone()));
                 if !self.set_status(Status::Resolved, None) {
@@ -503,6 +523,15 @@ impl<'a> Apply<'a> {
             }
             Command::Cc(addr) => {
                 let addr = addr.trim().to_ascii_lowercase();
+                let org = self.policy.workflow.organisation.as_ref();
+                if let Err(reason) = crate::ticket::organisation::cc_allowed(org, &addr) {
+                    self.reject(CommandError {
+                        line: format!("#cc {addr}"),
+                        reason,
+                        suggestion: None,
+                    });
+                    return;
+                }
                 if !self.t.cc.contains(&addr) && !addr.eq_ignore_ascii_case(&self.t.requester) {
                     self.t.cc.push(addr.clone());
                     self.ev(EventKind::CcAdded, None, Some(addr.clone()), None);
@@ -528,6 +557,82 @@ impl<'a> Apply<'a> {
                 self.body.show = Some(show(*n, self.ctx, self.policy));
                 self.body.applied.push(format!("#show {n}"));
             }
+            Command::Plan(text) => self.plan(text),
+            Command::Approve | Command::Reject(_) => self.reject(CommandError {
+                line: command_name(cmd).into(),
+                reason: "no plan of this ticket waits for your approval (answer the approval \
+                         request mail you received)"
+                    .into(),
+                suggestion: None,
+            }),
+        }
+    }
+
+    /// `#resolve` (or `#status resolved`) while a medium/high-risk plan is not approved: refused,
+    /// with the reason in the receipt.
+    fn resolve_blocked(&mut self, cmd: &Command) -> bool {
+        let Some(why) = self.approval.as_ref().and_then(|a| a.blocks_resolve()) else {
+            return false;
+        };
+        let line = match cmd {
+            Command::Resolve(_) => "#resolve",
+            _ => "#status resolved",
+        };
+        self.reject(CommandError {
+            line: line.into(),
+            reason: format!("refused: {why}"),
+            suggestion: None,
+        });
+        true
+    }
+
+    /// Resolving carries out an approved plan: the timeline says so once.
+    fn executed(&mut self) {
+        let Some(a) = self.approval.as_mut() else {
+            return;
+        };
+        if a.executed_at.is_some() || a.outcome() != crate::ticket::approval::Outcome::Approved {
+            return;
+        }
+        a.executed_at = Some(self.now);
+        let seq = a.seq;
+        self.approval_changed = true;
+        self.ev(
+            EventKind::PlanExecuted,
+            None,
+            None,
+            Some(format!("approved plan #{seq} carried out")),
+        );
+    }
+
+    fn plan(&mut self, text: &str) {
+        match super::approval_flow::propose(
+            &self.t,
+            &self.eng.email,
+            text,
+            self.approval.as_ref(),
+            self.mail,
+            self.policy,
+            self.now,
+        ) {
+            Ok(p) => {
+                self.events.extend(p.events);
+                self.outgoing.extend(p.outgoing);
+                self.body.applied.push(p.applied);
+                if p.awaiting {
+                    self.set_status(
+                        Status::AwaitingApproval,
+                        Some(format!("plan #{} awaits approval", p.approval.seq)),
+                    );
+                }
+                self.approval = Some(p.approval);
+                self.approval_changed = true;
+            }
+            Err(reason) => self.reject(CommandError {
+                line: "#plan".into(),
+                reason,
+                suggestion: Some("#plan <the work>, then risk:/rollback:/window: lines".into()),
+            }),
         }
     }
 

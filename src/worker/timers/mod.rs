@@ -51,9 +51,32 @@ pub struct TimerSettings {
     /// Zone of the local times in mails and of the digest schedule.
     pub timezone: Tz,
     pub digest: Option<DigestSchedule>,
+    /// `[[organisations]]`: a ticket of one is timed by its own targets and calendar.
+    pub organisations: Vec<crate::ticket::organisation::Organisation>,
 }
 
 impl TimerSettings {
+    /// The SLA policy and calendar of a requester's organisation (the desk's by default).
+    pub fn for_requester(&self, requester: &str) -> (std::borrow::Cow<'_, SlaPolicy>, &Calendar) {
+        let org =
+            crate::ticket::organisation::organisation_of(&self.organisations, requester, None);
+        let Some(o) = org else {
+            return (std::borrow::Cow::Borrowed(&self.policy), &self.calendar);
+        };
+        let policy = match o.sla {
+            Some(t) => {
+                let mut p = self.policy.clone();
+                for (i, target) in p.targets.iter_mut().enumerate() {
+                    target.respond = t.respond.get(i).copied().unwrap_or(target.respond);
+                    target.resolve = t.resolve.get(i).copied().unwrap_or(target.resolve);
+                }
+                std::borrow::Cow::Owned(p)
+            }
+            None => std::borrow::Cow::Borrowed(&self.policy),
+        };
+        (policy, o.calendar.as_ref().unwrap_or(&self.calendar))
+    }
+
     pub fn from_config(cfg: &Config) -> anyhow::Result<TimerSettings> {
         let timezone: Tz = cfg
             .general
@@ -86,6 +109,7 @@ impl TimerSettings {
             desk_name: cfg.general.desk_name.clone(),
             timezone,
             digest,
+            organisations: cfg.organisations(),
         })
     }
 }
@@ -130,13 +154,14 @@ pub struct Plan {
 pub fn plan(tickets: &[SlaTicket], s: &TimerSettings, now: Timestamp) -> Plan {
     let mut out = Plan::default();
     for t in tickets {
-        let due = sla::due_alerts(&t.clock, &s.policy, &s.calendar, now, &t.sent);
+        let (policy, calendar) = s.for_requester(&t.requester);
+        let due = sla::due_alerts(&t.clock, &policy, calendar, now, &t.sent);
         let mut sent = t.sent.clone();
         for alert in due {
             sent.push(alert.key);
             out.alerts.push(planned(t, alert, s, now));
         }
-        let next = sla::next_wakeup(&t.clock, &s.policy, &s.calendar, now, &sent);
+        let next = sla::next_wakeup(&t.clock, &policy, calendar, now, &sent);
         out.next_wakeup = match (out.next_wakeup, next) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

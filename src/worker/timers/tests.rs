@@ -16,6 +16,7 @@ fn settings() -> TimerSettings {
         desk_name: "IT".into(),
         timezone: chrono_tz::UTC,
         digest: None,
+        organisations: Vec::new(),
     }
 }
 
