@@ -24,7 +24,7 @@ const RATED_5: &str = "\
 const RATED_4: &str = "满意|比较满意|还算满意|不错|还不错|satisfied|good|happy";
 
 const RATED_3: &str = "\
-    一般|还行|还可以|neutral|^ok|^okay|fair|average|not bad";
+    一般|还行|还可以|neutral|fair|average|not bad";
 
 const RATED_2: &str = "\
     不太满意|不满意|不大满意|不是很满意|不怎么满意|差|dissatisfied|unsatisfied|not satisfied\
@@ -34,7 +34,8 @@ const RATED_1: &str = "\
     非常不满意|很不满意|很差|极差|差评|very dissatisfied|very unsatisfied|very poor\
     |very bad|terrible|awful";
 
-/// Greetings that contain a rating word but rate nothing.
+/// Greetings that contain a rating word but rate nothing. ("ok" is no rating at all: after a
+/// survey it acknowledges far more often than it rates 3.)
 const NOT_RATINGS: &str = "\
     good morning|good afternoon|good evening|good day|good night|happy new year|happy holidays\
     |happy birthday|happy weekend|happy friday|happy to help|not good at|good at|不好评价|不好评\
@@ -63,6 +64,9 @@ pub(super) const RATING_LABELS: &str = "\
 /// filled ones, "⭐⭐⭐⭐⭐"), Chinese numerals with a unit ("五星"), or words (非常满意=5, 满意=4,
 /// 一般=3, 不满意=2, 非常不满意=1, very satisfied=5, satisfied=4, neutral/ok=3,
 /// dissatisfied/unsatisfied=2, very dissatisfied=1, excellent=5, good=4, poor=2, terrible=1).
+/// An English rating word rates only where it stands as the answer: at the end of its clause or
+/// before a word about the service ("good job", "satisfied with …"), never as an adjective on
+/// something else ("good luck", "bad timing", "average response time").
 /// Stars, then digits, then words; the first of the first three lines that has one wins. The rest
 /// of the text is the comment. Out-of-range values ("6", "0/5", six stars) give `None`.
 pub fn parse_rating(new_text: &str) -> Option<Rating> {
@@ -280,6 +284,15 @@ fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
         {
             continue;
         }
+        // "12/5", "10:5", "2026-12-5": the digit ends a date or a time, it is no score.
+        if i > 1
+            && text
+                .get(i - 1)
+                .is_some_and(|p| matches!(p, '/' | ':' | '-'))
+            && text.get(i - 2).is_some_and(char::is_ascii_digit)
+        {
+            continue;
+        }
         let next = text.get(i + 1);
         if next.is_some_and(|n| n.is_ascii_digit())
             || (next == Some(&'.') && text.get(i + 2).is_some_and(|n| n.is_ascii_digit()))
@@ -430,8 +443,34 @@ fn find_rating_word(text: &[char]) -> Option<(u8, usize, usize)> {
     let hits = scan(text, RATING_WORDS);
     let hit = hits.iter().find(|h| h.kind > 0)?;
     let before = text.get(..hit.start).unwrap_or_default();
-    (uncovered_weight(before, &[] as &[Hit<u8>]) <= RATING_WORD_DEPTH)
+    (uncovered_weight(before, &[] as &[Hit<u8>]) <= RATING_WORD_DEPTH && stands_alone(text, hit))
         .then_some((hit.kind, hit.start, hit.end))
+}
+
+/// Words that may follow an English rating word: what it rates, or how the sentence goes on.
+const AFTER_RATING_WORD: &str = "\
+    service|services|job|work|support|help|experience|overall|thanks|thank|with|about|by|so\
+    |indeed|too|and|but|as|very|really|team|guys|fix|result|everyone|all|from|for";
+
+/// True when the rating word ends its clause or is followed by a word from
+/// [`AFTER_RATING_WORD`]. Chinese rating words stand alone by construction (满意, 非常满意).
+fn stands_alone(text: &[char], hit: &Hit<u8>) -> bool {
+    if !hit.phrase.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let k = hit.end
+        + text
+            .iter()
+            .skip(hit.end)
+            .take_while(|c| c.is_whitespace())
+            .count();
+    match text.get(k) {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        Some(_) => AFTER_RATING_WORD
+            .split('|')
+            .any(|w| match_at(text, k, w).is_some()),
+    }
 }
 
 /// What separates a score from the comment ("5, …", "4分：…", "… – 3").

@@ -219,7 +219,8 @@ fn rating_table() {
         ("very satisfied", rating(5, None)),
         ("Satisfied.", rating(4, None)),
         ("neutral", rating(3, None)),
-        ("ok", rating(3, None)),
+        // "ok" acknowledges; it used to read as 3, which rated replies that rate nothing.
+        ("ok", None),
         ("dissatisfied", rating(2, None)),
         ("unsatisfied", rating(2, None)),
         ("Very dissatisfied!", rating(1, None)),
