@@ -139,7 +139,9 @@ const HEDGE_PHRASES: &str = "\
     |hard to say|difficult to say|not 100% sure|not entirely sure|not completely sure|yes and no\
     |partly|partially|sort of|kind of|don't understand|do not understand|看不懂|没看懂|不明白\
     |不太懂|是不是|能不能|好没好|有没有|行不行|可不可以|对不对|yeah, sure|yeah sure|yeah right\
-    |yeah, right|sure it is|oh sure|whatever|as if|thanks for nothing";
+    |yeah, right|sure it is|oh sure|whatever|as if|thanks for nothing|sometimes|on and off\
+    |off and on|intermittently|occasionally|from time to time|now and then|时好时坏|有时候|有时\
+    |偶尔|时不时";
 
 // Politeness carries no answer, but is not "new text" either.
 const FILLER_PHRASES: &str = "\
@@ -147,7 +149,7 @@ const FILLER_PHRASES: &str = "\
     |hey|dear|team|very much|so much|a lot|for your help|for the help|appreciate it\
     |no worries|have a nice day|have a good day|ok|okay|for the update|for the info\
     |for the information|for letting me know|for the quick reply|for your reply|for the reply\
-    |for your response|谢谢|谢谢你|谢谢您|感谢|多谢\
+    |for your response|good morning|good afternoon|good evening|good day|please|谢谢|谢谢你|谢谢您|感谢|多谢\
     |辛苦了|麻烦了|您好|你好|嗯|哦|好的|收到|没关系|对不起|对了\
     |i'll let you know if it comes back|i'll let you know if it happens again\
     |i'll let you know if anything changes|i will let you know if it comes back\
@@ -191,6 +193,8 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
         hits.extend(can_now(&line, &hits));
         doubt_quoted_yes(&line, &mut hits);
         doubt_asked_yes(&line, &mut hits);
+        doubt_adjective_yes(&line, &mut hits);
+        doubt_bare_yes(&line, &mut hits);
         drop_hypothetical(&line, &mut hits);
         hits.extend(ticket_reference(&line));
         let cued = hits.iter().any(|h| h.kind != Cue::Filler);
@@ -340,6 +344,68 @@ fn drop_hypothetical(line: &[char], hits: &mut Vec<Hit<Cue>>) {
             start,
             end: start + 1,
         });
+    }
+}
+
+/// Yes words that are adjectives: they answer only when they stand alone ("Perfect!", "good
+/// now"), not on another noun ("good question", "perfect timing", "great news").
+const ADJECTIVE_YES: &[&str] = &["good", "great", "perfect", "awesome", "excellent", "fine"];
+const AFTER_ADJECTIVE_YES: &str = "\
+    now|again|thanks|thank|so|and|here|too|today|since|after|on|with|job|work|from|indeed|as\
+    |all|everything";
+
+fn doubt_adjective_yes(line: &[char], hits: &mut [Hit<Cue>]) {
+    for hit in hits
+        .iter_mut()
+        .filter(|h| h.kind == Cue::Yes && ADJECTIVE_YES.contains(&h.phrase))
+    {
+        let k = hit.end + line.iter().skip(hit.end).take_while(|c| **c == ' ').count();
+        let stands = match line.get(k) {
+            None => true,
+            Some(c) if !c.is_alphanumeric() => true,
+            Some(_) => AFTER_ADJECTIVE_YES
+                .split('|')
+                .any(|w| match_at(line, k, w).is_some()),
+        };
+        if !stands {
+            hit.kind = Cue::Hedge;
+            hit.phrase = "an adjective on something else";
+        }
+    }
+}
+
+/// A bare yes ("yes", 是, 对) answers only when nothing but politeness stands with it in its
+/// sentence: "Yes I received your mail", "是我提交的", "对，就是这个问题", "Yes, please send someone"
+/// say yes to something else. A line that also says what works ("Yes, it works now") keeps it.
+const BARE_YES: &[&str] = &[
+    "yes", "yep", "yeah", "yup", "是", "是的", "对", "对的", "没错",
+];
+/// What echoes a yes without adding to it: "Yes it is", "yes it does".
+const YES_ECHO: &str = "it is|it does|it has|it did|it was|it is now|they are|they do";
+/// Unexplained words (half-words) a bare yes may stand with: a name, "Bob".
+const BARE_YES_COMPANY: usize = 2;
+
+fn doubt_bare_yes(line: &[char], hits: &mut [Hit<Cue>]) {
+    let yes = |h: &Hit<Cue>| h.kind == Cue::Yes;
+    let bare = |h: &Hit<Cue>| yes(h) && BARE_YES.contains(&h.phrase);
+    if !hits.iter().any(bare) || hits.iter().any(|h| yes(h) && !bare(h)) {
+        return;
+    }
+    let ends = |c: &char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
+    for hit in hits.iter_mut().filter(|h| bare(h)) {
+        // Only the yes's own sentence counts: "Yes. Sorry for the late reply" is a yes.
+        let end = line
+            .iter()
+            .skip(hit.end)
+            .position(ends)
+            .map_or(line.len(), |p| hit.end + p);
+        let sentence = line.get(hit.end..end).unwrap_or_default();
+        let mut inner: Vec<Hit<Cue>> = scan(sentence, CONFIRMATION_PHRASES);
+        inner.extend(scan(sentence, &[(YES_ECHO, Cue::Filler)]));
+        if uncovered_weight(sentence, &inner) > BARE_YES_COMPANY {
+            hit.kind = Cue::Hedge;
+            hit.phrase = "a yes to something else";
+        }
     }
 }
 

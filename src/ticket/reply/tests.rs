@@ -527,6 +527,40 @@ fn unclear_replies_never_close_or_rate() {
             "Thanks and I hope you all have a good weekend",
             Unclear,
         ),
+        // A rating word used as an adjective on something else, or a date, rates nothing.
+        (Survey, "Good luck getting me to answer surveys", Unclear),
+        (Survey, "Bad timing, I'm on leave", Unclear),
+        (Survey, "Average response time was 2 days", Unclear),
+        (Survey, "Good question, who fixed it?", Unclear),
+        (Survey, "Fair enough", Unclear),
+        (Survey, "OK, got it", Unclear),
+        (Survey, "See you on 12/5", Unclear),
+        (Survey, "Excellent service.", Rating(5)),
+        (Survey, "Good job, thanks", Rating(4)),
+        (Survey, "Very satisfied with the fix", Rating(5)),
+        (Survey, "Poor", Rating(2)),
+        // Confirmation: an adjective on another noun, an intermittent fix, or a bare yes to
+        // something else is no yes.
+        (Confirmation, "Good question.", Unclear),
+        (
+            Confirmation,
+            "Perfect timing, I was about to call you",
+            Unclear,
+        ),
+        (Confirmation, "It works sometimes", Unclear),
+        (Confirmation, "时好时坏", Unclear),
+        (Confirmation, "Yes I received your mail", Unclear),
+        (Confirmation, "Yes, please send someone", Unclear),
+        (Confirmation, "是我提交的", Unclear),
+        (Confirmation, "对，就是这个问题", Unclear),
+        (
+            Confirmation,
+            "Yes. Sorry for the late reply, I was out",
+            Confirmed,
+        ),
+        (Confirmation, "Yes it is, thanks Bob", Confirmed),
+        (Confirmation, "Good morning, yes it's fixed", Confirmed),
+        (Confirmation, "Perfect, thanks!", Confirmed),
     ];
     assert_answers(cases);
 }
