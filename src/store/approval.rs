@@ -7,6 +7,8 @@ use super::tx::on_tx;
 use super::{Store, StoreError, Tx};
 use crate::ticket::approval::{Approval, ApprovalPolicy};
 use crate::ticket::model::{Ticket, Timestamp};
+use crate::ticket::organisation::{organisation_of, Organisation};
+use std::collections::HashMap;
 
 fn decode(state: &str) -> Result<Approval, StoreError> {
     serde_json::from_str(state).map_err(|e| StoreError::Data(format!("approval state: {e}")))
@@ -102,22 +104,47 @@ impl Store {
         })
     }
 
-    /// The plans that needed approval requested in `[since, until)` (for the report).
+    /// The plans proposed in `[since, until]` with their ticket numbers (for the report).
     pub async fn approvals_between(
         &self,
         since: Timestamp,
         until: Timestamp,
-    ) -> Result<Vec<Approval>, StoreError> {
+    ) -> Result<Vec<(i64, Approval)>, StoreError> {
         on_pool!(self, pool => {
-            let rows: Vec<(String,)> = sqlx::query_as(
-                "SELECT state FROM approvals WHERE requested_at >= $1 AND requested_at < $2 \
-                 AND risk <> 'low' ORDER BY requested_at",
+            let rows: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT ticket_id, state FROM approvals WHERE requested_at >= $1 \
+                 AND requested_at <= $2 ORDER BY requested_at",
             )
             .bind(since)
             .bind(until)
             .fetch_all(pool)
             .await?;
-            rows.iter().map(|(s,)| decode(s)).collect()
+            rows.iter().map(|(n, s)| Ok((*n, decode(s)?))).collect()
         })
+    }
+
+    /// The organisation of every ticket created by `until` that belongs to one of `orgs`
+    /// (tickets of the desk itself are absent), for the report.
+    pub async fn organisations_of(
+        &self,
+        orgs: &[Organisation],
+        until: Timestamp,
+    ) -> Result<HashMap<u64, String>, StoreError> {
+        if orgs.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<(i64, String, String)> = on_pool!(self, pool => {
+            sqlx::query_as("SELECT id, requester, mailbox FROM tickets WHERE created_at <= $1")
+                .bind(until)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(|(n, requester, mailbox)| {
+                let o = organisation_of(orgs, &requester, Some(&mailbox))?;
+                Some((u64::try_from(n).ok()?, o.name.clone()))
+            })
+            .collect())
     }
 }

@@ -290,10 +290,11 @@ pub fn parse_answer(text: &str) -> Option<Answer> {
         .strip_prefix('#')
         .or_else(|| s.strip_prefix('＃'))
         .unwrap_or(s);
-    let folded: String = s.chars().map(fold_char).collect();
-    let original = folded.trim();
-    // ASCII lower-casing keeps byte offsets, so `original` can be cut where `lower` matched.
-    let lower = original.to_ascii_lowercase();
+    // Matched on the folded text (full-width to ASCII, lower case); the reason is cut from
+    // the original at the same char position (folding is one char for one char), so it keeps
+    // its capitals and its full-width punctuation.
+    let original = s.trim();
+    let lower: String = original.chars().map(fold_char).collect();
     let word_at = |words: &[&str]| {
         words
             .iter()
@@ -307,13 +308,14 @@ pub fn parse_answer(text: &str) -> Option<Answer> {
                     .is_some_and(|c| c.is_ascii_alphabetic())
             })
             .max_by_key(|w| w.len())
-            .map(|w| w.len())
+            .map(|w| w.chars().count())
     };
     // "不同意" contains "同意": the refusals are looked for first.
     if let Some(n) = word_at(REJECT_WORDS) {
         let mut reason = original
-            .get(n..)
-            .unwrap_or_default()
+            .chars()
+            .skip(n)
+            .collect::<String>()
             .trim_start_matches([':', '：', ',', '，', ' '])
             .trim()
             .to_string();
@@ -332,9 +334,9 @@ pub fn parse_answer(text: &str) -> Option<Answer> {
         return Some(Answer::Reject((!reason.is_empty()).then_some(reason)));
     }
     let n = word_at(APPROVE_WORDS)?;
-    let tail = lower.get(n..).unwrap_or_default().trim();
     // "approve" alone, or with a short sign-off ("approve, thanks", "同意。").
-    (tail.chars().count() <= 40).then_some(Answer::Approve)
+    let tail: String = lower.chars().skip(n).collect();
+    (tail.trim().chars().count() <= 40).then_some(Answer::Approve)
 }
 
 /// Who must approve a plan of `risk` proposed by `proposer`: every supervisor but the proposer

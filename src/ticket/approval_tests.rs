@@ -93,6 +93,17 @@ fn answers_are_read_from_the_first_fresh_line() {
             ))),
         ),
         ("不同意", Some(Answer::Reject(None))),
+        // The reason keeps its capitals and whatever follows a full-width prefix.
+        (
+            "Reject: VPN gateway has no HA pair, see CHG-42",
+            Some(Answer::Reject(Some(
+                "VPN gateway has no HA pair, see CHG-42".into(),
+            ))),
+        ),
+        (
+            "＃ＲＥＪＥＣＴ 先做 Backup",
+            Some(Answer::Reject(Some("先做 Backup".into()))),
+        ),
         (
             "不同意，周末再做",
             Some(Answer::Reject(Some("周末再做".into()))),

@@ -14,4 +14,5 @@ pub mod organisation;
 pub mod reply;
 pub mod rule_suggest;
 pub mod sla;
+pub mod sla_pause;
 pub mod token;

@@ -81,6 +81,20 @@ pub fn organisation_of<'o>(
 /// The name shown for the desk default in reports and lists.
 pub const DESK_DEFAULT: &str = "(desk)";
 
+/// `Ok` when `name` is a configured organisation or [`DESK_DEFAULT`]; else the reason,
+/// naming the ones there are (for `--organisation`).
+pub fn known(orgs: &[Organisation], name: &str) -> Result<(), String> {
+    if name == DESK_DEFAULT || orgs.iter().any(|o| o.name == name) {
+        return Ok(());
+    }
+    let mut names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+    names.push(DESK_DEFAULT);
+    Err(format!(
+        "unknown organisation {name:?}; configured: {}",
+        names.join(", ")
+    ))
+}
+
 /// The organisation name of a ticket, [`DESK_DEFAULT`] for the desk's own requesters.
 pub fn name_of(orgs: &[Organisation], requester: &str, mailbox: Option<&str>) -> String {
     organisation_of(orgs, requester, mailbox)
@@ -188,6 +202,19 @@ mod tests {
             assert_eq!(name_of(&o, addr, *mailbox), *want, "{addr} {mailbox:?}");
         }
         assert_eq!(name_of(&[], "li@acme.com", None), DESK_DEFAULT);
+    }
+
+    #[test]
+    fn only_configured_names_and_the_desk_are_known() {
+        let o = orgs();
+        assert!(known(&o, "acme").is_ok());
+        assert!(known(&o, DESK_DEFAULT).is_ok());
+        assert!(known(&[], DESK_DEFAULT).is_ok());
+        let why = known(&o, "Acme").unwrap_err();
+        assert!(
+            why.contains("\"Acme\"") && why.contains("vip, acme, beta, acme-too, (desk)"),
+            "{why}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
     clippy::indexing_slicing
 )]
 
+mod approval_e2e;
 mod architecture;
 mod corpus;
 mod corrections_e2e;
@@ -25,6 +26,7 @@ mod migration_order;
 mod oauth2_e2e;
 mod oauth2_server;
 mod ops_e2e;
+mod organisation_e2e;
 mod oversize;
 mod recovery;
 mod security;

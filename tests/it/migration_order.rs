@@ -1,11 +1,13 @@
 //! Upgrading a database that is already at main's schema without 0005 (0001..0004 and 0006
 //! applied, as a desk deployed before change approval landed would be): the next `migrate`
-//! applies 0005 out of order and the approvals store works, on SQLite and PostgreSQL.
+//! applies 0005 out of order and the approvals store works, on SQLite and PostgreSQL; and
+//! the SLA clock of a ticket awaiting approval pauses only with `pause_on_approval`.
 
 use std::borrow::Cow;
 
 use supportbot::store::{Store, StoreOptions};
 use supportbot::ticket::approval::{approvers_for, parse_plan, Approval, ApprovalPolicy};
+use supportbot::ticket::model::{Event, EventKind, Status};
 
 /// `full` without migration 0005, the schema of a desk that ran main before this branch.
 fn without_0005(full: &sqlx::migrate::Migrator) -> sqlx::migrate::Migrator {
@@ -48,6 +50,32 @@ async fn upgrade_story(store: Store) {
     tx.commit().await.unwrap();
     let stored = store.ticket_approvals(n).await.unwrap();
     assert_eq!(stored, vec![a]);
+
+    // The plan moved the ticket to `awaiting approval` at 1000: a pause only when configured.
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_events(
+        n,
+        &[Event {
+            at: 1000,
+            actor: "bob@example.test".into(),
+            kind: EventKind::StatusChanged,
+            from_value: Some("new".into()),
+            to_value: Some("awaiting approval".into()),
+            detail: None,
+            message_id: None,
+        }],
+    )
+    .await
+    .unwrap();
+    let mut t = crate::store_contract::ticket(n);
+    t.status = Status::AwaitingApproval;
+    tx.update_ticket(&t).await.unwrap();
+    tx.commit().await.unwrap();
+    for (on, want) in [(false, vec![]), (true, vec![(1000, None)])] {
+        let loaded = store.load_sla_tickets(on).await.unwrap();
+        let t = loaded.iter().find(|t| t.number == n).expect("still timed");
+        assert_eq!(t.clock.pauses, want, "pause_on_approval = {on}");
+    }
 }
 
 /// A store at `url` migrated to main's schema (0005 left out).

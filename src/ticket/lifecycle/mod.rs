@@ -628,6 +628,8 @@ pub fn human_duration(secs: i64, lang: &str) -> String {
 }
 
 #[cfg(test)]
+mod approval_flow_tests;
+#[cfg(test)]
 mod engineer_tests;
 #[cfg(test)]
 mod requester_tests;

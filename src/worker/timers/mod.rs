@@ -53,6 +53,8 @@ pub struct TimerSettings {
     pub digest: Option<DigestSchedule>,
     /// `[[organisations]]`: a ticket of one is timed by its own targets and calendar.
     pub organisations: Vec<crate::ticket::organisation::Organisation>,
+    /// `[workflow] pause_on_approval`: `awaiting approval` stops the resolve clock.
+    pub pause_on_approval: bool,
 }
 
 impl TimerSettings {
@@ -110,6 +112,7 @@ impl TimerSettings {
             timezone,
             digest,
             organisations: cfg.organisations(),
+            pause_on_approval: cfg.workflow.pause_on_approval,
         })
     }
 }
@@ -519,7 +522,7 @@ impl TickReport {
 /// Run the timer once at `now`: queue due notices and, on its slot, the digest.
 pub async fn tick(store: &Store, timers: &Timers, now: Timestamp) -> anyhow::Result<TickReport> {
     let tickets = store
-        .load_sla_tickets()
+        .load_sla_tickets(timers.settings.pause_on_approval)
         .await
         .context("Load open tickets")?;
     let plan = plan(&tickets, &timers.settings, now);
@@ -604,18 +607,22 @@ async fn send_digest(
     now: Timestamp,
 ) -> anyhow::Result<Option<String>> {
     let s = &timers.settings;
-    if d.recipients.is_empty() {
+    let own = s
+        .organisations
+        .iter()
+        .any(|o| !o.digest_recipients.is_empty());
+    if d.recipients.is_empty() && !own {
         // `validate` rules this out; never build a report for nobody on every tick.
         warn!(period = %slot.period, "Digest has no recipients; skipped.");
         return Ok(None);
     }
     let (since, until) = (slot.at - d.period, slot.at);
     let facts = store
-        .report_facts(since, until, &s.policy, &s.calendar)
+        .report_facts(since, until, &s.policy, &s.calendar, s.pause_on_approval)
         .await
         .context("Load report facts")?;
-    let r = report::build_report(&facts, since, until);
-    let mail = digest_mail(&r, slot, d, s);
+    let digests = org_digest::build(store, s, d, slot, &facts, (since, until)).await?;
+    let mail = digest_mail(&digests.desk, slot, d, s);
     let rendered = match timers.renderer.render(&mail, now) {
         Ok(m) => m,
         Err(e) => {
@@ -628,11 +635,24 @@ async fn send_digest(
         tx.rollback().await?;
         return Ok(None);
     }
-    tx.insert_outbox(None, "digest", &rendered, now).await?;
+    if !d.recipients.is_empty() {
+        tx.insert_outbox(None, "digest", &rendered, now).await?;
+    }
+    for m in &digests.organisations {
+        match timers.renderer.render(m, now) {
+            Ok(r) => {
+                tx.insert_outbox(None, "digest", &r, now).await?;
+            }
+            Err(e) => {
+                error!(period = %slot.period, error = %e, "Organisation digest could not be rendered.")
+            }
+        }
+    }
     tx.commit().await.context("Commit the digest")?;
     info!(period = %slot.period, to = ?d.recipients, "Weekly digest queued.");
     Ok(Some(slot.period.clone()))
 }
 
+mod org_digest;
 #[cfg(test)]
 mod tests;
