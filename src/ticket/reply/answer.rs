@@ -5,7 +5,7 @@
 
 use super::confirmation::{explain_confirmation, has_hedge, Confirmation};
 use super::kb::{read_kb_answer_explained, KbAnswer};
-use super::rating::parse_rating_detailed;
+use super::rating::{has_alternatives, parse_rating_detailed};
 use super::withdrawal::is_withdrawal;
 use std::fmt;
 use std::str::FromStr;
@@ -165,9 +165,10 @@ fn read_confirmation(new_text: &str) -> AnswerVerdict {
 }
 
 fn read_survey(new_text: &str) -> AnswerVerdict {
-    // A hedge ("I'll rate it later", 还没用过) keeps a bare rating word from counting.
+    // A rating must be the one clear score: a hedge ("I'll rate it later", 还没用过, "hard to
+    // say") or two scores ("4 or 5", "5 if it stays fixed, otherwise 1") rate nothing.
     let rating = parse_rating_detailed(new_text)
-        .filter(|(_, from_word)| !(*from_word && has_hedge(new_text)))
+        .filter(|_| !has_hedge(new_text) && !has_alternatives(new_text))
         .map(|(r, _)| r);
     if let Some(r) = rating {
         return AnswerVerdict {

@@ -2,7 +2,7 @@
 //! phrases that decided it. Negations and contrast win over yes, hedges over yes, and an answer
 //! with no cue stays unclear: a wrong "yes" closes a ticket that is still broken. Pure.
 
-use super::scan::{scan, uncovered_weight, Hit};
+use super::scan::{match_at, scan, uncovered_weight, Hit};
 use super::text::{answer_lines, folded, is_blank};
 use super::{MAX_LINE_CHARS, WINDOW_LINES};
 use std::fmt;
@@ -122,7 +122,8 @@ const CONTRAST_PHRASES: &str = "but|however|though|although|但是|不过|可是
 const TOPIC_PHRASES: &str = "\
     ^also|another thing|another issue|another problem|one more thing|separate thing\
     |separately|unrelated|by the way|btw|but now|now my|另外|还有个问题|还有一个问题\
-    |还有一件事|还有件事|还有个事|顺便|顺便问|也坏了|也有问题|另一个问题";
+    |还有一件事|还有件事|还有个事|顺便|顺便问|也坏了|也有问题|另一个问题\
+    |不过现在|但是现在|可是现在|但现在";
 
 const HEDGE_PHRASES: &str = "\
     not sure|don't know|do not know|dunno|maybe|will check|will test|will try\
@@ -134,13 +135,21 @@ const HEDGE_PHRASES: &str = "\
     |what article|which article|don't see|do not see|where is|where do|where can\
     |好像|似乎|貌似|应该|暂时|再观察|观察下|观察一下|观察几天|不好说|说不好|说不准|不一定|难说\
     |还没用过|还没用|没用过|还没试|没试过|还没来得及|haven't used|not used it yet|不好评价|不好评\
-    |明天|回头|晚点|之后再|改天|下周|在哪|哪里|没有提交|不是我提交|好了一点|好一点|好些了";
+    |明天|回头|晚点|之后再|改天|下周|在哪|哪里|没有提交|不是我提交|好了一点|好一点|好些了\
+    |hard to say|difficult to say|not 100% sure|not entirely sure|not completely sure|yes and no\
+    |partly|partially|sort of|kind of|don't understand|do not understand|看不懂|没看懂|不明白\
+    |不太懂|是不是|能不能|好没好|有没有|行不行|可不可以|对不对|yeah, sure|yeah sure|yeah right\
+    |yeah, right|sure it is|oh sure|whatever|as if|thanks for nothing|sometimes|on and off\
+    |off and on|intermittently|occasionally|from time to time|now and then|时好时坏|有时候|有时\
+    |偶尔|时不时";
 
 // Politeness carries no answer, but is not "new text" either.
 const FILLER_PHRASES: &str = "\
     thanks|thank you|thank u|thx|ty|cheers|regards|best regards|kind regards|hi|hello\
     |hey|dear|team|very much|so much|a lot|for your help|for the help|appreciate it\
-    |no worries|have a nice day|have a good day|ok|okay|谢谢|谢谢你|谢谢您|感谢|多谢\
+    |no worries|have a nice day|have a good day|ok|okay|for the update|for the info\
+    |for the information|for letting me know|for the quick reply|for your reply|for the reply\
+    |for your response|good morning|good afternoon|good evening|good day|please|谢谢|谢谢你|谢谢您|感谢|多谢\
     |辛苦了|麻烦了|您好|你好|嗯|哦|好的|收到|没关系|对不起|对了\
     |i'll let you know if it comes back|i'll let you know if it happens again\
     |i'll let you know if anything changes|i will let you know if it comes back\
@@ -182,6 +191,12 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
     for (n, line) in window(new_text).into_iter().enumerate() {
         let mut hits = scan(&line, CONFIRMATION_PHRASES);
         hits.extend(can_now(&line, &hits));
+        doubt_quoted_yes(&line, &mut hits);
+        doubt_asked_yes(&line, &mut hits);
+        doubt_adjective_yes(&line, &mut hits);
+        doubt_bare_yes(&line, &mut hits);
+        drop_hypothetical(&line, &mut hits);
+        hits.extend(ticket_reference(&line));
         let cued = hits.iter().any(|h| h.kind != Cue::Filler);
         question |= line.contains(&'?');
         if !cued && new_problem.is_none() && uncovered_weight(&line, &hits) >= NEW_PROBLEM_WEIGHT {
@@ -217,6 +232,20 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
             ),
         )
     };
+    // Another matter opened before any negation ("…不弹了，另外我的打印机也连不上了"): the
+    // negations belong to the new matter; a human reads it, nothing reopens or closes.
+    let first_no = cues
+        .iter()
+        .position(|c| matches!(c.2, Cue::No | Cue::Contrast));
+    if let (Some(t), Some(no)) = (pos(Cue::Topic), first_no) {
+        if t < no && topic_after_yes.is_none() && cues.get(t).is_some_and(|c| c.0 > 0 || c.1 > 0) {
+            return new_matter(t);
+        }
+    }
+    // Another ticket named: the answer may not be about this one.
+    if let Some(c) = cues.iter().find(|c| c.3 == TICKET_REFERENCE) {
+        return verdict(Confirmation::Unclear, format!("{}: {:?}", Cue::Hedge, c.3));
+    }
     if let Some(no) = pos(Cue::No) {
         return match topic_after_yes {
             Some(t) if t < no => new_matter(t),
@@ -270,13 +299,169 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
     )
 }
 
+/// A yes in a sentence that ends in a question mark ("Fixed?", "Is it working now?") asks rather
+/// than answers: it stops counting (as politeness does), so the rest of the answer decides.
+fn doubt_asked_yes(line: &[char], hits: &mut [Hit<Cue>]) {
+    for hit in hits.iter_mut().filter(|h| h.kind == Cue::Yes) {
+        let ends = line
+            .iter()
+            .skip(hit.end)
+            .find(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？'));
+        if matches!(ends, Some('?' | '？')) {
+            hit.kind = Cue::Filler;
+            hit.phrase = "a yes in a question";
+        }
+    }
+}
+
+/// "I'll see if it drops again", "如果再断就告诉你们": a negation inside an if-clause is a
+/// hypothesis, not a report. From "if" to the end of its sentence, negations count for nothing;
+/// an if-clause about the fix ("if the restart fixed it") is a hedge.
+fn drop_hypothetical(line: &[char], hits: &mut Vec<Hit<Cue>>) {
+    let Some(start) = (0..line.len()).find(|&i| {
+        ["if", "如果", "要是", "万一"]
+            .iter()
+            .any(|w| match_at(line, i, w).is_some())
+            && !hits.iter().any(|h| h.start <= i && i < h.end)
+    }) else {
+        return;
+    };
+    let end = line
+        .iter()
+        .skip(start)
+        .position(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ',' | '，'))
+        .map_or(line.len(), |p| start + p);
+    let before = hits.len();
+    hits.retain(|h| !(h.kind == Cue::No && start <= h.start && h.start < end));
+    let yes_inside = hits
+        .iter()
+        .any(|h| h.kind == Cue::Yes && start <= h.start && h.start < end);
+    // "Let me know if you need anything" is courtesy: only an if-clause about the fix hedges.
+    if yes_inside || hits.len() < before {
+        hits.push(Hit {
+            kind: Cue::Hedge,
+            phrase: "if",
+            start,
+            end: start + 1,
+        });
+    }
+}
+
+/// Yes words that are adjectives: they answer only when they stand alone ("Perfect!", "good
+/// now"), not on another noun ("good question", "perfect timing", "great news").
+const ADJECTIVE_YES: &[&str] = &["good", "great", "perfect", "awesome", "excellent", "fine"];
+const AFTER_ADJECTIVE_YES: &str = "\
+    now|again|thanks|thank|so|and|here|too|today|since|after|on|with|job|work|from|indeed|as\
+    |all|everything";
+
+fn doubt_adjective_yes(line: &[char], hits: &mut [Hit<Cue>]) {
+    for hit in hits
+        .iter_mut()
+        .filter(|h| h.kind == Cue::Yes && ADJECTIVE_YES.contains(&h.phrase))
+    {
+        let k = hit.end + line.iter().skip(hit.end).take_while(|c| **c == ' ').count();
+        let stands = match line.get(k) {
+            None => true,
+            Some(c) if !c.is_alphanumeric() => true,
+            Some(_) => AFTER_ADJECTIVE_YES
+                .split('|')
+                .any(|w| match_at(line, k, w).is_some()),
+        };
+        if !stands {
+            hit.kind = Cue::Hedge;
+            hit.phrase = "an adjective on something else";
+        }
+    }
+}
+
+/// A bare yes ("yes", 是, 对) answers only when nothing but politeness stands with it in its
+/// sentence: "Yes I received your mail", "是我提交的", "对，就是这个问题", "Yes, please send someone"
+/// say yes to something else. A line that also says what works ("Yes, it works now") keeps it.
+const BARE_YES: &[&str] = &[
+    "yes", "yep", "yeah", "yup", "是", "是的", "对", "对的", "没错",
+];
+/// What echoes a yes without adding to it: "Yes it is", "yes it does".
+const YES_ECHO: &str = "it is|it does|it has|it did|it was|it is now|they are|they do";
+/// Unexplained words (half-words) a bare yes may stand with: a name, "Bob".
+const BARE_YES_COMPANY: usize = 2;
+
+fn doubt_bare_yes(line: &[char], hits: &mut [Hit<Cue>]) {
+    let yes = |h: &Hit<Cue>| h.kind == Cue::Yes;
+    let bare = |h: &Hit<Cue>| yes(h) && BARE_YES.contains(&h.phrase);
+    if !hits.iter().any(bare) || hits.iter().any(|h| yes(h) && !bare(h)) {
+        return;
+    }
+    let ends = |c: &char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
+    for hit in hits.iter_mut().filter(|h| bare(h)) {
+        // Only the yes's own sentence counts: "Yes. Sorry for the late reply" is a yes.
+        let end = line
+            .iter()
+            .skip(hit.end)
+            .position(ends)
+            .map_or(line.len(), |p| hit.end + p);
+        let sentence = line.get(hit.end..end).unwrap_or_default();
+        let mut inner: Vec<Hit<Cue>> = scan(sentence, CONFIRMATION_PHRASES);
+        inner.extend(scan(sentence, &[(YES_ECHO, Cue::Filler)]));
+        if uncovered_weight(sentence, &inner) > BARE_YES_COMPANY {
+            hit.kind = Cue::Hedge;
+            hit.phrase = "a yes to something else";
+        }
+    }
+}
+
+/// Quotation marks around a yes ("resolved", “解决了”) are the requester quoting us, often in
+/// sarcasm: not an answer. Such a yes becomes a hedge.
+fn doubt_quoted_yes(line: &[char], hits: &mut [Hit<Cue>]) {
+    let is_quote = |c: Option<&char>| {
+        c.is_some_and(|c| matches!(c, '"' | '\'' | '“' | '”' | '「' | '」' | '『' | '』'))
+    };
+    for hit in hits.iter_mut().filter(|h| h.kind == Cue::Yes) {
+        let before = hit.start.checked_sub(1).and_then(|i| line.get(i));
+        let after = line
+            .iter()
+            .skip(hit.end)
+            .find(|c| !matches!(c, '.' | ',' | '!' | '。' | '，' | '！'));
+        if is_quote(before) && is_quote(after) {
+            hit.kind = Cue::Hedge;
+            hit.phrase = "a quoted yes";
+        }
+    }
+}
+
+const TICKET_REFERENCE: &str = "a ticket number";
+
+/// A ticket number in the answer ("#2040", "ticket 2051", "工单号 2045") means it may be about
+/// another ticket: a hedge, so nothing is closed, rated or reopened on it.
+fn ticket_reference(line: &[char]) -> Option<Hit<Cue>> {
+    const LABELS: &str = "#|ticket|ticket #|ticket no.|ticket number|工单|工单号|单号|工单 #";
+    (0..line.len()).find_map(|i| {
+        let end = LABELS
+            .split('|')
+            .filter_map(|l| match_at(line, i, l))
+            .max()?;
+        let k = end + line.iter().skip(end).take_while(|c| **c == ' ').count();
+        let digits = line
+            .iter()
+            .skip(k)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (digits >= 3).then_some(Hit {
+            kind: Cue::Hedge,
+            phrase: TICKET_REFERENCE,
+            start: i,
+            end: k + digits,
+        })
+    })
+}
+
 /// True when the text hedges ("not sure", "I'll rate it later", 不好说): no verdict may rest on
 /// a bare word then.
 pub(super) fn has_hedge(new_text: &str) -> bool {
     window(new_text).iter().any(|line| {
-        scan(line, CONFIRMATION_PHRASES)
-            .iter()
-            .any(|h| h.kind == Cue::Hedge)
+        let mut hits = scan(line, CONFIRMATION_PHRASES);
+        doubt_quoted_yes(line, &mut hits);
+        doubt_asked_yes(line, &mut hits);
+        hits.iter().any(|h| h.kind == Cue::Hedge) || ticket_reference(line).is_some()
     })
 }
 

@@ -1,9 +1,9 @@
 //! Satisfaction ratings (1–5) from a requester's answer to the survey: digits, stars, Chinese
 //! numerals with a unit, or rating words, and the rest of the text as the comment. Pure.
 
-use super::confirmation::is_filler_only;
-use super::scan::{match_at, scan};
-use super::text::{answer_lines, fold_char, folded, is_blank, is_invisible};
+use super::confirmation::{is_filler_only, window};
+use super::scan::{match_at, scan, uncovered_weight, Hit};
+use super::text::{answer_lines, fold_answer_char, folded, is_blank, is_invisible};
 use super::{MAX_LINE_CHARS, WINDOW_LINES};
 
 /// A satisfaction rating from a requester's reply.
@@ -24,7 +24,7 @@ const RATED_5: &str = "\
 const RATED_4: &str = "满意|比较满意|还算满意|不错|还不错|satisfied|good|happy";
 
 const RATED_3: &str = "\
-    一般|还行|还可以|neutral|^ok|^okay|fair|average|not bad";
+    一般|还行|还可以|neutral|fair|average|not bad";
 
 const RATED_2: &str = "\
     不太满意|不满意|不大满意|不是很满意|不怎么满意|差|dissatisfied|unsatisfied|not satisfied\
@@ -34,7 +34,8 @@ const RATED_1: &str = "\
     非常不满意|很不满意|很差|极差|差评|very dissatisfied|very unsatisfied|very poor\
     |very bad|terrible|awful";
 
-/// Greetings that contain a rating word but rate nothing.
+/// Greetings that contain a rating word but rate nothing. ("ok" is no rating at all: after a
+/// survey it acknowledges far more often than it rates 3.)
 const NOT_RATINGS: &str = "\
     good morning|good afternoon|good evening|good day|good night|happy new year|happy holidays\
     |happy birthday|happy weekend|happy friday|happy to help|not good at|good at|不好评价|不好评\
@@ -63,6 +64,9 @@ pub(super) const RATING_LABELS: &str = "\
 /// filled ones, "⭐⭐⭐⭐⭐"), Chinese numerals with a unit ("五星"), or words (非常满意=5, 满意=4,
 /// 一般=3, 不满意=2, 非常不满意=1, very satisfied=5, satisfied=4, neutral/ok=3,
 /// dissatisfied/unsatisfied=2, very dissatisfied=1, excellent=5, good=4, poor=2, terrible=1).
+/// An English rating word rates only where it stands as the answer: at the end of its clause or
+/// before a word about the service ("good job", "satisfied with …"), never as an adjective on
+/// something else ("good luck", "bad timing", "average response time").
 /// Stars, then digits, then words; the first of the first three lines that has one wins. The rest
 /// of the text is the comment. Out-of-range values ("6", "0/5", six stars) give `None`.
 pub fn parse_rating(new_text: &str) -> Option<Rating> {
@@ -77,7 +81,7 @@ pub(super) fn parse_rating_detailed(new_text: &str) -> Option<(Rating, bool)> {
         .collect();
     for (index, line) in lines.iter().enumerate().take(WINDOW_LINES) {
         let original: Vec<char> = line.chars().take(MAX_LINE_CHARS).collect();
-        let text: Vec<char> = original.iter().map(|&c| fold_char(c)).collect();
+        let text: Vec<char> = original.iter().map(|&c| fold_answer_char(c)).collect();
         let (found, is_word) = match find_stars(&text) {
             Stars::Found(r) => (Some(r), false),
             Stars::Invalid => return None,
@@ -126,6 +130,76 @@ pub(super) fn parse_rating_detailed(new_text: &str) -> Option<(Rating, bool)> {
         return Some((rating, is_word));
     }
     None
+}
+
+/// Conditions and alternatives around a score: "5 if it stays fixed", "depends", 如果, 否则.
+/// Courtesy conditions ("let me know if you need anything") are listed with score 0 so that they
+/// consume their words and count for nothing.
+const CONDITIONS: &[(&str, u8)] = &[
+    (
+        "if it comes back|if it happens again|if anything changes|if you need|if needed\
+        |if there is anything|if anything|如有问题|如果再出现",
+        0,
+    ),
+    (
+        "if|unless|otherwise|depends|depending|either|如果|要是|否则|不然|看情况|取决于|或者|或是",
+        1,
+    ),
+];
+
+/// True when the answer holds more than one score ("4 or 5", "between 3 and 4", "3-4", 4或5)
+/// or a condition on it: such a reply is no rating, whatever its first digit says.
+pub(super) fn has_alternatives(new_text: &str) -> bool {
+    let mut scores: Vec<char> = Vec::new();
+    for line in window(new_text) {
+        if scan(&line, CONDITIONS).iter().any(|h| h.kind > 0) {
+            return true;
+        }
+        let mut i = 0;
+        while i < line.len() {
+            let start_ok = i == 0 || line.get(i - 1).is_some_and(|p| !p.is_alphanumeric());
+            if !(start_ok && line.get(i).is_some_and(char::is_ascii_digit)) {
+                i += 1;
+                continue;
+            }
+            let len = line
+                .iter()
+                .skip(i)
+                .take_while(|c| c.is_ascii_digit() || "/-~:.到至或".contains(**c))
+                .count();
+            let token: String = line.iter().skip(i).take(len).collect();
+            let token = token.trim_end_matches(['.', ':', '-', '~']);
+            let bytes: Vec<char> = token.chars().collect();
+            match bytes.as_slice() {
+                // "4 out of 5": the 5 is the scale, not a second score.
+                [d] if ('1'..='5').contains(d)
+                    && !quantity_follows(&line, i + 1)
+                    && !scale_precedes(&line, i) =>
+                {
+                    scores.push(*d);
+                }
+                [a, sep, b]
+                    if ('1'..='5').contains(a)
+                        && ('1'..='5').contains(b)
+                        && "-~到至或".contains(*sep) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+            i += len.max(1);
+        }
+    }
+    scores.sort_unstable();
+    scores.dedup();
+    scores.len() > 1
+}
+
+/// "out of 5", "of 5", "(1-5)": the digit at `i` names the scale.
+fn scale_precedes(line: &[char], i: usize) -> bool {
+    let before: String = line.iter().take(i).collect();
+    let before = before.trim_end();
+    before.ends_with(" of") || before == "of" || before.ends_with("scale")
 }
 
 enum Stars {
@@ -210,6 +284,15 @@ fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
         {
             continue;
         }
+        // "12/5", "10:5", "2026-12-5": the digit ends a date or a time, it is no score.
+        if i > 1
+            && text
+                .get(i - 1)
+                .is_some_and(|p| matches!(p, '/' | ':' | '-'))
+            && text.get(i - 2).is_some_and(char::is_ascii_digit)
+        {
+            continue;
+        }
         let next = text.get(i + 1);
         if next.is_some_and(|n| n.is_ascii_digit())
             || (next == Some(&'.') && text.get(i + 2).is_some_and(|n| n.is_ascii_digit()))
@@ -246,11 +329,55 @@ fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
         if i == first_slot {
             return Some((value, lead, end));
         }
-        if unit_end.is_some() || i == last_token_start {
+        // A bare digit ending a line rates only when punctuation sets it off ("Great job - 5");
+        // after a word it names something ("floor 3", "Ext. 4" is set off by the dot though,
+        // and "Room 5" is not).
+        if unit_end.is_some() || (i == last_token_start && set_off(text, i)) {
             return Some((value, i, end));
         }
     }
     None
+}
+
+/// True when the nearest non-space char before `i` is punctuation, not a word or a label-like
+/// abbreviation ("Ext.", "No.", "Tel:").
+fn set_off(text: &[char], i: usize) -> bool {
+    let before: String = text.iter().take(i).collect();
+    let before = before.trim_end();
+    let Some(last) = before.chars().last() else {
+        return true;
+    };
+    if last.is_alphanumeric() {
+        return false;
+    }
+    let word: String = before
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    !matches!(
+        word.as_str(),
+        "ext"
+            | "no"
+            | "tel"
+            | "room"
+            | "floor"
+            | "step"
+            | "page"
+            | "line"
+            | "ticket"
+            | "version"
+            | "v"
+            | "win"
+            | "windows"
+            | "level"
+            | "building"
+            | "bldg"
+            | "rm"
+            | "nr"
+            | "number"
+    )
 }
 
 /// Words after a number that make it a quantity, never a score.
@@ -307,11 +434,43 @@ fn unit_after(text: &[char], i: usize) -> Option<usize> {
         })
 }
 
+/// Words (in half-words, see `uncovered_weight`) a rating word may follow on its line: "I am
+/// very satisfied", 我对这次服务非常满意. Deeper in a sentence ("have a good weekend") it rates
+/// nothing.
+const RATING_WORD_DEPTH: usize = 6;
+
 fn find_rating_word(text: &[char]) -> Option<(u8, usize, usize)> {
-    scan(text, RATING_WORDS)
-        .into_iter()
-        .find(|h| h.kind > 0)
-        .map(|h| (h.kind, h.start, h.end))
+    let hits = scan(text, RATING_WORDS);
+    let hit = hits.iter().find(|h| h.kind > 0)?;
+    let before = text.get(..hit.start).unwrap_or_default();
+    (uncovered_weight(before, &[] as &[Hit<u8>]) <= RATING_WORD_DEPTH && stands_alone(text, hit))
+        .then_some((hit.kind, hit.start, hit.end))
+}
+
+/// Words that may follow an English rating word: what it rates, or how the sentence goes on.
+const AFTER_RATING_WORD: &str = "\
+    service|services|job|work|support|help|experience|overall|thanks|thank|with|about|by|so\
+    |indeed|too|and|but|as|very|really|team|guys|fix|result|everyone|all|from|for";
+
+/// True when the rating word ends its clause or is followed by a word from
+/// [`AFTER_RATING_WORD`]. Chinese rating words stand alone by construction (满意, 非常满意).
+fn stands_alone(text: &[char], hit: &Hit<u8>) -> bool {
+    if !hit.phrase.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let k = hit.end
+        + text
+            .iter()
+            .skip(hit.end)
+            .take_while(|c| c.is_whitespace())
+            .count();
+    match text.get(k) {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        Some(_) => AFTER_RATING_WORD
+            .split('|')
+            .any(|w| match_at(text, k, w).is_some()),
+    }
 }
 
 /// What separates a score from the comment ("5, …", "4分：…", "… – 3").

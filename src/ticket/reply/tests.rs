@@ -219,7 +219,8 @@ fn rating_table() {
         ("very satisfied", rating(5, None)),
         ("Satisfied.", rating(4, None)),
         ("neutral", rating(3, None)),
-        ("ok", rating(3, None)),
+        // "ok" acknowledges; it used to read as 3, which rated replies that rate nothing.
+        ("ok", None),
         ("dissatisfied", rating(2, None)),
         ("unsatisfied", rating(2, None)),
         ("Very dissatisfied!", rating(1, None)),
@@ -417,8 +418,14 @@ fn read_answer_table_never_closes_or_rates_on_unclear() {
         (Kb, "步骤3在哪里找？", Unclear),
         (Kb, "I'll try later.", Unclear),
     ];
-    for (ctx, text, want) in cases {
-        assert_eq!(read_answer(*ctx, text).answer, *want, "{ctx:?} {text:?}");
+    assert_answers(cases);
+}
+
+/// Each text, read in its context, gives the wanted answer (the reason shows on failure).
+fn assert_answers(cases: &[(AnswerContext, &str, Answer)]) {
+    for (context, text, want) in cases {
+        let got = read_answer(*context, text);
+        assert_eq!(got.answer, *want, "{context:?} {text:?}: {}", got.reason);
     }
 }
 
@@ -443,4 +450,117 @@ fn bottom_posted_answers_and_address_lines_are_read() {
     );
     let foxmail = "收到\n\nuser@corp.example\n\n发件人： IT\n发送时间： 2026-12-01\n问题解决了吗？";
     assert_eq!(fresh_lines(foxmail), vec!["收到", ""]);
+}
+
+/// The principles added after the fresh `answers-dev2` set (issue 12 §4): each case is a kind of
+/// reply, not a phrase tuned for one mail.
+#[test]
+fn unclear_replies_never_close_or_rate() {
+    use Answer::*;
+    use AnswerContext::*;
+    let cases: &[(AnswerContext, &str, Answer)] = &[
+        // Sarcasm and scare quotes: our word quoted back is no yes.
+        (Confirmation, "Yeah, sure, \"fixed\".", Unclear),
+        (Confirmation, "“解决了”", Unclear),
+        (Confirmation, "Fine, whatever.", Unclear),
+        // A yes inside a question asks; the rest of the answer decides.
+        (Confirmation, "Fixed?", Unclear),
+        (Confirmation, "你们说解决了？根本没好", Rejected),
+        // A-not-A questions (是不是, 能不能) are questions, not 是/不是.
+        (Confirmation, "是不是要重启一下电脑？", Unclear),
+        (Confirmation, "能不能再看看", Unclear),
+        // Hypothetical negations inside an if-clause; courtesy ifs hedge nothing.
+        (Kb, "Maybe, I'll see if it drops again.", Unclear),
+        (Confirmation, "If the restart fixed it then yes.", Unclear),
+        (
+            Confirmation,
+            "Yes, works now. Let me know if you need anything.",
+            Confirmed,
+        ),
+        // Another ticket's number: the answer may be about that one.
+        (Confirmation, "The printer ticket (#2040) is fine.", Unclear),
+        (Survey, "工单号 2045 的那个还没处理", Unclear),
+        // Another matter opened before any negation is a new problem, not a rejection.
+        (
+            Confirmation,
+            "密码框不弹了，另外我的打印机也连不上了",
+            NewProblem,
+        ),
+        (
+            Confirmation,
+            "这个问题解决了。不过现在outlook一直闪退",
+            NewProblem,
+        ),
+        (Confirmation, "打印机现在又出现新的报错提示了", Rejected),
+        // Thanks for an update is politeness, not a problem described.
+        (Confirmation, "Thanks for the update.", Unclear),
+        (
+            Confirmation,
+            "Hard to say, it only happens sometimes.",
+            Unclear,
+        ),
+        // Traditional characters read like simplified ones.
+        (Confirmation, "問題已經解決了，辛苦了", Confirmed),
+        (Confirmation, "問題仍然存在，請再看一下。", Rejected),
+        (Survey, "非常滿意，謝謝！", Rating(5)),
+        // Two scores, a range or a condition: no rating.
+        (Survey, "4 or 5, hard to say.", Unclear),
+        (Survey, "Between 3 and 4.", Unclear),
+        (Survey, "3-4", Unclear),
+        (Survey, "4到5分吧", Unclear),
+        (Survey, "5 if it stays fixed, otherwise 1.", Unclear),
+        (Survey, "I'd give it a 4 out of 5.", Rating(4)),
+        (Survey, "4 - quick fix, but I waited two days.", Rating(4)),
+        // Any hedge stops a rating, digits included.
+        (Survey, "5? I haven't tested it yet", Unclear),
+        (Survey, "Maybe 4, not sure yet", Unclear),
+        // A digit that ends a line after a word names something; set off, it rates.
+        (Survey, "The engineer was on floor 3", Unclear),
+        (Survey, "See you in room 5", Unclear),
+        (Survey, "Great job - 5", Rating(5)),
+        (Survey, "Fast and friendly, 4", Rating(4)),
+        // A rating word rates near the start of its line, not deep in a sentence.
+        (Survey, "I am very satisfied", Rating(5)),
+        (Survey, "我对这次服务非常满意", Rating(5)),
+        (
+            Survey,
+            "Thanks and I hope you all have a good weekend",
+            Unclear,
+        ),
+        // A rating word used as an adjective on something else, or a date, rates nothing.
+        (Survey, "Good luck getting me to answer surveys", Unclear),
+        (Survey, "Bad timing, I'm on leave", Unclear),
+        (Survey, "Average response time was 2 days", Unclear),
+        (Survey, "Good question, who fixed it?", Unclear),
+        (Survey, "Fair enough", Unclear),
+        (Survey, "OK, got it", Unclear),
+        (Survey, "See you on 12/5", Unclear),
+        (Survey, "Excellent service.", Rating(5)),
+        (Survey, "Good job, thanks", Rating(4)),
+        (Survey, "Very satisfied with the fix", Rating(5)),
+        (Survey, "Poor", Rating(2)),
+        // Confirmation: an adjective on another noun, an intermittent fix, or a bare yes to
+        // something else is no yes.
+        (Confirmation, "Good question.", Unclear),
+        (
+            Confirmation,
+            "Perfect timing, I was about to call you",
+            Unclear,
+        ),
+        (Confirmation, "It works sometimes", Unclear),
+        (Confirmation, "时好时坏", Unclear),
+        (Confirmation, "Yes I received your mail", Unclear),
+        (Confirmation, "Yes, please send someone", Unclear),
+        (Confirmation, "是我提交的", Unclear),
+        (Confirmation, "对，就是这个问题", Unclear),
+        (
+            Confirmation,
+            "Yes. Sorry for the late reply, I was out",
+            Confirmed,
+        ),
+        (Confirmation, "Yes it is, thanks Bob", Confirmed),
+        (Confirmation, "Good morning, yes it's fixed", Confirmed),
+        (Confirmation, "Perfect, thanks!", Confirmed),
+    ];
+    assert_answers(cases);
 }

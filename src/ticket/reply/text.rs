@@ -38,8 +38,32 @@ pub(super) fn folded(line: &str) -> String {
     strip_lead(line)
         .trim_end_matches(|c: char| c.is_whitespace() || is_invisible(c))
         .chars()
-        .map(fold_char)
+        .map(fold_answer_char)
         .collect()
+}
+
+/// Traditional characters as (traditional, simplified) pairs, enough to cover every phrase the
+/// answer tables hold: a Big5 or Hong Kong/Taiwan reply ("問題已經解決了", "非常滿意") is read
+/// with the same (simplified) tables. One char for one char, like [`fold_char`].
+const TRADITIONAL: &str = "\
+    滿满決决問问題题經经謝谢還还沒没處处復复連连線线點点無无開开關关這这個个們们別别說说對对\
+    試试樣样發发現现應应該该確确過过來来時时會会後后為为與与裡里麼么壞坏網网雖虽務务歡欢覺觉\
+    錯错條条讓让給给評评價价實实際际腦脑難难馬马見见觀观號号單单極极嗎吗啟启記记錄录請请繼继\
+    續续";
+
+/// [`fold_char`], and traditional Chinese to simplified: how reply text is folded for reading.
+pub(super) fn fold_answer_char(c: char) -> char {
+    let c = fold_char(c);
+    if u32::from(c) < 0x4E00 {
+        return c;
+    }
+    let mut chars = TRADITIONAL.chars().filter(|c| !c.is_whitespace());
+    while let (Some(t), Some(s)) = (chars.next(), chars.next()) {
+        if t == c {
+            return s;
+        }
+    }
+    c
 }
 
 /// The lines of a reply's new text: everything before the first quoted-history or signature
