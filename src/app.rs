@@ -126,7 +126,18 @@ pub async fn main(cli: Cli) -> anyhow::Result<ExitCode> {
             until,
             format,
             output,
-        } => report(&cli, since, until.as_deref(), *format, output.as_deref()).await,
+            organisation,
+        } => {
+            let window = (since.as_str(), until.as_deref());
+            report(
+                &cli,
+                window,
+                *format,
+                output.as_deref(),
+                organisation.as_deref(),
+            )
+            .await
+        }
     }
 }
 
@@ -482,8 +493,26 @@ async fn tickets(cli: &Cli, command: &TicketsCommand) -> anyhow::Result<ExitCode
     let cfg = load(cli)?;
     let store = ready_store(&cfg).await?;
     match command {
-        TicketsCommand::List { json, limit } => {
-            let list = store.list_tickets(*limit).await?;
+        TicketsCommand::List {
+            json,
+            limit,
+            organisation,
+        } => {
+            let list = match organisation {
+                None => store.list_tickets(*limit).await?,
+                Some(name) => {
+                    let orgs = cfg.organisations();
+                    crate::ticket::organisation::known(&orgs, name).map_err(anyhow::Error::msg)?;
+                    let mut all = store.list_tickets(i64::MAX).await?;
+                    all.retain(|s| {
+                        let t = &s.ticket;
+                        crate::ticket::organisation::name_of(&orgs, &t.requester, Some(&t.mailbox))
+                            == *name
+                    });
+                    all.truncate(usize::try_from(*limit).unwrap_or(0));
+                    all
+                }
+            };
             if *json {
                 println!(
                     "{}",
@@ -501,10 +530,12 @@ async fn tickets(cli: &Cli, command: &TicketsCommand) -> anyhow::Result<ExitCode
             let attachments = store.load_attachments(*number).await?;
             let events = store.load_events(*number).await?;
             let kb = store.load_kb_state(*number).await?;
+            let plans = store.ticket_approvals(*number).await?;
             if *json {
                 let mut v = view::ticket_detail_json(&t, &messages, &attachments, &events);
                 if let Some(o) = v.as_object_mut() {
                     o.insert("knowledge".into(), serde_json::to_value(&kb)?);
+                    o.insert("plans".into(), crate::report::approval::plans_json(&plans));
                 }
                 println!("{}", serde_json::to_string_pretty(&v)?);
             } else {
@@ -513,6 +544,7 @@ async fn tickets(cli: &Cli, command: &TicketsCommand) -> anyhow::Result<ExitCode
                     view::ticket_detail_text(&t, &messages, &attachments, &events)
                 );
                 print!("{}", crate::knowledge::cli::state_text(&kb));
+                print!("{}", crate::report::approval::plans_text(&plans));
             }
         }
     }
@@ -1156,12 +1188,16 @@ async fn tick(cli: &Cli, queue_only: bool, json: bool) -> anyhow::Result<ExitCod
 
 async fn report(
     cli: &Cli,
-    since: &str,
-    until: Option<&str>,
+    (since, until): (&str, Option<&str>),
     format: ReportFormat,
     output: Option<&std::path::Path>,
+    organisation: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let cfg = load(cli)?;
+    let orgs = cfg.organisations();
+    if let Some(name) = organisation {
+        crate::ticket::organisation::known(&orgs, name).map_err(anyhow::Error::msg)?;
+    }
     let settings = timers::TimerSettings::from_config(&cfg)?;
     let tz = settings.timezone;
     let now = clock::now();
@@ -1178,19 +1214,45 @@ async fn report(
     }
     let store = ready_store(&cfg).await?;
     let facts = store
-        .report_facts(since, until, &settings.policy, &settings.calendar)
+        .report_facts(
+            since,
+            until,
+            &settings.policy,
+            &settings.calendar,
+            settings.pause_on_approval,
+        )
         .await
         .context("Load report facts")?;
-    let mut r = crate::report::build_report(&facts, since, until);
-    let suggestions = store.report_suggestions(since, until).await?;
+    let org_of = store.organisations_of(&orgs, until).await?;
+    let plans = store.approvals_between(since, until).await?;
+    let names: Vec<String> = orgs.iter().map(|o| o.name.clone()).collect();
+    let mut r = crate::report::approval::organisation_report(
+        &facts,
+        &plans,
+        &org_of,
+        &names,
+        organisation,
+        since,
+        until,
+    );
+    // With --organisation, the knowledge and triage sections count its tickets only too.
+    let mine = |n: i64| {
+        organisation.is_none_or(|o| {
+            let of = u64::try_from(n).ok().and_then(|n| org_of.get(&n));
+            of.map_or(crate::ticket::organisation::DESK_DEFAULT, String::as_str) == o
+        })
+    };
+    let mut suggestions = store.report_suggestions(since, until).await?;
+    suggestions.retain(|s| mine(s.ticket));
     r.knowledge = Some(crate::report::knowledge::build_knowledge(
         &suggestions,
         r.overall.opened,
     ));
-    let history = store
+    let mut history = store
         .load_triage_history(since, until)
         .await
         .context("Load triage history")?;
+    history.retain(|t| mine(t.number));
     let triage = crate::report::triage::build_triage(&history, since, until);
     let text = {
         use crate::report::triage as tr;

@@ -123,6 +123,9 @@ pub enum Command {
         /// Write to FILE instead of stdout.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Only the tickets of this `[[organisations]]` name ("(desk)": the desk's own).
+        #[arg(long)]
+        organisation: Option<String>,
     },
     /// Score the requester-answer reader on a labelled folder (DIR/labels.csv with
     /// file,context,expected,lang,notes): accuracy, per context, confusion, every miss and
@@ -250,6 +253,9 @@ pub enum TicketsCommand {
         json: bool,
         #[arg(long, default_value_t = 100)]
         limit: i64,
+        /// Only the tickets of this `[[organisations]]` name ("(desk)": the desk's own).
+        #[arg(long)]
+        organisation: Option<String>,
     },
     /// Show one ticket with its messages, attachments and timeline.
     Show {

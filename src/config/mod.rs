@@ -122,6 +122,9 @@ pub struct Config {
     /// `[digest]`: the weekly service report mailed to the supervisors.
     #[serde(default)]
     pub digest: Digest,
+    /// `[[organisations]]`: the customer organisations the desk serves (empty: one desk).
+    #[serde(default)]
+    pub organisations: Vec<OrganisationConfig>,
     /// `[http]`: `/healthz`, `/readyz` and `/metrics` (off by default).
     #[serde(default)]
     pub http: Http,
@@ -167,6 +170,7 @@ impl Default for General {
 mod knowledge;
 mod oauth2;
 mod ops;
+mod organisation;
 mod sla;
 mod transport;
 mod validate;
@@ -175,6 +179,7 @@ mod workflow;
 pub use knowledge::Knowledge;
 pub use oauth2::*;
 pub use ops::*;
+pub use organisation::*;
 pub use sla::*;
 pub use transport::*;
 pub use workflow::*;

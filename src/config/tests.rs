@@ -285,3 +285,49 @@ fn bad_duration_is_explained() {
     let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("/")).unwrap_err();
     assert!(err.to_string().contains("soon"), "{err}");
 }
+
+#[test]
+fn example_config_documents_valid_organisations() {
+    let example = include_str!("../../config/supportbot.example.toml");
+    let start = example.find("# [[organisations]]").unwrap();
+    let block: String = example
+        .get(start..)
+        .unwrap()
+        .lines()
+        .map(|l| l.strip_prefix("# ").unwrap_or(l))
+        // This test desk has no [[mailboxes]] entry for the example's mailbox.
+        .filter(|l| !l.starts_with("mailbox ="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = MINIMAL.to_string()
+        + "[workflow]\nsecret = \"0123456789abcdef0123\"\n\
+           [[engineers]]\nname = \"Wang Wei\"\nemail = \"wang@example.com\"\n"
+        + &block;
+    let cfg = Config::from_toml(&text, Path::new("x.toml"), Path::new(".")).unwrap_or_else(|e| {
+        panic!("{e}");
+    });
+    let orgs = cfg.organisations();
+    let acme = orgs.first().unwrap();
+    assert_eq!(acme.name, "acme");
+    assert_eq!(acme.sla.map(|s| s.respond[0]), Some(600));
+    assert!(acme.calendar.is_some());
+}
+
+#[test]
+fn organisation_problems_are_reported_all_at_once() {
+    let text = MINIMAL.to_string()
+        + "[[organisations]]\nname = \"a\"\ndomains = [\"acme.com\"]\nengineers = [\"Nobody\"]\n\
+           [organisations.sla.P1]\nrespond = \"3h\"\nresolve = \"1h\"\n\
+           [[organisations]]\nname = \"b\"\ndomains = [\"acme.com\"]\nmailbox = \"nope@x.test\"\n";
+    let err = Config::from_toml(&text, Path::new("x.toml"), Path::new("."))
+        .unwrap_err()
+        .to_string();
+    for want in [
+        "overlaps organisation a",
+        "unknown engineer \"Nobody\"",
+        "sla.P1: respond is longer than resolve",
+        "mailbox \"nope@x.test\"",
+    ] {
+        assert!(err.contains(want), "{want} not in {err}");
+    }
+}

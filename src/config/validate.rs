@@ -134,6 +134,7 @@ impl Config {
             }
         }
         self.validate_workflow(&mut p);
+        self.validate_organisations(&mut p);
         p.extend(self.validate_timers());
         p.extend(self.validate_knowledge());
         p
@@ -224,6 +225,9 @@ impl Config {
             p.push(
                 "workflow.secret (or workflow.secret_env) must hold at least 16 characters when engineers are configured".into(),
             );
+        }
+        if self.workflow.approval_timeout.0 < Duration::from_secs(60) {
+            p.push("workflow.approval_timeout must be at least 1m".into());
         }
         if self.workflow.auto_close_after.0 < Duration::from_secs(60) {
             p.push("workflow.auto_close_after must be at least 1m".into());

@@ -39,6 +39,12 @@ pub struct Workflow {
     pub auto_close_after: Dur,
     /// A reply to a closed ticket within this long reopens it; later it opens a new one.
     pub reopen_window: Dur,
+    /// High-risk plans also need the requester's consent.
+    pub customer_consent: bool,
+    /// The SLA resolve clock stops while a ticket is `awaiting approval`.
+    pub pause_on_approval: bool,
+    /// An approval request unanswered this long is escalated (reminder at 75 %).
+    pub approval_timeout: Dur,
 }
 
 impl Default for Workflow {
@@ -50,6 +56,9 @@ impl Default for Workflow {
             trusted_authserv_ids: Vec::new(),
             auto_close_after: dur(3 * 86_400),
             reopen_window: dur(14 * 86_400),
+            customer_consent: true,
+            pause_on_approval: false,
+            approval_timeout: dur(4 * 3600),
         }
     }
 }

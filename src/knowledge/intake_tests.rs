@@ -32,6 +32,7 @@ fn policy() -> Policy {
             trusted_authserv_ids: vec![],
             auto_close_after: 3 * 86_400,
             reopen_window: 14 * 86_400,
+            ..Default::default()
         },
     }
 }

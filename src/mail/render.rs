@@ -205,6 +205,39 @@ const BUILTIN: &[(&str, &str)] = &[
         "zh/digest.html.j2",
         include_str!("../../templates/zh/digest.html.j2"),
     ),
+    // Change approval (ticket/approval.rs).
+    (
+        "en/approval_request.txt.j2",
+        include_str!("../../templates/en/approval_request.txt.j2"),
+    ),
+    (
+        "en/approval_request.html.j2",
+        include_str!("../../templates/en/approval_request.html.j2"),
+    ),
+    (
+        "en/approval_notice.txt.j2",
+        include_str!("../../templates/en/approval_notice.txt.j2"),
+    ),
+    (
+        "en/approval_notice.html.j2",
+        include_str!("../../templates/en/approval_notice.html.j2"),
+    ),
+    (
+        "zh/approval_request.txt.j2",
+        include_str!("../../templates/zh/approval_request.txt.j2"),
+    ),
+    (
+        "zh/approval_request.html.j2",
+        include_str!("../../templates/zh/approval_request.html.j2"),
+    ),
+    (
+        "zh/approval_notice.txt.j2",
+        include_str!("../../templates/zh/approval_notice.txt.j2"),
+    ),
+    (
+        "zh/approval_notice.html.j2",
+        include_str!("../../templates/zh/approval_notice.html.j2"),
+    ),
 ];
 
 /// Why a mail could not be rendered.

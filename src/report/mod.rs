@@ -26,6 +26,7 @@
 //! Cost: one pass over the rows into per-group accumulators, then one sort per group
 //! and duration series: O(n log n), no quadratic step.
 
+pub mod approval;
 pub mod knowledge;
 mod render;
 pub mod triage;
@@ -142,6 +143,12 @@ pub struct Report {
     /// The knowledge-base figures, when the caller loaded them (`report::knowledge`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub knowledge: Option<knowledge::KnowledgeStats>,
+    /// One group per `[[organisations]]` entry and `(desk)`, when the desk has any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_organisation: Vec<Group>,
+    /// The change-approval figures, when the caller loaded them (`report::approval`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approvals: Option<approval::ApprovalStats>,
 }
 
 /// Name of the engineer group of tickets without an assignee.
@@ -372,6 +379,8 @@ pub fn build_report(facts: &[TicketFacts], since: Timestamp, until: Timestamp) -
             .map(|(name, acc)| named(name.unwrap_or(UNASSIGNED).to_string(), acc))
             .collect(),
         knowledge: None,
+        by_organisation: Vec::new(),
+        approvals: None,
     }
 }
 

@@ -14,7 +14,7 @@ fn fmt_time(t: Timestamp) -> String {
 }
 
 /// "45s", "12m", "3h05m", "2d04h"; "-" when absent.
-fn fmt_dur(secs: Option<i64>) -> String {
+pub(super) fn fmt_dur(secs: Option<i64>) -> String {
     let Some(s) = secs else {
         return "-".to_string();
     };
@@ -137,8 +137,15 @@ pub fn render_table(r: &Report) -> String {
     text_table(&mut out, "By priority", &group_rows(&r.by_priority));
     text_table(&mut out, "By category", &group_rows(&r.by_category));
     text_table(&mut out, "By engineer", &group_rows(&r.by_engineer));
+    if !r.by_organisation.is_empty() {
+        text_table(&mut out, "By organisation", &group_rows(&r.by_organisation));
+    }
     if let Some(k) = &r.knowledge {
         out.push_str(&super::knowledge::render_text(k));
+        out.push('\n');
+    }
+    if let Some(a) = &r.approvals {
+        out.push_str(&super::approval::render_text(a));
         out.push('\n');
     }
     out.push_str(
@@ -167,7 +174,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// RFC 4180 CSV, one row per group, `scope` = overall | priority | category | engineer.
+/// RFC 4180 CSV, one row per group, `scope` = overall | priority | category | engineer | organisation.
 /// Durations in seconds, rates in percent with one decimal, empty = no data.
 pub fn render_csv(r: &Report) -> String {
     let mut out = String::from(
@@ -216,6 +223,7 @@ pub fn render_csv(r: &Report) -> String {
         ("priority", &r.by_priority),
         ("category", &r.by_category),
         ("engineer", &r.by_engineer),
+        ("organisation", &r.by_organisation),
     ] {
         for g in groups {
             row(scope, &g.name, &g.stats);
@@ -223,6 +231,9 @@ pub fn render_csv(r: &Report) -> String {
     }
     if let Some(k) = &r.knowledge {
         out.push_str(&super::knowledge::render_csv(k, csv_field));
+    }
+    if let Some(a) = &r.approvals {
+        out.push_str(&super::approval::render_csv(a));
     }
     out
 }
@@ -490,8 +501,14 @@ pub fn render_html(r: &Report) -> String {
     html_table(&mut out, "By priority", &group_rows(&r.by_priority));
     html_table(&mut out, "By category", &group_rows(&r.by_category));
     html_table(&mut out, "By engineer", &group_rows(&r.by_engineer));
+    if !r.by_organisation.is_empty() {
+        html_table(&mut out, "By organisation", &group_rows(&r.by_organisation));
+    }
     if let Some(k) = &r.knowledge {
         out.push_str(&super::knowledge::render_html(k, escape_html));
+    }
+    if let Some(a) = &r.approvals {
+        out.push_str(&super::approval::render_html(a));
     }
     out.push_str(
         "<footer>FRT = first-response time, TTR = resolution time (wall clock; median and \

@@ -7,7 +7,12 @@ const D: i64 = 86_400;
 const S: Timestamp = 1_790_000_000;
 const U: Timestamp = S + 7 * D;
 
-fn fact(number: u64, priority: Priority, category: Category, who: Option<&str>) -> TicketFacts {
+pub(super) fn fact(
+    number: u64,
+    priority: Priority,
+    category: Category,
+    who: Option<&str>,
+) -> TicketFacts {
     TicketFacts {
         number,
         priority,

@@ -143,6 +143,7 @@ macro_rules! on_pool {
     };
 }
 
+mod approval;
 mod corrections;
 mod knowledge;
 mod ops;

@@ -11,10 +11,13 @@ use crate::report::TicketFacts;
 use crate::ticket::calendar::Calendar;
 use crate::ticket::model::{Category, Language, Priority, Status, Timestamp};
 use crate::ticket::sla::{self, AlertKey, SlaClock, SlaPolicy};
+use crate::ticket::sla_pause::paused_statuses;
 use std::collections::HashMap;
 
 /// Statuses whose SLA clocks may still run.
-const OPEN: &str = "('new', 'open', 'waiting')";
+const OPEN: &str = "('new', 'open', 'waiting', 'awaiting approval')";
+/// Statuses that may pause the resolve clock (`ticket::sla_pause::paused_statuses`).
+const PAUSABLE: &str = "('waiting', 'awaiting approval')";
 
 /// An event `e` of ticket `t` that tells the requester something: a public reply, or a
 /// status change made by an engineer (not the requester, not the bot).
@@ -36,11 +39,11 @@ pub struct SlaTicket {
     pub sent: Vec<AlertKey>,
 }
 
-/// One status change `(ticket, at, from, to)` involving `waiting`.
+/// One status change `(ticket, at, from, to)` involving `waiting` or `awaiting approval`.
 type Transition = (i64, Timestamp, Option<String>, Option<String>);
 
 /// Pauses per ticket from status-change rows sorted by ticket and time.
-fn pauses_by_ticket(rows: &[Transition]) -> HashMap<i64, Vec<sla::Pause>> {
+fn pauses_by_ticket(rows: &[Transition], paused: &[&str]) -> HashMap<i64, Vec<sla::Pause>> {
     let mut grouped: HashMap<i64, Vec<(Timestamp, &str, &str)>> = HashMap::new();
     for (ticket, at, from, to) in rows {
         grouped.entry(*ticket).or_default().push((
@@ -51,7 +54,12 @@ fn pauses_by_ticket(rows: &[Transition]) -> HashMap<i64, Vec<sla::Pause>> {
     }
     grouped
         .into_iter()
-        .map(|(t, changes)| (t, sla::pauses_from_status_changes(&changes)))
+        .map(|(t, changes)| {
+            (
+                t,
+                crate::ticket::sla_pause::pauses_from_changes(&changes, paused),
+            )
+        })
         .collect()
 }
 
@@ -91,7 +99,11 @@ type FactRow = (
 impl Store {
     /// Every ticket whose clocks may still run (new, open, waiting), with its pauses,
     /// latest public update and the alert keys already queued. Three queries in all.
-    pub async fn load_sla_tickets(&self) -> Result<Vec<SlaTicket>, StoreError> {
+    /// `pause_on_approval`: `awaiting approval` stops the resolve clock like `waiting`.
+    pub async fn load_sla_tickets(
+        &self,
+        pause_on_approval: bool,
+    ) -> Result<Vec<SlaTicket>, StoreError> {
         // First response: the column the workflow maintains, else the first public reply
         // or status change by someone other than the requester and the bot (the automatic
         // acknowledgement is neither). The latest such event is the last public update.
@@ -108,7 +120,7 @@ impl Store {
             "SELECT e.ticket_id, e.at, e.from_value, e.to_value FROM events e \
              JOIN tickets t ON t.id = e.ticket_id \
              WHERE t.status IN {OPEN} AND e.kind = 'status' \
-             AND (e.from_value = 'waiting' OR e.to_value = 'waiting') \
+             AND (e.from_value IN {PAUSABLE} OR e.to_value IN {PAUSABLE}) \
              ORDER BY e.ticket_id, e.at, e.id"
         );
         let keys_sql = format!(
@@ -127,7 +139,7 @@ impl Store {
                 .await?;
             (rows, transitions, keys)
         });
-        let mut pauses = pauses_by_ticket(&transitions);
+        let mut pauses = pauses_by_ticket(&transitions, paused_statuses(pause_on_approval));
         let mut sent: HashMap<i64, Vec<AlertKey>> = HashMap::new();
         for (ticket, key) in keys {
             // A key this version does not know (written by a newer one) is simply kept
@@ -188,7 +200,7 @@ impl Store {
     }
 
     /// What the report needs of every ticket that can matter to `[since, until]`, in two
-    /// queries (tickets with their event and survey counts; waiting transitions). The
+    /// queries (tickets with their event and survey counts; pausing transitions). The
     /// deadlines are recomputed from creation with the current priority, `policy` and
     /// `cal`, pauses included, exactly as the timer judged them.
     pub async fn report_facts(
@@ -197,6 +209,7 @@ impl Store {
         until: Timestamp,
         policy: &SlaPolicy,
         cal: &Calendar,
+        pause_on_approval: bool,
     ) -> Result<Vec<TicketFacts>, StoreError> {
         // A ticket whose every fact lies before `since` adds nothing to the window.
         let window = |t: &str| {
@@ -229,7 +242,7 @@ impl Store {
             "SELECT e.ticket_id, e.at, e.from_value, e.to_value FROM events e \
              JOIN tickets t ON t.id = e.ticket_id \
              WHERE {tw} AND e.kind = 'status' \
-             AND (e.from_value = 'waiting' OR e.to_value = 'waiting') \
+             AND (e.from_value IN {PAUSABLE} OR e.to_value IN {PAUSABLE}) \
              ORDER BY e.ticket_id, e.at, e.id",
             tw = window("t"),
         );
@@ -246,7 +259,7 @@ impl Store {
                 .await?;
             (rows, transitions)
         });
-        let mut pauses = pauses_by_ticket(&transitions);
+        let mut pauses = pauses_by_ticket(&transitions, paused_statuses(pause_on_approval));
         rows.into_iter()
             .map(|r| {
                 let priority: Priority = super::rows::parse_enum(&r.1, "priority")?;

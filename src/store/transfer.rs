@@ -25,7 +25,7 @@ use std::path::Path;
 
 /// Tables in the order their rows must be inserted (parents first), with whether they
 /// have an identity `id` column whose sequence must be reset after an import.
-pub const TABLES: [(&str, bool); 15] = [
+pub const TABLES: [(&str, bool); 16] = [
     ("tickets", true),
     ("raw_mails", true),
     ("messages", true),
@@ -38,6 +38,7 @@ pub const TABLES: [(&str, bool); 15] = [
     ("sla_alerts", true),
     ("timers", false),
     ("digests", false),
+    ("approvals", true),
     ("ticket_facts", true),
     ("kb_suggestions", true),
     ("corrections", true),

@@ -325,7 +325,7 @@ impl Tx {
         on_tx!(self, c => {
             let rows: Vec<(String, i64)> = sqlx::query_as(
                 "SELECT LOWER(assignee), COUNT(*) FROM tickets \
-                 WHERE assignee IS NOT NULL AND status IN ('new', 'open', 'waiting') \
+                 WHERE assignee IS NOT NULL AND status IN ('new', 'open', 'waiting', 'awaiting approval') \
                  GROUP BY LOWER(assignee)",
             )
             .fetch_all(&mut *c)
@@ -353,7 +353,7 @@ impl Tx {
     pub async fn engineer_open_tickets(&mut self, email: &str) -> Result<Vec<Ticket>, StoreError> {
         let sql = format!(
             "SELECT {TICKET_COLUMNS_T} FROM tickets t WHERE LOWER(t.assignee) = $1 \
-             AND t.status IN ('new', 'open', 'waiting') ORDER BY t.priority, t.respond_by LIMIT 100"
+             AND t.status IN ('new', 'open', 'waiting', 'awaiting approval') ORDER BY t.priority, t.respond_by LIMIT 100"
         );
         on_tx!(self, c => {
             let rows = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))

@@ -31,6 +31,9 @@
 //! | `#internal` | `#内部` | — (the public text becomes an internal comment) |
 //! | `#list` | `#列表` | — |
 //! | `#show` | `#查看` | a ticket number (`42` or `#42`) |
+//! | `#plan` | `#方案` | the plan, then optional `risk:`/`rollback:`/`window:` lines (`风险：` `回退：` `窗口：`) |
+//! | `#approve` | `#批准` `#同意` | — (an approver's answer; see `ticket::approval`) |
+//! | `#reject` | `#驳回` `#不同意` | the reason |
 
 use super::model::{Category, Priority, Status};
 use super::reply::{fold_char, fresh_lines, is_blank, is_invisible, strip_lead};
@@ -78,6 +81,13 @@ pub enum Command {
     List,
     /// `#show N`: one ticket's summary.
     Show(u64),
+    /// `#plan`: a written plan for risky work (text with its `risk:`/`rollback:`/`window:`
+    /// lines, read by [`super::approval::parse_plan`]).
+    Plan(String),
+    /// `#approve`: an approver signs the ticket's pending plan off.
+    Approve,
+    /// `#reject <reason>`: an approver refuses the pending plan.
+    Reject(String),
     /// `#kb` / `#知识库`: write a knowledge-base draft from the ticket; `#kb publish`:
     /// publish the ticket's draft.
     Kb(KbAction),
@@ -144,6 +154,9 @@ enum Name {
     Internal,
     List,
     Show,
+    Plan,
+    Approve,
+    Reject,
     Kb,
 }
 
@@ -162,6 +175,9 @@ const NAMES: &[(&str, Name)] = &[
     ("internal", Name::Internal),
     ("list", Name::List),
     ("show", Name::Show),
+    ("plan", Name::Plan),
+    ("approve", Name::Approve),
+    ("reject", Name::Reject),
     ("kb", Name::Kb),
     ("指派", Name::Assign),
     ("分配", Name::Assign),
@@ -179,6 +195,11 @@ const NAMES: &[(&str, Name)] = &[
     ("内部", Name::Internal),
     ("列表", Name::List),
     ("查看", Name::Show),
+    ("方案", Name::Plan),
+    ("批准", Name::Approve),
+    ("同意", Name::Approve),
+    ("驳回", Name::Reject),
+    ("不同意", Name::Reject),
     ("知识库", Name::Kb),
 ];
 
@@ -250,9 +271,12 @@ pub fn parse_commands(text: &str) -> CommandBlock {
             block.errors.push(error);
             continue;
         };
-        if matches!(name, Name::Note | Name::Resolve) {
+        if matches!(name, Name::Note | Name::Resolve | Name::Plan) {
             let mut text = clean(&arg);
             i = take_continuation(&lines, i, &mut text);
+            if name == Name::Plan {
+                i = take_plan_fields(&lines, i, &mut text);
+            }
             if text.is_empty() {
                 // `#resolve` alone, then a blank line, then the solution: the HTML rendering.
                 let mut j = i;
@@ -266,6 +290,7 @@ pub fn parse_commands(text: &str) -> CommandBlock {
             match (name, text.is_empty()) {
                 (_, true) => block.errors.push(missing(line, name)),
                 (Name::Note, false) => block.commands.push(Command::Note(text)),
+                (Name::Plan, false) => block.commands.push(Command::Plan(text)),
                 _ => block.commands.push(Command::Resolve(text)),
             }
             continue;
@@ -336,6 +361,22 @@ fn lookup<'a>(name: &str, arg: &'a str) -> Option<(Name, std::borrow::Cow<'a, st
     Some((*n, format!("{glued} {arg}").trim().to_string().into()))
 }
 
+/// `risk:`/`rollback:`/`window:` paragraphs after a `#plan` (HTML mails put a blank line after
+/// every line) still belong to the plan.
+fn take_plan_fields(lines: &[&str], i: usize, text: &mut String) -> usize {
+    let mut j = i;
+    while lines.get(j).is_some_and(|l| is_blank(l)) {
+        j += 1;
+    }
+    match lines.get(j) {
+        Some(l) if super::approval::is_plan_field(l) => {
+            let next = take_continuation(lines, j, text);
+            take_plan_fields(lines, next, text)
+        }
+        _ => i,
+    }
+}
+
 fn take_continuation(lines: &[&str], mut i: usize, text: &mut String) -> usize {
     while let Some(&next) = lines.get(i) {
         if is_blank(next) || command_body(next).is_some() {
@@ -353,186 +394,9 @@ fn take_continuation(lines: &[&str], mut i: usize, text: &mut String) -> usize {
 
 type ArgError = (String, Option<String>);
 
-fn parse_argument(name: Name, arg: &str) -> Result<Vec<Command>, ArgError> {
-    // "#close." / "#priority P1。": sentence punctuation is not part of a value.
-    let arg = arg
-        .trim_end_matches(|c: char| SENTENCE_END.contains(&c))
-        .trim_end();
-    let folded: String = arg.chars().map(fold_char).collect();
-    let one = |c: Command| Ok(vec![c]);
-    let bare = |c: Command| {
-        if arg.is_empty() {
-            Ok(vec![c])
-        } else {
-            let n = canonical(name);
-            Err((format!("`#{n}` takes no argument"), Some(format!("#{n}"))))
-        }
-    };
-    if arg.is_empty()
-        && !matches!(
-            name,
-            Name::Reopen | Name::Close | Name::Help | Name::Internal | Name::List | Name::Kb
-        )
-    {
-        return Err(missing_reason(name));
-    }
-    match name {
-        Name::Assign => one(Command::Assign(parse_assignee(arg)?)),
-        Name::Priority | Name::Category | Name::Status => {
-            let mut words = folded.split_whitespace();
-            let value = words.next().unwrap_or_default();
-            let command = match name {
-                Name::Priority => value.parse::<Priority>().ok().map(Command::Priority),
-                Name::Category => pick(CATEGORY_NAMES, value).map(Command::Category),
-                _ => pick(STATUS_NAMES, value).map(Command::Status),
-            };
-            match command {
-                Some(_) if words.next().is_some() => Err((
-                    format!(
-                        "`#{}` takes a single value; write comments on the next line",
-                        canonical(name)
-                    ),
-                    Some(format!("#{} {value}", canonical(name))),
-                )),
-                Some(c) => one(c),
-                None => Err(bad_value(name, value)),
-            }
-        }
-        Name::Cc => parse_cc(arg),
-        Name::Show => {
-            let digits = folded.trim_start_matches('#');
-            match digits.parse::<u64>() {
-                Ok(n) if n > 0 => one(Command::Show(n)),
-                _ => Err((
-                    "ticket number must be a positive whole number".to_string(),
-                    Some("#show 42".into()),
-                )),
-            }
-        }
-        Name::Reopen => bare(Command::Reopen),
-        Name::Close => bare(Command::Close),
-        Name::Help => bare(Command::Help),
-        Name::Internal => bare(Command::Internal),
-        Name::List => bare(Command::List),
-        Name::Kb => match folded.as_str() {
-            "" | "draft" | "草稿" => one(Command::Kb(KbAction::Draft)),
-            "publish" | "发布" => one(Command::Kb(KbAction::Publish)),
-            _ => Err((
-                "`#kb` takes nothing (write a draft) or `publish`".to_string(),
-                Some("#kb publish".into()),
-            )),
-        },
-        // Handled by the caller because they read following lines.
-        Name::Note => one(Command::Note(arg.to_string())),
-        Name::Resolve => one(Command::Resolve(arg.to_string())),
-    }
-}
-
-fn bad_value(name: Name, value: &str) -> ArgError {
-    match name {
-        Name::Priority => ("priority must be P1–P4".to_string(), None),
-        Name::Category => (
-            "category must be one of hardware, software, network, account, request, other"
-                .to_string(),
-            near(CATEGORY_NAMES, value).map(|s| format!("#category {s}")),
-        ),
-        _ => (
-            "status must be one of open, waiting, resolved, closed".to_string(),
-            near(STATUS_NAMES, value).map(|s| format!("#status {s}")),
-        ),
-    }
-}
-
-fn parse_assignee(arg: &str) -> Result<AssigneeRef, ArgError> {
-    // "#assign to bob", "#指派给 张三".
-    let lower = arg.to_ascii_lowercase();
-    let arg = match lower.strip_prefix("to ") {
-        Some(_) => arg.get(3..).unwrap_or(arg),
-        None => arg.strip_prefix('给').unwrap_or(arg),
-    }
-    .trim();
-    let folded: String = arg.chars().map(fold_char).collect();
-    if folded == "me" || arg == "我" || arg == "自己" {
-        return Ok(AssigneeRef::Me);
-    }
-    let bare = unwrap_address(arg);
-    if bare.contains('@') && !bare.starts_with('@') {
-        return validate_email(bare)
-            .map(|e| AssigneeRef::Email(e.to_string()))
-            .map_err(|reason| (reason, Some("#assign bob@example.com".into())));
-    }
-    // "@bob" is a chat habit; the name is still bob.
-    let name = arg.trim_start_matches('@').trim();
-    if name.is_empty() || name.contains('@') || name.chars().count() > MAX_NAME_CHARS {
-        return Err((
-            "assignee must be `me`, a name or an email address".to_string(),
-            Some("#assign me".into()),
-        ));
-    }
-    Ok(AssigneeRef::Name(name.to_string()))
-}
-
-fn parse_cc(arg: &str) -> Result<Vec<Command>, ArgError> {
-    let mut out = Vec::new();
-    let parts = arg
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '，' | '；' | '、'))
-        .filter(|p| !p.is_empty());
-    for part in parts {
-        let address = unwrap_address(part);
-        match validate_email(address) {
-            Ok(a) => out.push(Command::Cc(a.to_string())),
-            Err(reason) => return Err((reason, Some("#cc alice@example.com".into()))),
-        }
-    }
-    if out.is_empty() {
-        return Err(missing_reason(Name::Cc));
-    }
-    Ok(out)
-}
-
-/// `<a@b>` or `mailto:a@b` → `a@b`.
-fn unwrap_address(s: &str) -> &str {
-    let s = s.trim();
-    let s = s
-        .strip_prefix('<')
-        .and_then(|r| r.strip_suffix('>'))
-        .unwrap_or(s);
-    s.strip_prefix("mailto:").unwrap_or(s)
-}
-
-/// A deliberately plain check: it keeps header injection and junk out, not RFC 5322 in full.
-fn validate_email(address: &str) -> Result<&str, String> {
-    let bad = |why: &str| Err(format!("`{address}` is not an email address: {why}"));
-    if address.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return bad("no spaces or line breaks allowed");
-    }
-    if address.chars().filter(|&c| c == '@').count() != 1 {
-        return bad("it needs exactly one @");
-    }
-    let Some((local, domain)) = address.split_once('@') else {
-        return bad("it needs exactly one @");
-    };
-    if local.is_empty() || domain.is_empty() {
-        return bad("something is missing around the @");
-    }
-    if address.chars().any(|c| {
-        matches!(
-            c,
-            '<' | '>' | '(' | ')' | ',' | ';' | ':' | '"' | '[' | ']' | '\\'
-        )
-    }) {
-        return bad("it contains characters not allowed in an address");
-    }
-    if domain.starts_with('.') || domain.ends_with('.') || domain.contains("..") {
-        return bad("the domain is malformed");
-    }
-    Ok(address)
-}
-
-fn pick<T: Copy>(table: &[(&str, T)], folded: &str) -> Option<T> {
-    let key = folded.trim();
-    table.iter().find(|(n, _)| *n == key).map(|&(_, v)| v)
-}
+#[path = "command_args.rs"]
+mod args;
+use args::parse_argument;
 
 /// The closest spelling in `table`, if close enough to be a typo.
 fn near<T>(table: &[(&'static str, T)], word: &str) -> Option<&'static str> {
@@ -608,6 +472,9 @@ fn usage(name: Name) -> &'static str {
         Name::Help => "#help",
         Name::Internal => "#internal",
         Name::List => "#list",
+        Name::Plan => "#plan <what will be done>",
+        Name::Approve => "#approve",
+        Name::Reject => "#reject <reason>",
         Name::Kb => "#kb",
     }
 }
@@ -683,6 +550,9 @@ Reply with commands at the top of your mail, one per line, then your message:
   #cc <email>                    copy someone on the ticket
   #reopen   #close               reopen or close the ticket
   #list   #show <number>         your open tickets, or one ticket
+  #plan <plan>                   risky work: plan + risk:/rollback:/window: lines;
+                                 medium/high risk waits for approval before #resolve
+  #approve   #reject <reason>    answer an approval request (plain approve/reject works)
   #kb   #kb publish              write a knowledge-base draft from the ticket, or publish it
   #help                          this list
 Everything below the commands is sent to the requester (unless #internal).
@@ -700,6 +570,8 @@ const HELP_ZH: &str = "\
   #抄送 邮箱                     抄送他人（#cc）
   #重开   #关闭                  重新打开或关闭工单（#reopen #close）
   #列表   #查看 编号             查看我的工单或某个工单（#list #show）
+  #方案 内容                     有风险的操作：方案 + 风险：/回退：/窗口：，中高风险须审批（#plan）
+  #批准   #驳回 原因             答复审批请求，也可直接回复 同意 / 不同意（#approve #reject）
   #知识库   #知识库 发布          根据工单写知识库草稿，或发布草稿（#kb #kb publish）
   #帮助                          显示本说明（#help）
 命令下方的正文会发给提交人（除非使用 #内部）。全角＃、全角数字和冒号均可。";

@@ -52,11 +52,13 @@ macro_rules! named_enum {
 }
 
 named_enum!(
-    /// Where a ticket is in its life: `new → open → waiting ↔ open → resolved → closed`.
+    /// Where a ticket is in its life: `new → open → waiting ↔ open → resolved → closed`;
+    /// `open → awaiting approval → open` while a risky plan waits for its sign-off.
     Status, "status", {
         New => "new",
         Open => "open",
         Waiting => "waiting",
+        AwaitingApproval => "awaiting approval",
         Resolved => "resolved",
         Closed => "closed",
     }
@@ -256,6 +258,10 @@ named_enum!(
         Confirmation => "confirmation",
         Notified => "notified",
         Solution => "solution",
+        PlanProposed => "plan",
+        ApprovalRequested => "approval_requested",
+        ApprovalDecided => "approval",
+        PlanExecuted => "plan_executed",
     }
 );
 

@@ -55,6 +55,28 @@ pub async fn sweep(
             }
         }
     }
+    // Approval requests nobody answered: reminded at 75 % of `approval_timeout`, escalated
+    // at the timeout (ticket::approval); the step is stored with its mails, so it goes once.
+    for (t, a) in tx.due_approvals(now).await? {
+        let Some((next, events, outgoing)) =
+            lifecycle::on_approval_timer(&t, &a, &pipeline.policy, now)
+        else {
+            // Not due under the current policy: store the recomputed due time.
+            tx.save_approval(t.number, &a, &pipeline.policy.workflow.approval, now)
+                .await?;
+            continue;
+        };
+        tx.insert_events(t.number, &events).await?;
+        pipeline::queue(&mut tx, pipeline, &outgoing, now, &mut queued).await?;
+        tx.save_approval(t.number, &next, &pipeline.policy.workflow.approval, now)
+            .await?;
+        info!(
+            ticket = t.number,
+            plan = a.seq,
+            "Approval request reminded or escalated."
+        );
+        report.tickets += 1;
+    }
     tx.commit().await?;
     report.mails_queued = queued.mails_queued;
     Ok(report)

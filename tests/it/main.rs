@@ -7,6 +7,7 @@
     clippy::indexing_slicing
 )]
 
+mod approval_e2e;
 mod architecture;
 mod corpus;
 mod corrections_e2e;
@@ -21,9 +22,11 @@ mod hostile_fuzz;
 mod imap_edge;
 mod intake_e2e;
 mod knowledge_e2e;
+mod migration_order;
 mod oauth2_e2e;
 mod oauth2_server;
 mod ops_e2e;
+mod organisation_e2e;
 mod oversize;
 mod recovery;
 mod security;

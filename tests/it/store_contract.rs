@@ -7,7 +7,7 @@ use supportbot::ticket::model::{
     Awaiting, Category, Event, EventKind, Language, Priority, Status, Ticket,
 };
 
-fn ticket(number: i64) -> Ticket {
+pub(crate) fn ticket(number: i64) -> Ticket {
     Ticket {
         number,
         status: Status::New,

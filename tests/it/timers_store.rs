@@ -106,7 +106,7 @@ async fn open_tickets_story(store: &Store) {
         .unwrap();
     tx.commit().await.unwrap();
 
-    let loaded = store.load_sla_tickets().await.unwrap();
+    let loaded = store.load_sla_tickets(false).await.unwrap();
     assert_eq!(loaded.len(), open.len());
     for (l, h) in loaded.iter().zip(&open) {
         assert_eq!(l.number, h.number);
@@ -139,7 +139,13 @@ async fn report_facts_story(store: &Store) {
     let history = synthetic_history(2_000, T0, span, 11);
     store.insert_synthetic(&history, 250).await.unwrap();
     let facts = store
-        .report_facts(T0, T0 + span, &SlaPolicy::default(), &Calendar::always())
+        .report_facts(
+            T0,
+            T0 + span,
+            &SlaPolicy::default(),
+            &Calendar::always(),
+            false,
+        )
         .await
         .unwrap();
     assert_eq!(facts.len(), history.len());
@@ -176,6 +182,7 @@ async fn report_facts_story(store: &Store) {
             T0 + 61 * 86_400,
             &SlaPolicy::default(),
             &Calendar::always(),
+            false,
         )
         .await
         .unwrap();
@@ -208,7 +215,13 @@ async fn timed_report(store: &Store) {
     let inserted = started.elapsed();
     let started = Instant::now();
     let facts: Vec<TicketFacts> = store
-        .report_facts(T0, T0 + span, &SlaPolicy::default(), &Calendar::always())
+        .report_facts(
+            T0,
+            T0 + span,
+            &SlaPolicy::default(),
+            &Calendar::always(),
+            false,
+        )
         .await
         .unwrap();
     let loaded = started.elapsed();

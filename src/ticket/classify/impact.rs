@@ -70,7 +70,7 @@ static ZH_SITES: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static EN_PEOPLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:all |about |around |over |some |nearly |almost |roughly |~)?({EN_NUM})\+?\s+(?:of us|of them|of my team|(?:\w+ )?(?:people|users|staff|colleagues|employees|agents|reps|engineers|accountants|nurses|cashiers|workers|students|teachers|members))\b"
+        r"(?i)\b(?:all |about |around |over |some |nearly |almost |roughly |~)?({EN_NUM})\+?\s+(?:of us|of them|of my team|(?:\w+ )?(?:people|users|staff|colleagues|employees|agents|reps|engineers|accountants|nurses|cashiers|workers|students|teachers|members|operators|pickers|drivers|designers|developers|technicians|clerks|analysts|doctors|tellers))\b"
     ))
     .ok()
 });
@@ -213,6 +213,9 @@ pub struct Impact {
     pub cosmetic: bool,
     /// The sender calls it urgent ("紧急", "ASAP"): weighed, never decisive.
     pub stated_urgent: bool,
+    /// The sender says it is not urgent ("不急", "no rush"): politeness, never lowering
+    /// a priority the facts set (guide §4); only said in the reasons.
+    pub hedge: bool,
 }
 
 /// Which fact set the priority (for the reasons).

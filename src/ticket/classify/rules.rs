@@ -31,6 +31,7 @@ pub enum Signal {
     Cosmetic,
     Single,
     Urgent,
+    Hedge,
 }
 
 impl Signal {
@@ -45,6 +46,7 @@ impl Signal {
         ("cosmetic", Signal::Cosmetic),
         ("single", Signal::Single),
         ("urgent", Signal::Urgent),
+        ("hedge", Signal::Hedge),
     ];
 
     pub(super) fn parse(name: &str) -> Option<Signal> {
@@ -126,6 +128,8 @@ struct CategoryRuleFile {
     body_only: bool,
     #[serde(default)]
     unless_before: Option<String>,
+    #[serde(default)]
+    unless_after: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,6 +145,8 @@ struct SignalRuleFile {
     body_only: bool,
     #[serde(default)]
     unless_before: Option<String>,
+    #[serde(default)]
+    unless_after: Option<String>,
 }
 
 /// One compiled rule: any of its patterns matching counts once.
@@ -157,6 +163,9 @@ pub(super) struct Rule {
     /// A match does not count when this matches earlier in the same clause
     /// ("需要一台备用机" is no workaround, "until this is fixed" no closure).
     pub(super) unless_before: Option<Regex>,
+    /// A match does not count when this matches later in the same clause, right after
+    /// it ("别的打印机不能打" is no workaround, "deadline is next week" no near deadline).
+    pub(super) unless_after: Option<Regex>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,6 +256,7 @@ impl Rules {
             let patterns = compile_patterns(&raw.id, &raw.patterns, &raw.words, &mut problems);
             let unless_before =
                 compile_unless(&raw.id, raw.unless_before.as_deref(), &mut problems);
+            let unless_after = compile_unless(&raw.id, raw.unless_after.as_deref(), &mut problems);
             rules.push(Rule {
                 id: raw.id.clone(),
                 target,
@@ -256,6 +266,7 @@ impl Rules {
                 patterns,
                 sources: sources(&raw.patterns, &raw.words),
                 unless_before,
+                unless_after,
             });
         }
         for raw in &file.signal {
@@ -273,6 +284,7 @@ impl Rules {
             let patterns = compile_patterns(&raw.id, &raw.patterns, &raw.words, &mut problems);
             let unless_before =
                 compile_unless(&raw.id, raw.unless_before.as_deref(), &mut problems);
+            let unless_after = compile_unless(&raw.id, raw.unless_after.as_deref(), &mut problems);
             rules.push(Rule {
                 id: raw.id.clone(),
                 target: Target::Signal(signal),
@@ -282,6 +294,7 @@ impl Rules {
                 patterns,
                 sources: sources(&raw.patterns, &raw.words),
                 unless_before,
+                unless_after,
             });
         }
         if !rules
@@ -364,6 +377,11 @@ impl Rules {
                             continue;
                         }
                     }
+                    if let Some(unless) = &rule.unless_after {
+                        if unless.is_match(clause_after(text, m.end())) {
+                            continue;
+                        }
+                    }
                     let w = m.as_str().trim().to_string();
                     if !w.is_empty() && !words.iter().any(|x| x.eq_ignore_ascii_case(&w)) {
                         words.push(w);
@@ -418,6 +436,40 @@ pub(super) fn clause_before(text: &str, pos: usize) -> &str {
     head.get(start..).unwrap_or_default()
 }
 
+/// The text of the clause that `pos` lies in, from `pos` up to the next clause
+/// delimiter.
+pub(super) fn clause_after(text: &str, pos: usize) -> &str {
+    let tail = text.get(pos..).unwrap_or_default();
+    let end = tail
+        .char_indices()
+        .find(|(_, c)| is_clause_end(*c))
+        .map_or(tail.len(), |(i, _)| i);
+    tail.get(..end).unwrap_or_default()
+}
+
+/// Full-width ASCII letters, digits and quotes ("ＣＲＭ", "＂密码错误＂") and the
+/// ideographic space written as their ASCII forms, so rules need not spell both. Full-width
+/// clause punctuation (，。！？) is kept: rules and clause splitting know it. Borrows when
+/// there is nothing to fold (the common case).
+pub fn fold_width(text: &str) -> std::borrow::Cow<'_, str> {
+    let folds = |c: char| matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' | '\u{FF02}' | '\u{FF07}' | '\u{3000}');
+    if !text.chars().any(folds) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c == '\u{3000}' {
+                ' '
+            } else if folds(c) {
+                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Punctuation that ends a clause, in Chinese and English text.
 pub(super) fn is_clause_end(c: char) -> bool {
     matches!(
@@ -429,7 +481,7 @@ pub(super) fn is_clause_end(c: char) -> bool {
 fn compile_unless(id: &str, pattern: Option<&str>, problems: &mut Vec<String>) -> Option<Regex> {
     let p = pattern?.trim();
     if p.is_empty() {
-        problems.push(format!("rule {id}: unless_before is empty"));
+        problems.push(format!("rule {id}: unless_before/unless_after is empty"));
         return None;
     }
     match regex::RegexBuilder::new(p)
@@ -441,7 +493,7 @@ fn compile_unless(id: &str, pattern: Option<&str>, problems: &mut Vec<String>) -
         Err(e) => {
             let last = e.to_string().lines().last().unwrap_or_default().to_string();
             problems.push(format!(
-                "rule {id}: unless_before {p:?} does not compile: {last}"
+                "rule {id}: unless_before/unless_after {p:?} does not compile: {last}"
             ));
             None
         }

@@ -5,14 +5,17 @@
 use super::super::model::{Category, Classification, Priority};
 use super::impact::{count_people, Impact, Why};
 use super::lang::detect_language;
-use super::rules::{Hit, Rule, Rules, Signal, Target};
+use super::rules::{fold_width, Hit, Rule, Rules, Signal, Target};
 use super::LOW_CONFIDENCE_REASON;
 use std::collections::BTreeMap;
 
 impl Rules {
     /// Classify a request from its subject and the sender's newest text.
     pub fn classify(&self, subject: &str, text: &str) -> Classification {
-        let subject = strip_reply_prefixes(subject);
+        let subject = fold_width(strip_reply_prefixes(subject));
+        let subject = subject.as_ref();
+        let text = fold_width(text);
+        let text = text.as_ref();
         let mut hits = Vec::new();
         self.hits(text, true, &mut hits);
         self.hits(subject, false, &mut hits);
@@ -69,6 +72,11 @@ impl Rules {
                 Some((c @ (Category::Other | Category::Account), s)) if s > request_score => c,
                 _ => Category::Request,
             },
+            // A suggestion that clearly outweighs (twice) the fault words in it ("建议…
+            // 现在领导出差批不了") is still a request: weights decide, not the first gate.
+            Some((_, s)) if broken && request_score >= 2.0 * s.max(self.min_score) => {
+                Category::Request
+            }
             Some((c, s)) if s >= self.min_score => c,
             _ if request_score >= self.min_score => Category::Request,
             _ => self.default_category,
@@ -108,6 +116,7 @@ impl Rules {
             workaround: body_signal(Signal::Workaround),
             cosmetic: has_signal(Signal::Cosmetic),
             stated_urgent: has_signal(Signal::Urgent),
+            hedge: body_signal(Signal::Hedge),
         };
         let (priority, why) = impact.priority(category, deciding_rule_priority);
 
@@ -164,6 +173,11 @@ impl Rules {
             if let Some(count) = impact.counts.describe() {
                 reasons.push(format!("priority {priority}: p1 scope \"{count}\""));
             }
+        }
+        if impact.hedge && priority <= Priority::P2 {
+            reasons.push(format!(
+                "urgency: the sender says it can wait; the impact described gives {priority}"
+            ));
         }
         if impact.stated_urgent && priority >= Priority::P3 {
             reasons.push(format!(

@@ -366,17 +366,7 @@ fn impact_sets_the_priority_not_adjectives() {
             Priority::P3,
         ),
     ];
-    let mut failures = Vec::new();
-    for (subject, body, cat, prio) in cases {
-        let c = rules.classify(subject, body);
-        if (c.category, c.priority) != (*cat, *prio) {
-            failures.push(format!(
-                "{body}: want {cat}/{prio} got {}/{} {:?}",
-                c.category, c.priority, c.reasons
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_table(&rules, cases);
 }
 
 #[test]
@@ -464,4 +454,133 @@ words = ['zebracorn']
         .map(ToString::to_string)
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn full_width_letters_and_quotes_fold_and_clauses_end_at_punctuation() {
+    use super::rules::{clause_after, fold_width};
+    assert_eq!(
+        fold_width("ＣＲＭ登录提示＂密码错误＂"),
+        "CRM登录提示\"密码错误\""
+    );
+    assert_eq!(fold_width("ＶＰＮ　１２３"), "VPN 123");
+    // Clause punctuation stays full-width; plain text is borrowed unchanged.
+    assert_eq!(fold_width("好了，谢谢！"), "好了，谢谢！");
+    assert!(matches!(fold_width("plain"), std::borrow::Cow::Borrowed(_)));
+    let text = "别的打印机不能打，今天要交";
+    let pos = text.find("不能").unwrap_or(0);
+    assert_eq!(clause_after(text, pos), "不能打");
+    assert_eq!(clause_after("deadline is next week", 8), " is next week");
+    assert_eq!(clause_after("abc", 3), "");
+}
+
+#[test]
+fn unless_after_cancels_a_match_followed_by_its_negation() {
+    let text = "[[category]]\nid='hw'\ncategory='hardware'\nweight=1\nwords=['printer']\n\n\
+                [[signal]]\nid='w'\nsignal='workaround'\npatterns=['别的打印机']\nunless_after='^不能'\n";
+    let rules = Rules::from_toml(text).expect("compiles");
+    let mut hits = Vec::new();
+    rules.hits("别的打印机不能打", true, &mut hits);
+    assert!(hits.is_empty(), "negated after: no workaround");
+    rules.hits("先用别的打印机", true, &mut hits);
+    assert_eq!(hits.len(), 1);
+    let bad =
+        "[[category]]\nid='a'\ncategory='network'\nweight=1\nwords=['vpn']\nunless_after='(oops'\n";
+    let err = Rules::from_toml(bad).expect_err("bad unless_after");
+    assert!(err.problems.join(" ").contains("unless_after"), "{err}");
+}
+
+/// Second round (issue 12 §2): hedges never lower the facts, negated workarounds, the
+/// only person doing a core task, "everyone else", future expiry, full-width text,
+/// a wish that explains a limitation. New wordings, not the tuning set's.
+#[test]
+fn second_round_principles_hold_on_new_wordings() {
+    let rules = rules();
+    let cases: &[(&str, &str, Category, Priority)] = &[
+        // A hedge is politeness: fully blocked stays P2.
+        (
+            "有空看看",
+            "不着急，我的笔记本开不了机了，今天什么也干不了。",
+            Category::Hardware,
+            Priority::P2,
+        ),
+        (
+            "whenever",
+            "No rush, but my account is locked out and I cannot log into my laptop at all.",
+            Category::Account,
+            Priority::P2,
+        ),
+        // A workaround negated right after it is none.
+        (
+            "扫描仪",
+            "扫描仪卡纸了，别的扫描仪也不行，今天下午三点前要交合同扫描件。",
+            Category::Hardware,
+            Priority::P2,
+        ),
+        // The only person doing payroll is still one person: never P1.
+        (
+            "payroll tool",
+            "The payroll tool shows \"Export aborted\" for me. I'm the only payroll clerk and the file is due by 4pm today.",
+            Category::Software,
+            Priority::P2,
+        ),
+        // "everyone else" contrasts; a cosmetic issue stays P4.
+        (
+            "Teams",
+            "My Teams icon looks different from everyone else's. Doesn't matter, just curious.",
+            Category::Software,
+            Priority::P4,
+        ),
+        // About to expire is not broken: a how-to about one's own password.
+        (
+            "密码",
+            "我的邮箱密码下周就要过期了，请问怎么修改？",
+            Category::Account,
+            Priority::P3,
+        ),
+        // Full-width letters are read as ASCII.
+        (
+            "ＥＲＰ",
+            "ＥＲＰ打开就闪退，完全用不了。",
+            Category::Software,
+            Priority::P2,
+        ),
+        // A deadline that is far off is not near.
+        (
+            "Legal hold",
+            "Please export the mailbox of a former employee for the legal hold. Deadline is end of next month.",
+            Category::Other,
+            Priority::P3,
+        ),
+        // A thing reported fixed is not the new problem.
+        (
+            "Re: 打印机",
+            "打印机已经好了，谢谢。另外我的共享文件夹提示拒绝访问。",
+            Category::Account,
+            Priority::P3,
+        ),
+    ];
+    assert_table(&rules, cases);
+    let hedged = rules.classify("x", "不急，整个三楼都断网了。");
+    assert!(
+        hedged.reasons.iter().any(|r| r.contains("can wait")),
+        "{:?}",
+        hedged.reasons
+    );
+}
+
+/// Every (subject, body, category, priority) row must classify as given; all misses are
+/// reported at once.
+fn assert_table(rules: &Rules, cases: &[(&str, &str, Category, Priority)]) {
+    let mut failures = Vec::new();
+    for (subject, body, cat, prio) in cases {
+        let c = rules.classify(subject, body);
+        if (c.category, c.priority) != (*cat, *prio) {
+            failures.push(format!(
+                "{body}: want {cat}/{prio} got {}/{} {:?}",
+                c.category, c.priority, c.reasons
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -15,6 +15,9 @@ use crate::mail::InboundMail;
 use crate::ticket::command::{parse_commands, Command, CommandError};
 use crate::ticket::model::{Awaiting, Event, EventKind, Status, Ticket, Timestamp};
 
+#[path = "engineer_commands.rs"]
+mod commands;
+
 /// The text commands are read from: the whole body (the parser cuts quotes itself).
 fn command_text(mail: &InboundMail) -> &str {
     if mail.text.trim().is_empty() {
@@ -170,6 +173,9 @@ fn command_name(c: &Command) -> &'static str {
         Command::Internal => "#internal",
         Command::List => "#list",
         Command::Show(_) => "#show",
+        Command::Plan(_) => "#plan",
+        Command::Approve => "#approve",
+        Command::Reject(_) => "#reject",
         Command::Kb(_) => "#kb",
     }
 }
@@ -191,6 +197,9 @@ struct Apply<'a> {
     taken: bool,
     /// Engineers to notify of a handover once the ticket is final.
     handovers: Vec<Engineer>,
+    /// The ticket's latest plan after this mail (`ctx.approval` until a command changes it).
+    approval: Option<crate::ticket::approval::Approval>,
+    approval_changed: bool,
 }
 
 impl<'a> Apply<'a> {
@@ -218,6 +227,8 @@ impl<'a> Apply<'a> {
             status_changed: false,
             taken: false,
             handovers: Vec::new(),
+            approval: ctx.approval.cloned(),
+            approval_changed: false,
         }
     }
 
@@ -304,11 +315,20 @@ impl<'a> Apply<'a> {
                 mails::receipt(Some(&self.t), self.eng, self.mail, &self.body, self.policy);
             self.outgoing.push(receipt);
         }
-        Decision::Append {
-            ticket: self.t,
-            events: self.events,
-            outgoing: self.outgoing,
-            internal: !public,
+        match self.approval {
+            Some(approval) if self.approval_changed => Decision::Approval {
+                ticket: self.t,
+                events: self.events,
+                outgoing: self.outgoing,
+                internal: !public,
+                approval: Box::new(approval),
+            },
+            _ => Decision::Append {
+                ticket: self.t,
+                events: self.events,
+                outgoing: self.outgoing,
+                internal: !public,
+            },
         }
     }
 
@@ -364,7 +384,7 @@ impl<'a> Apply<'a> {
                 self.t.awaiting = Awaiting::Rating;
                 self.news.push("closed");
             }
-            Status::Open | Status::Waiting | Status::New => {
+            Status::Open | Status::Waiting | Status::New | Status::AwaitingApproval => {
                 if matches!(from, Status::Resolved | Status::Closed) {
                     self.t.reopen_count = self.t.reopen_count.saturating_add(1);
                     self.t.resolved_at = None;
@@ -388,150 +408,7 @@ impl<'a> Apply<'a> {
         true
     }
 
-    fn command(&mut self, cmd: &Command) {
-        match cmd {
-            Command::Assign(who) => match assignee::resolve_assignee(who, self.eng, self.policy) {
-                Ok(e) => {
-                    let e = e.clone();
-                    self.taken = true;
-                    if self.t.assignee.as_deref() != Some(e.email.as_str()) {
-                        let from = self.t.assignee.replace(e.email.clone());
-                        self.ev(EventKind::Assigned, from, Some(e.email.clone()), None);
-                        self.news.push("assigned");
-                        if e.email != self.eng.email {
-                            self.handovers.push(e.clone());
-                        }
-                    }
-                    self.body
-                        .applied
-                        .push(format!("#assign {} <{}>", e.name, e.email));
-                }
-                Err(err) => self.reject(err),
-            },
-            Command::Priority(p) => {
-                if self.t.priority != *p {
-                    let from = self.t.priority.to_string();
-                    self.t.priority = *p;
-                    // Deadlines count from creation: a re-prioritised ticket is not a new one.
-                    self.t.respond_by = self.t.created_at + self.policy.sla.respond(*p);
-                    self.t.resolve_by = self.t.created_at + self.policy.sla.resolve(*p);
-                    self.ev(
-                        EventKind::PriorityChanged,
-                        Some(from),
-                        Some(p.to_string()),
-                        None,
-                    );
-                }
-                self.body.applied.push(format!(
-                    "#priority {p} (respond by {}, resolve by {})",
-                    super::local_time(self.t.respond_by, self.policy.timezone),
-                    super::local_time(self.t.resolve_by, self.policy.timezone)
-                ));
-            }
-            Command::Category(c) => {
-                if self.t.category != *c {
-                    let from = self.t.category.to_string();
-                    self.t.category = *c;
-                    self.ev(
-                        EventKind::CategoryChanged,
-                        Some(from),
-                        Some(c.to_string()),
-                        None,
-                    );
-                }
-                self.body.applied.push(format!("#category {c}"));
-            }
-            Command::Status(s) => {
-                let changed = self.set_status(*s, None);
-                self.body.applied.push(if changed {
-                    format!("#status {s}")
-                } else {
-                    format!("#status {s} (already {s})")
-                });
-            }
-            Command::Kb(action) => {
-                // The draft is written by the shell, which looks for this note.
-                let note = match action {
-                    crate::ticket::command::KbAction::Draft => {
-                        crate::ticket::command::KB_DRAFT_NOTE
-                    }
-                    crate::ticket::command::KbAction::Publish => {
-                        crate::ticket::command::KB_PUBLISH_NOTE
-                    }
-                };
-                self.ev(EventKind::Note, None, None, Some(note.to_string()));
-                self.body.applied.push(note.to_string());
-            }
-            Command::Note(text) => {
-                self.ev(EventKind::Note, None, None, Some(text.clone()));
-                self.body.applied.push("#note (internal)".into());
-            }
-            Command::Resolve(solution) => {
-                self.t.solution = Some(solution.clone());
-                self.ev(EventKind::Solution, None, None, Some(solution.clone()));
-                if !self.set_status(Status::Resolved, None) {
-                    // Already resolved: a new solution asks again.
-                    self.news.push("resolved");
-                    self.t.resolved_at = Some(self.now);
-                    self.t.reminded_at = None;
-                    self.t.awaiting = Awaiting::Confirmation;
-                }
-                self.body
-                    .applied
-                    .push("#resolve (the requester is asked to confirm)".into());
-            }
-            Command::Reopen => {
-                if matches!(self.t.status, Status::Resolved | Status::Closed) {
-                    self.set_status(Status::Open, Some("reopened by the engineer".into()));
-                    self.body.applied.push("#reopen".into());
-                } else {
-                    let status = self.t.status;
-                    self.reject(CommandError {
-                        line: "#reopen".into(),
-                        reason: format!("ticket is {status}, not resolved or closed"),
-                        suggestion: None,
-                    });
-                }
-            }
-            Command::Close => {
-                let changed = self.set_status(Status::Closed, None);
-                self.body.applied.push(if changed {
-                    "#close (the requester is asked to rate the service)".into()
-                } else {
-                    "#close (already closed)".into()
-                });
-            }
-            Command::Cc(addr) => {
-                let addr = addr.trim().to_ascii_lowercase();
-                if !self.t.cc.contains(&addr) && !addr.eq_ignore_ascii_case(&self.t.requester) {
-                    self.t.cc.push(addr.clone());
-                    self.ev(EventKind::CcAdded, None, Some(addr.clone()), None);
-                }
-                self.body.applied.push(format!("#cc {addr}"));
-            }
-            Command::Help => {
-                self.body.help = true;
-                self.body.applied.push("#help".into());
-            }
-            Command::Internal => self.body.applied.push("#internal".into()),
-            Command::List => {
-                self.body.list = Some(
-                    self.ctx
-                        .engineer_tickets
-                        .iter()
-                        .map(|t| mails::list_line(t, self.policy))
-                        .collect(),
-                );
-                self.body.applied.push("#list".into());
-            }
-            Command::Show(n) => {
-                self.body.show = Some(show(*n, self.ctx, self.policy));
-                self.body.applied.push(format!("#show {n}"));
-            }
-        }
-    }
-
-    fn reject(&mut self, err: CommandError) {
+    pub(super) fn reject(&mut self, err: CommandError) {
         self.ev(
             EventKind::CommandRejected,
             None,

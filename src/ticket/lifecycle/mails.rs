@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 /// Longest request text quoted in a notification.
 const MAX_QUOTED_CHARS: usize = 4000;
 
-fn base_vars(t: &Ticket, policy: &Policy, lang: &str) -> Map<String, Value> {
+pub(super) fn base_vars(t: &Ticket, policy: &Policy, lang: &str) -> Map<String, Value> {
     let vars = json!({
         "number": t.number,
         "subject": t.subject,
@@ -49,12 +49,13 @@ fn status_zh(s: crate::ticket::model::Status) -> &'static str {
         Status::New => "新建",
         Status::Open => "处理中",
         Status::Waiting => "等待您的回复",
+        Status::AwaitingApproval => "等待审批",
         Status::Resolved => "已解决",
         Status::Closed => "已关闭",
     }
 }
 
-fn with(mut base: Map<String, Value>, extra: Value) -> Value {
+pub(super) fn with(mut base: Map<String, Value>, extra: Value) -> Value {
     if let Value::Object(m) = extra {
         base.extend(m);
     }
@@ -78,7 +79,7 @@ fn clip(text: &str) -> String {
     s
 }
 
-fn short_hash(seed: &str) -> String {
+pub(super) fn short_hash(seed: &str) -> String {
     hex::encode(Sha256::digest(seed.as_bytes()).get(..6).unwrap_or_default())
 }
 

@@ -5,9 +5,11 @@
 //! Files: `mod.rs` the types, the dispatch and new tickets; `routing` who gets a new ticket;
 //! `auth` binding a reply to a ticket and proving an engineer sent it; `engineer` commands and
 //! public replies (`assignee` resolves `#assign`); `requester` confirmations, ratings,
-//! withdrawals and reopening; `timer` auto-close with its reminder; `mails` the outgoing mails.
+//! withdrawals and reopening; `timer` auto-close with its reminder; `mails` the outgoing mails;
+//! `approval_flow` plans, approval requests and answers.
 //! Nothing here reads the clock, the database or the network.
 
+mod approval_flow;
 mod assignee;
 mod auth;
 mod engineer;
@@ -16,6 +18,7 @@ mod requester;
 mod routing;
 mod timer;
 
+pub use approval_flow::on_approval_timer;
 pub use auth::{authentication_passes, authorise, reply_binding, Proof};
 pub(crate) use mails::{notice as notice_mail, update as update_mail};
 pub(crate) use requester::tell_engineers;
@@ -95,6 +98,12 @@ pub struct WorkflowPolicy {
     pub auto_close_after: i64,
     /// Seconds after closing during which a reply reopens the ticket.
     pub reopen_window: i64,
+    /// `[workflow]` change-approval settings.
+    pub approval: crate::ticket::approval::ApprovalPolicy,
+    /// `[[organisations]]`, in configuration order (empty: one desk).
+    pub organisations: Vec<crate::ticket::organisation::Organisation>,
+    /// The organisation the current decision is for; `decide` sets it from the requester.
+    pub organisation: Option<crate::ticket::organisation::Organisation>,
 }
 
 impl std::fmt::Debug for WorkflowPolicy {
@@ -106,6 +115,8 @@ impl std::fmt::Debug for WorkflowPolicy {
             .field("trusted_authserv_ids", &self.trusted_authserv_ids)
             .field("auto_close_after", &self.auto_close_after)
             .field("reopen_window", &self.reopen_window)
+            .field("approval", &self.approval)
+            .field("organisations", &self.organisations)
             .finish()
     }
 }
@@ -141,6 +152,8 @@ pub struct Context<'a> {
     pub shown_ticket: Option<&'a Ticket>,
     /// The text of the mail that opened `ticket`, quoted when it is handed to another engineer.
     pub request_text: Option<&'a str>,
+    /// The latest plan of `ticket` and its sign-off, if it has one.
+    pub approval: Option<&'a crate::ticket::approval::Approval>,
 }
 
 /// The kind of mail we send; part of our Message-IDs.
@@ -221,6 +234,14 @@ pub enum Decision {
     },
     /// An engineer's mail that concerns no ticket (`#list`, `#show N`): answer only.
     Answer { outgoing: Vec<OutgoingMail> },
+    /// Like `Append`, and the ticket's latest plan changed: store `approval` too.
+    Approval {
+        ticket: Ticket,
+        events: Vec<Event>,
+        outgoing: Vec<OutgoingMail>,
+        internal: bool,
+        approval: Box<crate::ticket::approval::Approval>,
+    },
 }
 
 /// Decide what an inbound mail does.
@@ -237,6 +258,32 @@ pub fn decide(
             kind: verdict.kind,
             reason: format!("{}: {}", verdict.kind.as_str(), verdict.reasons.join("; ")),
         };
+    }
+    let org_policy = organisation_policy(mail, ctx, policy);
+    let policy = org_policy.as_ref().unwrap_or(policy);
+    let org_language = policy
+        .workflow
+        .organisation
+        .as_ref()
+        .and_then(|o| o.language);
+    let org_classification;
+    let classification = match org_language {
+        Some(l) => {
+            let mut c = classification.clone();
+            c.language = if l == "zh" {
+                super::model::Language::Zh
+            } else {
+                super::model::Language::En
+            };
+            org_classification = c;
+            &org_classification
+        }
+        None => classification,
+    };
+    if let (Some(t), Some(a)) = (ctx.ticket, ctx.approval) {
+        if let Some(d) = approval_flow::on_answer(t, a, mail, policy, now) {
+            return d;
+        }
     }
     if let Some(eng) = policy.workflow.engineer(&mail.from.email) {
         match ctx.ticket {
@@ -255,6 +302,29 @@ pub fn decide(
         Some(ticket) => requester::on_reply(ticket, mail, classification, ctx, policy, now),
         None => open(mail, classification, ctx, policy, now, None),
     }
+}
+
+/// The policy of the requester's organisation (its SLA targets and calendar, and itself for
+/// routing and `#cc`); `None` when the desk default applies.
+fn organisation_policy(mail: &InboundMail, ctx: &Context<'_>, policy: &Policy) -> Option<Policy> {
+    let orgs = &policy.workflow.organisations;
+    if orgs.is_empty() {
+        return None;
+    }
+    let (requester, mailbox) = match ctx.ticket {
+        Some(t) => (t.requester.as_str(), t.mailbox.as_str()),
+        None => (mail.from.email.as_str(), ctx.mailbox),
+    };
+    let org = super::organisation::organisation_of(orgs, requester, Some(mailbox))?;
+    let mut p = policy.clone();
+    if let Some(sla) = org.sla {
+        p.sla = sla;
+    }
+    if let Some(c) = &org.calendar {
+        p.calendar = c.clone();
+    }
+    p.workflow.organisation = Some(org.clone());
+    Some(p)
 }
 
 /// A plain follow-up: stored, a waiting ticket resumes. Used by `requester`.
@@ -557,6 +627,8 @@ pub fn human_duration(secs: i64, lang: &str) -> String {
     }
 }
 
+#[cfg(test)]
+mod approval_flow_tests;
 #[cfg(test)]
 mod engineer_tests;
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub(super) fn on_reply(
     let decision = match t.status {
         Status::Resolved => confirmation(t, mail, policy, now),
         Status::Closed => closed(t, mail, c, ctx, policy, now),
-        Status::New | Status::Open | Status::Waiting => {
+        Status::New | Status::Open | Status::Waiting | Status::AwaitingApproval => {
             if is_withdrawal(&mail.new_text) {
                 withdraw(t, mail, policy, now)
             } else {
@@ -103,7 +103,9 @@ fn record_foreign_commands(mut d: Decision, mail: &InboundMail, now: Timestamp) 
         now,
     );
     match &mut d {
-        Decision::Append { events, .. } | Decision::Open { events, .. } => events.push(e),
+        Decision::Append { events, .. }
+        | Decision::Approval { events, .. }
+        | Decision::Open { events, .. } => events.push(e),
         Decision::Ignore { .. } | Decision::Answer { .. } => {}
     }
     d

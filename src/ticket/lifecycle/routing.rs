@@ -70,6 +70,31 @@ pub fn route<'p>(
     }
 }
 
+/// The engineers a ticket of the policy's organisation may be routed to: its `engineers`, plus
+/// the other supervisors with no categories (they are told about an unrouted ticket, never
+/// handed one). `None`: every engineer (no organisation, or one without an `engineers` list).
+fn organisation_pool(policy: &Policy) -> Option<Vec<Engineer>> {
+    let org = policy.workflow.organisation.as_ref()?;
+    if org.engineers.is_empty() {
+        return None;
+    }
+    Some(
+        policy
+            .workflow
+            .engineers
+            .iter()
+            .filter(|e| org.allows_engineer(&e.name) || e.supervisor)
+            .map(|e| {
+                let mut e = e.clone();
+                if !org.allows_engineer(&e.name) {
+                    e.categories.clear();
+                }
+                e
+            })
+            .collect(),
+    )
+}
+
 /// Assign a freshly opened ticket and queue the notifications.
 pub(super) fn assign_new(
     t: &mut Ticket,
@@ -80,12 +105,9 @@ pub(super) fn assign_new(
     events: &mut Vec<Event>,
     outgoing: &mut Vec<OutgoingMail>,
 ) {
-    match route(
-        t.category,
-        &policy.workflow.engineers,
-        ctx.open_counts,
-        ctx.last_assignee,
-    ) {
+    let pool = organisation_pool(policy);
+    let engineers = pool.as_deref().unwrap_or(&policy.workflow.engineers);
+    match route(t.category, engineers, ctx.open_counts, ctx.last_assignee) {
         Route::Engineer(e) => {
             t.assignee = Some(e.email.clone());
             events.push(Event {

@@ -75,6 +75,7 @@ pub(super) fn policy() -> Policy {
             trusted_authserv_ids: vec!["mx.example.test".into()],
             auto_close_after: 3 * DAY,
             reopen_window: 14 * DAY,
+            ..Default::default()
         },
     }
 }

@@ -24,6 +24,14 @@ pub(super) async fn apply(
 ) -> Result<(), StoreError> {
     let sha = hex::encode(Sha256::digest(&raw.bytes));
     let raw_id = tx.insert_raw(&sha, &raw.bytes, now).await?;
+    // A changed plan is stored beside the ticket; the rest is an ordinary append.
+    if let Decision::Approval {
+        ticket, approval, ..
+    } = &decision
+    {
+        tx.save_approval(ticket.number, approval, &p.policy.workflow.approval, now)
+            .await?;
+    }
     if let Decision::Open { .. } = decision {
         if inbound.attachments.is_empty() {
             return open_later(
@@ -60,6 +68,13 @@ pub(super) async fn apply(
             events,
             outgoing,
             internal,
+        }
+        | Decision::Approval {
+            ticket,
+            events,
+            outgoing,
+            internal,
+            ..
         } => {
             tx.update_ticket(&ticket).await?;
             tx.set_workflow_due(ticket.number, lifecycle::next_timer(&ticket, &p.policy))

@@ -175,6 +175,7 @@ pub(super) async fn process_one(
             }
         };
         let mut lookups = Lookups::default();
+        let mut mismatch = None;
         let (ticket, new_number, recent) = if verdict.kind == MailKind::Request {
             // The reply token names the ticket most reliably; then our Message-IDs, stored
             // Message-IDs and the subject tag.
@@ -196,7 +197,24 @@ pub(super) async fn process_one(
             {
                 cache.flush(tx, report).await?;
             }
-            let ticket = tx.find_ticket(&inbound.references, ours, tag).await?;
+            let mut ticket = tx.find_ticket(&inbound.references, ours, tag).await?;
+            if let Some(t) = &ticket {
+                let orgs = &p.policy.workflow.organisations;
+                let engineer = p.policy.workflow.engineer(&inbound.from.email).is_some();
+                if let (false, Err((from, of))) = (
+                    engineer,
+                    crate::ticket::organisation::may_thread(
+                        orgs,
+                        &inbound.from.email,
+                        &t.requester,
+                        Some(&t.mailbox),
+                    ),
+                ) {
+                    warn!(ticket = t.number, sender = %inbound.from.email, sender_organisation = %from, ticket_organisation = %of, "Reply from another organisation not threaded: opening a new ticket.");
+                    mismatch = Some((t.number, from, of));
+                    ticket = None;
+                }
+            }
             // A closed ticket may turn into a new one (after the reopen window).
             let number = match &ticket {
                 Some(t) if t.status != Status::Closed => 0,
@@ -220,7 +238,12 @@ pub(super) async fn process_one(
         } else {
             (None, 0, 0)
         };
+        let approval = match &ticket {
+            Some(t) => tx.load_approval(t.number).await?,
+            None => None,
+        };
         let ctx = Context {
+            approval: approval.as_ref(),
             ticket: ticket.as_ref(),
             new_number,
             recent_mails_to_sender: recent,
@@ -235,12 +258,26 @@ pub(super) async fn process_one(
         let enriched =
             crate::worker::knowledge::enrich(tx, p, &inbound, ticket.as_ref(), decision, now)
                 .await?;
-        let decision = enriched.decision;
+        let mut decision = enriched.decision;
+        if let (Some((other, from, of)), Decision::Open { events, .. }) = (&mismatch, &mut decision) {
+            events.push(crate::ticket::model::Event {
+                at: now,
+                actor: "supportbot".into(),
+                kind: crate::ticket::model::EventKind::Note,
+                from_value: None,
+                to_value: None,
+                detail: Some(format!(
+                    "not threaded into ticket #{other}: the sender belongs to {from}, that ticket to {of}"
+                )),
+                message_id: Some(inbound.message_id.clone()),
+            });
+        }
         // Keep the loop budget current within the batch: a peer that mails twice in one
         // batch has used two of its mails.
         let outgoing: &[lifecycle::OutgoingMail] = match &decision {
             Decision::Open { outgoing, .. }
             | Decision::Append { outgoing, .. }
+            | Decision::Approval { outgoing, .. }
             | Decision::Answer { outgoing } => outgoing,
             Decision::Ignore { .. } => &[],
         };

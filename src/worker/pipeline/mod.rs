@@ -150,6 +150,13 @@ pub fn workflow_policy(cfg: &Config) -> WorkflowPolicy {
             .collect(),
         auto_close_after: wf.auto_close_after.secs(),
         reopen_window: wf.reopen_window.secs(),
+        approval: crate::ticket::approval::ApprovalPolicy {
+            customer_consent: wf.customer_consent,
+            pause_on_approval: wf.pause_on_approval,
+            timeout: wf.approval_timeout.secs(),
+        },
+        organisations: cfg.organisations(),
+        organisation: None,
     }
 }
 

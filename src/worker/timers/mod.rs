@@ -51,9 +51,34 @@ pub struct TimerSettings {
     /// Zone of the local times in mails and of the digest schedule.
     pub timezone: Tz,
     pub digest: Option<DigestSchedule>,
+    /// `[[organisations]]`: a ticket of one is timed by its own targets and calendar.
+    pub organisations: Vec<crate::ticket::organisation::Organisation>,
+    /// `[workflow] pause_on_approval`: `awaiting approval` stops the resolve clock.
+    pub pause_on_approval: bool,
 }
 
 impl TimerSettings {
+    /// The SLA policy and calendar of a requester's organisation (the desk's by default).
+    pub fn for_requester(&self, requester: &str) -> (std::borrow::Cow<'_, SlaPolicy>, &Calendar) {
+        let org =
+            crate::ticket::organisation::organisation_of(&self.organisations, requester, None);
+        let Some(o) = org else {
+            return (std::borrow::Cow::Borrowed(&self.policy), &self.calendar);
+        };
+        let policy = match o.sla {
+            Some(t) => {
+                let mut p = self.policy.clone();
+                for (i, target) in p.targets.iter_mut().enumerate() {
+                    target.respond = t.respond.get(i).copied().unwrap_or(target.respond);
+                    target.resolve = t.resolve.get(i).copied().unwrap_or(target.resolve);
+                }
+                std::borrow::Cow::Owned(p)
+            }
+            None => std::borrow::Cow::Borrowed(&self.policy),
+        };
+        (policy, o.calendar.as_ref().unwrap_or(&self.calendar))
+    }
+
     pub fn from_config(cfg: &Config) -> anyhow::Result<TimerSettings> {
         let timezone: Tz = cfg
             .general
@@ -86,6 +111,8 @@ impl TimerSettings {
             desk_name: cfg.general.desk_name.clone(),
             timezone,
             digest,
+            organisations: cfg.organisations(),
+            pause_on_approval: cfg.workflow.pause_on_approval,
         })
     }
 }
@@ -130,13 +157,14 @@ pub struct Plan {
 pub fn plan(tickets: &[SlaTicket], s: &TimerSettings, now: Timestamp) -> Plan {
     let mut out = Plan::default();
     for t in tickets {
-        let due = sla::due_alerts(&t.clock, &s.policy, &s.calendar, now, &t.sent);
+        let (policy, calendar) = s.for_requester(&t.requester);
+        let due = sla::due_alerts(&t.clock, &policy, calendar, now, &t.sent);
         let mut sent = t.sent.clone();
         for alert in due {
             sent.push(alert.key);
             out.alerts.push(planned(t, alert, s, now));
         }
-        let next = sla::next_wakeup(&t.clock, &s.policy, &s.calendar, now, &sent);
+        let next = sla::next_wakeup(&t.clock, &policy, calendar, now, &sent);
         out.next_wakeup = match (out.next_wakeup, next) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -494,7 +522,7 @@ impl TickReport {
 /// Run the timer once at `now`: queue due notices and, on its slot, the digest.
 pub async fn tick(store: &Store, timers: &Timers, now: Timestamp) -> anyhow::Result<TickReport> {
     let tickets = store
-        .load_sla_tickets()
+        .load_sla_tickets(timers.settings.pause_on_approval)
         .await
         .context("Load open tickets")?;
     let plan = plan(&tickets, &timers.settings, now);
@@ -579,18 +607,22 @@ async fn send_digest(
     now: Timestamp,
 ) -> anyhow::Result<Option<String>> {
     let s = &timers.settings;
-    if d.recipients.is_empty() {
+    let own = s
+        .organisations
+        .iter()
+        .any(|o| !o.digest_recipients.is_empty());
+    if d.recipients.is_empty() && !own {
         // `validate` rules this out; never build a report for nobody on every tick.
         warn!(period = %slot.period, "Digest has no recipients; skipped.");
         return Ok(None);
     }
     let (since, until) = (slot.at - d.period, slot.at);
     let facts = store
-        .report_facts(since, until, &s.policy, &s.calendar)
+        .report_facts(since, until, &s.policy, &s.calendar, s.pause_on_approval)
         .await
         .context("Load report facts")?;
-    let r = report::build_report(&facts, since, until);
-    let mail = digest_mail(&r, slot, d, s);
+    let digests = org_digest::build(store, s, d, slot, &facts, (since, until)).await?;
+    let mail = digest_mail(&digests.desk, slot, d, s);
     let rendered = match timers.renderer.render(&mail, now) {
         Ok(m) => m,
         Err(e) => {
@@ -603,11 +635,24 @@ async fn send_digest(
         tx.rollback().await?;
         return Ok(None);
     }
-    tx.insert_outbox(None, "digest", &rendered, now).await?;
+    if !d.recipients.is_empty() {
+        tx.insert_outbox(None, "digest", &rendered, now).await?;
+    }
+    for m in &digests.organisations {
+        match timers.renderer.render(m, now) {
+            Ok(r) => {
+                tx.insert_outbox(None, "digest", &r, now).await?;
+            }
+            Err(e) => {
+                error!(period = %slot.period, error = %e, "Organisation digest could not be rendered.")
+            }
+        }
+    }
     tx.commit().await.context("Commit the digest")?;
     info!(period = %slot.period, to = ?d.recipients, "Weekly digest queued.");
     Ok(Some(slot.period.clone()))
 }
 
+mod org_digest;
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,7 @@ const H: i64 = 3600;
 /// 2026-11-30 00:00 UTC, a Monday.
 const T0: Timestamp = 1_795_996_800;
 
-fn settings() -> TimerSettings {
+pub(super) fn settings() -> TimerSettings {
     TimerSettings {
         policy: SlaPolicy::default(),
         calendar: Calendar::always(),
@@ -16,6 +16,8 @@ fn settings() -> TimerSettings {
         desk_name: "IT".into(),
         timezone: chrono_tz::UTC,
         digest: None,
+        organisations: Vec::new(),
+        pause_on_approval: false,
     }
 }
 
