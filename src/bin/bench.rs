@@ -129,6 +129,21 @@ fn free_port() -> anyhow::Result<u16> {
         .port())
 }
 
+/// The measured `once`, run under `BENCH_WRAP` when set (e.g. `perf record -g -o
+/// /tmp/once.data`, or `heaptrack -o /tmp/once`): a profile of exactly that run.
+fn wrapped(bin: &Path) -> Command {
+    let wrap = std::env::var("BENCH_WRAP").unwrap_or_default();
+    let mut words = wrap.split_whitespace();
+    match words.next() {
+        Some(prog) => {
+            let mut c = Command::new(prog);
+            c.args(words).arg(bin);
+            c
+        }
+        None => Command::new(bin),
+    }
+}
+
 /// Peak RSS (VmHWM) of a running process in KiB, if readable.
 fn vm_hwm(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
@@ -376,7 +391,7 @@ async fn main() -> anyhow::Result<()> {
     for config in &configs {
         for _ in 0..a.daemons {
             children.push(
-                Command::new(&bin)
+                wrapped(&bin)
                     .arg("--config")
                     .arg(config)
                     .arg("once")
@@ -427,6 +442,23 @@ async fn main() -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // `once` again on the drained mailbox: the cost of a run with nothing to do.
+    let mut idle_ms = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let st = Command::new(&bin)
+            .arg("--config")
+            .arg(&configs[0])
+            .arg("once")
+            .env("RUST_LOG", bench_log())
+            .stdout(Stdio::null())
+            .status()?;
+        if !st.success() {
+            bail!("idle once failed");
+        }
+        idle_ms = idle_ms.min(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!("  once with nothing to do: {idle_ms:.0} ms (best of 3)");
     if fetched != a.mails || tickets != a.mails || sent != a.mails {
         println!(
             "  WARNING: counts differ from {} (see the summaries below)",
@@ -534,7 +566,7 @@ async fn main() -> anyhow::Result<()> {
             "history": history,
             "mails": a.mails, "db": a.db, "daemons": a.daemons, "mailboxes": a.mailboxes, "connections": a.connections,
             "batch": a.batch, "seconds": elapsed.as_secs_f64(), "mails_per_s": rate,
-            "fetched": fetched, "tickets": tickets, "acks_sent": sent, "peak_rss_kib": peaks,
+            "fetched": fetched, "tickets": tickets, "idle_once_ms": idle_ms, "acks_sent": sent, "peak_rss_kib": peaks,
             "latency_p50_ms": percentile(&lat, 50.0).as_secs_f64() * 1000.0,
             "latency_p99_ms": percentile(&lat, 99.0).as_secs_f64() * 1000.0,
         })

@@ -7,7 +7,7 @@ use super::{Store, StoreError};
 use crate::knowledge::intake::{FactRow, KbState, KbWrite, SuggestionRow};
 use crate::ticket::model::{Ticket, Timestamp};
 
-fn score_x100(score: f64) -> i64 {
+pub(super) fn score_x100(score: f64) -> i64 {
     if score.is_finite() {
         (score * 100.0).round().clamp(0.0, 1e12) as i64
     } else {

@@ -147,12 +147,14 @@ mod approval;
 mod corrections;
 mod knowledge;
 mod ops;
+mod pending;
 mod recovery;
 mod sla;
 mod synthetic;
 mod transfer;
 
 pub use ops::{HealthRow, OutboxHealth};
+pub use pending::{PendingMessage, PendingProcessed, PendingRows};
 pub use sla::SlaTicket;
 pub use synthetic::{synthetic_history, SyntheticTicket};
 pub use transfer::{TransferReport, TABLES};

@@ -4,7 +4,7 @@
 
 use super::{BatchReport, Pipeline, RawMail, Source};
 use crate::mail::InboundMail;
-use crate::store::{NewMessage, StoreError, Tx};
+use crate::store::{NewMessage, PendingMessage, PendingProcessed, PendingRows, StoreError, Tx};
 use crate::ticket::lifecycle::{self, Decision};
 use crate::ticket::model::Timestamp;
 use sha2::{Digest, Sha256};
@@ -19,6 +19,7 @@ pub(super) async fn apply(
     inbound: &InboundMail,
     decision: Decision,
     now: Timestamp,
+    pending: &mut PendingRows,
     report: &mut BatchReport,
 ) -> Result<(), StoreError> {
     let sha = hex::encode(Sha256::digest(&raw.bytes));
@@ -30,6 +31,14 @@ pub(super) async fn apply(
     {
         tx.save_approval(ticket.number, approval, &p.policy.workflow.approval, now)
             .await?;
+    }
+    if let Decision::Open { .. } = decision {
+        if inbound.attachments.is_empty() {
+            return open_later(
+                tx, p, source, raw, inbound, decision, raw_id, now, pending, report,
+            )
+            .await;
+        }
     }
     let (outcome, reason, ticket_no) = match decision {
         Decision::Ignore { kind, reason } => {
@@ -48,21 +57,10 @@ pub(super) async fn apply(
             store_inbound(tx, p, ticket.number, inbound, raw_id, "public", now).await?;
             tx.insert_events(ticket.number, &events).await?;
             queue(tx, p, &outgoing, now, report).await?;
-            if inbound.from.email.contains('@')
-                && events
-                    .iter()
-                    .any(|e| e.kind == crate::ticket::model::EventKind::LoopSuppressed)
-            {
-                warn!(sender = %inbound.from.email, ticket = ticket.number, "Loop budget tripped: acknowledgement suppressed.");
-                let alert = loop_alert(p, &inbound.from.email, ticket.number, now);
-                queue(tx, p, &alert, now, report).await?;
-            }
-            debug!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
-            report.new_tickets += 1;
-            report.tickets.push(ticket.number);
-            report
-                .opened
-                .push((ticket.category.to_string(), ticket.priority.to_string()));
+            let suppressed = events
+                .iter()
+                .any(|e| e.kind == crate::ticket::model::EventKind::LoopSuppressed);
+            opened(tx, p, inbound, &ticket, suppressed, now, report).await?;
             ("ticket", None, Some(ticket.number))
         }
         Decision::Append {
@@ -115,6 +113,103 @@ pub(super) async fn apply(
     )
     .await?;
     report.done_uids.extend(raw.uid);
+    Ok(())
+}
+
+/// A new ticket without attachments: the ticket row now (later mails and the sweep may
+/// look it up), its other rows with the batch's pending rows.
+#[allow(clippy::too_many_arguments)]
+async fn open_later(
+    tx: &mut Tx,
+    p: &Pipeline,
+    source: &Source<'_>,
+    raw: &RawMail,
+    inbound: &InboundMail,
+    decision: Decision,
+    raw_id: i64,
+    now: Timestamp,
+    pending: &mut PendingRows,
+    report: &mut BatchReport,
+) -> Result<(), StoreError> {
+    let Decision::Open {
+        ticket,
+        events,
+        outgoing,
+    } = decision
+    else {
+        return Ok(());
+    };
+    tx.insert_ticket(&ticket).await?;
+    // A new ticket has no auto-close timer; the column starts empty.
+    if let Some(due) = lifecycle::next_timer(&ticket, &p.policy) {
+        tx.set_workflow_due(ticket.number, Some(due)).await?;
+    }
+    pending.messages.push(PendingMessage {
+        ticket: ticket.number,
+        message_id: inbound.message_id.clone(),
+        sender: inbound.from.email.clone(),
+        subject: inbound.subject.clone(),
+        body: inbound.new_text.clone(),
+        raw_id,
+        at: now,
+    });
+    let suppressed = events
+        .iter()
+        .any(|e| e.kind == crate::ticket::model::EventKind::LoopSuppressed);
+    pending
+        .events
+        .extend(events.into_iter().map(|e| (ticket.number, e)));
+    // The ticket's own mails (acknowledgement, engineer notice) keep their order.
+    let (mine, others): (Vec<_>, Vec<_>) = outgoing
+        .into_iter()
+        .partition(|o| o.ticket == ticket.number);
+    for out in &mine {
+        match p.renderer.render(out, now) {
+            Ok(rendered) => pending
+                .outbox
+                .push((ticket.number, out.kind.as_str(), rendered, now)),
+            Err(e) => {
+                tracing::error!(ticket = out.ticket, error = %e, "Outgoing mail could not be rendered.")
+            }
+        }
+    }
+    queue(tx, p, &others, now, report).await?;
+    opened(tx, p, inbound, &ticket, suppressed, now, report).await?;
+    pending.processed.push(PendingProcessed {
+        mailbox: source.mailbox.to_string(),
+        uidvalidity: i64::from(source.uidvalidity),
+        uid: raw.uid.map(i64::from),
+        message_id: inbound.message_id.clone(),
+        ticket: ticket.number,
+        raw_id,
+        at: now,
+    });
+    report.done_uids.extend(raw.uid);
+    Ok(())
+}
+
+/// After a ticket is opened: the administrators' warning if its acknowledgement was
+/// suppressed by the loop budget, and the report.
+async fn opened(
+    tx: &mut Tx,
+    p: &Pipeline,
+    inbound: &InboundMail,
+    ticket: &crate::ticket::model::Ticket,
+    suppressed: bool,
+    now: Timestamp,
+    report: &mut BatchReport,
+) -> Result<(), StoreError> {
+    if inbound.from.email.contains('@') && suppressed {
+        warn!(sender = %inbound.from.email, ticket = ticket.number, "Loop budget tripped: acknowledgement suppressed.");
+        let alert = loop_alert(p, &inbound.from.email, ticket.number, now);
+        queue(tx, p, &alert, now, report).await?;
+    }
+    debug!(ticket = ticket.number, category = %ticket.category, priority = %ticket.priority, "Ticket opened.");
+    report.new_tickets += 1;
+    report.tickets.push(ticket.number);
+    report
+        .opened
+        .push((ticket.category.to_string(), ticket.priority.to_string()));
     Ok(())
 }
 

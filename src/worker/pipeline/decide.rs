@@ -9,7 +9,7 @@ use crate::mail::loopguard::{self, MailKind};
 use crate::mail::parse;
 use crate::mail::render;
 use crate::mail::InboundMail;
-use crate::store::{StoreError, Tx};
+use crate::store::{PendingRows, StoreError, Tx};
 use crate::ticket::command::{self, Command};
 use crate::ticket::lifecycle::{self, Context, Decision};
 use crate::ticket::loop_budget;
@@ -30,6 +30,8 @@ pub(super) struct BatchCache {
     /// this batch), and the ones this batch adds.
     fingerprints: HashMap<String, HashSet<String>>,
     new_requests: Vec<(String, String)>,
+    /// Rows of new tickets not yet written (see `store::pending`).
+    pub(super) pending: PendingRows,
 }
 
 impl BatchCache {
@@ -60,21 +62,40 @@ impl BatchCache {
             next_number: None,
             fingerprints: tx.sender_fingerprints(&senders, since).await?,
             new_requests: Vec::new(),
+            pending: PendingRows::default(),
         })
     }
 
     /// Write what the batch learnt that later batches need (in the batch transaction).
     pub(super) async fn save(
-        &self,
+        &mut self,
         tx: &mut Tx,
         p: &Pipeline,
         now: Timestamp,
+        report: &mut BatchReport,
     ) -> Result<(), StoreError> {
+        self.flush(tx, report).await?;
         if self.new_requests.is_empty() {
             return Ok(());
         }
         tx.insert_sender_requests(&self.new_requests, now, now - p.loop_window)
             .await
+    }
+
+    /// Write the pending rows: at the end of the batch, and before a mail that may read
+    /// them back.
+    pub(super) async fn flush(
+        &mut self,
+        tx: &mut Tx,
+        report: &mut BatchReport,
+    ) -> Result<(), StoreError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let (queued, acks) = tx.flush_pending(&mut self.pending).await?;
+        report.mails_queued += queued;
+        report.acks_queued += acks;
+        Ok(())
     }
 
     /// Remember a request of `sender`; true when the sender already sent this text
@@ -167,6 +188,15 @@ pub(super) async fn process_one(
                     .find_map(|r| render::ticket_from_message_id(r))
             });
             let tag = lifecycle::subject_ticket_number(&inbound.subject);
+            // A mail that names another one, or an engineer's, may read rows this batch
+            // has not written yet.
+            if !inbound.references.is_empty()
+                || ours.is_some()
+                || tag.is_some()
+                || p.policy.workflow.engineer(&inbound.from.email).is_some()
+            {
+                cache.flush(tx, report).await?;
+            }
             let mut ticket = tx.find_ticket(&inbound.references, ours, tag).await?;
             if let Some(t) = &ticket {
                 let orgs = &p.policy.workflow.organisations;
@@ -258,14 +288,67 @@ pub(super) async fn process_one(
             Decision::Open { ticket, .. } | Decision::Append { ticket, .. } => Some(ticket.number),
             _ => None,
         };
-        apply(tx, p, source, raw, &inbound, decision, now, report).await?;
+        let opened = matches!(decision, Decision::Open { .. });
+        let pending = &mut cache.pending;
+        apply(tx, p, source, raw, &inbound, decision, now, pending, report).await?;
         match number {
+            Some(n) if opened => defer_kb_writes(tx, p, n, enriched.writes, now, pending).await,
             Some(n) => crate::worker::knowledge::store(tx, p, n, &enriched.writes, now).await,
             None => Ok(()),
         }
     }
     .instrument(span)
     .await
+}
+
+/// A new ticket's facts and suggestions go with its other pending rows; anything else
+/// (a `#kb` draft reads the ticket back) is written at once, after the pending rows.
+async fn defer_kb_writes(
+    tx: &mut Tx,
+    p: &Pipeline,
+    number: i64,
+    writes: Vec<crate::knowledge::intake::KbWrite>,
+    now: Timestamp,
+    pending: &mut PendingRows,
+) -> Result<(), StoreError> {
+    use crate::knowledge::intake::KbWrite;
+    let mut rest = Vec::new();
+    for w in writes {
+        match w {
+            KbWrite::Fact {
+                kind,
+                state,
+                rule,
+                value,
+            } => pending.facts.push((
+                number,
+                kind.as_str().to_string(),
+                state.as_str().to_string(),
+                rule,
+                value,
+                now,
+            )),
+            KbWrite::Suggested {
+                article,
+                title,
+                score,
+                place,
+            } => pending.suggestions.push((
+                number,
+                article,
+                title,
+                score,
+                i64::try_from(place).unwrap_or(i64::MAX),
+                now,
+            )),
+            other => rest.push(other),
+        }
+    }
+    if rest.is_empty() {
+        return Ok(());
+    }
+    tx.flush_pending(pending).await?;
+    crate::worker::knowledge::store(tx, p, number, &rest, now).await
 }
 
 /// What the core may need besides the ticket: routing counts and `#list`/`#show` answers.

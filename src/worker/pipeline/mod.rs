@@ -357,7 +357,7 @@ async fn process_in_tx(
         .await?;
         max_uid = max_uid.max(mail.uid);
     }
-    cache.save(&mut tx, pipeline, now).await?;
+    cache.save(&mut tx, pipeline, now, &mut report).await?;
     if let Some(uid) = max_uid {
         advance_state(&mut tx, source, uid).await?;
     }
