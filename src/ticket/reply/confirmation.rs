@@ -141,7 +141,7 @@ const HEDGE_PHRASES: &str = "\
     |不太懂|是不是|能不能|好没好|有没有|行不行|可不可以|对不对|yeah, sure|yeah sure|yeah right\
     |yeah, right|sure it is|oh sure|whatever|as if|thanks for nothing|sometimes|on and off\
     |off and on|intermittently|occasionally|from time to time|now and then|时好时坏|有时候|有时\
-    |偶尔|时不时";
+    |偶尔|时不时|wait|waiting|take your time|no rush|no hurry|慢慢来|不着急|不急|可以等|等你们|等您";
 
 // Politeness carries no answer, but is not "new text" either.
 const FILLER_PHRASES: &str = "\

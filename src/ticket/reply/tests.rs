@@ -465,6 +465,11 @@ fn unclear_replies_never_close_or_rate() {
         (Confirmation, "Fine, whatever.", Unclear),
         // A yes inside a question asks; the rest of the answer decides.
         (Confirmation, "Fixed?", Unclear),
+        // Consent to wait is no confirmation of a fix.
+        (Confirmation, "No problem for me to wait.", Unclear),
+        (Confirmation, "No problem, take your time.", Unclear),
+        (Confirmation, "没问题，我可以等", Unclear),
+        (Confirmation, "不着急，没问题", Unclear),
         (Confirmation, "你们说解决了？根本没好", Rejected),
         // A-not-A questions (是不是, 能不能) are questions, not 是/不是.
         (Confirmation, "是不是要重启一下电脑？", Unclear),
