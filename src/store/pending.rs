@@ -13,8 +13,10 @@ use super::StoreError;
 use crate::mail::render::RenderedMail;
 use crate::ticket::model::{Event, Timestamp};
 
-/// Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits.
-const ROWS: usize = 100;
+/// Rows per statement. SQLite's driver looks every bound value up by name, so the cost of a
+/// statement grows with the square of its parameters: 20 rows measured 924-994 mails/s
+/// where 100 rows gave 757 (bench, 5,000 mails, SQLite, release, load < 2).
+const ROWS: usize = 20;
 
 /// An inbound message on a new ticket (one without attachments).
 #[derive(Debug, Clone)]
