@@ -6,14 +6,13 @@
 //! of an unauthenticated mail is exactly what cannot be trusted). Timer steps remind and
 //! escalate an unanswered request. Pure, like the rest of `lifecycle`.
 
-use super::mails::{base_vars, short_hash, with};
+use super::mails::{base_vars, token_addressing, with};
 use super::{auth, tagged_subject, Decision, OutKind, OutgoingMail, Policy};
 use crate::mail::{Address, InboundMail};
 use crate::ticket::approval::{
     approvers_for, parse_answer, parse_plan, Answer, Approval, Approver, Outcome, Role, TimerStep,
 };
 use crate::ticket::model::{Event, EventKind, Status, Ticket, Timestamp};
-use crate::ticket::token;
 use serde_json::{json, Value};
 
 fn event(
@@ -409,14 +408,8 @@ fn request_mail(
     policy: &Policy,
     now: Timestamp,
 ) -> OutgoingMail {
-    let number = u64::try_from(t.number).unwrap_or_default();
-    let tok = token::make_token(&policy.workflow.secret, number, &approver.email, now);
-    let (local, domain) = policy
-        .support_address
-        .rsplit_once('@')
-        .unwrap_or((policy.support_address.as_str(), "localhost"));
     let seed = format!("{cause}|approval|{}|{}|{step}", approver.email, a.seq);
-    let message_id = token::message_id_for(number, &tok, &short_hash(&seed), domain);
+    let (reply_to, message_id) = token_addressing(t, &approver.email, &seed, policy, now);
     let (lang, name) = lang_for(t, &approver.email, policy);
     let waited = now.saturating_sub(a.proposed_at);
     let vars = with(
@@ -463,16 +456,8 @@ fn request_mail(
         references,
         auto_submitted: "auto-generated",
         seed,
-        reply_to: Some(Address {
-            name: None,
-            email: token::reply_address(local, domain, number, &tok),
-        }),
-        message_id: Some(
-            message_id
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_string(),
-        ),
+        reply_to: Some(reply_to),
+        message_id: Some(message_id),
     }
 }
 

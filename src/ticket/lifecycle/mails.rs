@@ -127,14 +127,8 @@ pub(super) fn notify_about(
     policy: &Policy,
     now: Timestamp,
 ) -> OutgoingMail {
-    let number = u64::try_from(t.number).unwrap_or_default();
-    let tok = token::make_token(&policy.workflow.secret, number, &e.email, now);
-    let (local, domain) = policy
-        .support_address
-        .rsplit_once('@')
-        .unwrap_or((policy.support_address.as_str(), "localhost"));
     let seed = format!("{}|notify|{}|{reason}", mail.message_id, e.email);
-    let message_id = token::message_id_for(number, &tok, &short_hash(&seed), domain);
+    let (reply_to, message_id) = token_addressing(t, &e.email, &seed, policy, now);
     let vars = with(
         base_vars(t, policy, e.lang),
         json!({
@@ -162,17 +156,37 @@ pub(super) fn notify_about(
         references: Vec::new(),
         auto_submitted: "auto-generated",
         seed,
-        reply_to: Some(Address {
-            name: None,
-            email: token::reply_address(local, domain, number, &tok),
-        }),
-        message_id: Some(
-            message_id
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_string(),
-        ),
+        reply_to: Some(reply_to),
+        message_id: Some(message_id),
     }
+}
+
+/// The reply-token addressing of a mail to someone who may answer by command: a `Reply-To`
+/// plus-address and a Message-ID that both carry `email`'s token for this ticket, so a plain
+/// reply is authenticated either way. The Message-ID comes without angle brackets.
+pub(super) fn token_addressing(
+    t: &Ticket,
+    email: &str,
+    seed: &str,
+    policy: &Policy,
+    now: Timestamp,
+) -> (Address, String) {
+    let number = u64::try_from(t.number).unwrap_or_default();
+    let tok = token::make_token(&policy.workflow.secret, number, email, now);
+    let (local, domain) = policy
+        .support_address
+        .rsplit_once('@')
+        .unwrap_or((policy.support_address.as_str(), "localhost"));
+    let message_id = token::message_id_for(number, &tok, &short_hash(seed), domain);
+    let reply_to = Address {
+        name: None,
+        email: token::reply_address(local, domain, number, &tok),
+    };
+    let message_id = message_id
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_string();
+    (reply_to, message_id)
 }
 
 /// A mail to the requester (and the ticket's Cc), threaded on their original mail.
