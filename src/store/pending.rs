@@ -79,6 +79,37 @@ fn values(cols: usize, rows: usize) -> String {
 }
 
 impl Tx {
+    /// Events of any tickets in multi-row statements of [`ROWS`]; `insert_events` and the
+    /// batch's pending rows both write through here.
+    pub(super) async fn insert_event_rows(
+        &mut self,
+        rows: &[(i64, &Event)],
+    ) -> Result<(), StoreError> {
+        for chunk in rows.chunks(ROWS) {
+            let sql = format!(
+                "INSERT INTO events (ticket_id, at, actor, kind, from_value, to_value, detail, \
+                 message_id) VALUES {}",
+                values(8, chunk.len())
+            );
+            on_tx!(self, c => {
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
+                for (ticket, e) in chunk {
+                    q = q
+                        .bind(*ticket)
+                        .bind(e.at)
+                        .bind(&e.actor)
+                        .bind(e.kind.as_str())
+                        .bind(&e.from_value)
+                        .bind(&e.to_value)
+                        .bind(&e.detail)
+                        .bind(&e.message_id);
+                }
+                q.execute(&mut *c).await?;
+            });
+        }
+        Ok(())
+    }
+
     /// Write and clear `rows`, parents first (the foreign keys are checked per
     /// statement). Returns how many mails were queued, and how many of them are
     /// acknowledgements (a Message-ID already in the outbox is skipped, as by
@@ -110,28 +141,8 @@ impl Tx {
                 q.execute(&mut *c).await?;
             });
         }
-        for chunk in rows.events.chunks(ROWS) {
-            let sql = format!(
-                "INSERT INTO events (ticket_id, at, actor, kind, from_value, to_value, detail, \
-                 message_id) VALUES {}",
-                values(8, chunk.len())
-            );
-            on_tx!(self, c => {
-                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
-                for (ticket, e) in chunk {
-                    q = q
-                        .bind(*ticket)
-                        .bind(e.at)
-                        .bind(&e.actor)
-                        .bind(e.kind.as_str())
-                        .bind(&e.from_value)
-                        .bind(&e.to_value)
-                        .bind(&e.detail)
-                        .bind(&e.message_id);
-                }
-                q.execute(&mut *c).await?;
-            });
-        }
+        let events: Vec<(i64, &Event)> = rows.events.iter().map(|(t, e)| (*t, e)).collect();
+        self.insert_event_rows(&events).await?;
         let (mut queued, mut acks) = (0usize, 0usize);
         for chunk in rows.outbox.chunks(ROWS) {
             let sql = format!(

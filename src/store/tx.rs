@@ -455,45 +455,8 @@ impl Tx {
     pub async fn insert_events(&mut self, ticket: i64, events: &[Event]) -> Result<(), StoreError> {
         // One multi-row statement per mail instead of one per event: each statement is a
         // round trip to PostgreSQL.
-        for chunk in events.chunks(100) {
-            let values: Vec<String> = (0..chunk.len())
-                .map(|i| {
-                    let b = i * 8;
-                    format!(
-                        "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                        b + 1,
-                        b + 2,
-                        b + 3,
-                        b + 4,
-                        b + 5,
-                        b + 6,
-                        b + 7,
-                        b + 8
-                    )
-                })
-                .collect();
-            let sql = format!(
-                "INSERT INTO events (ticket_id, at, actor, kind, from_value, to_value, detail, \
-                 message_id) VALUES {}",
-                values.join(", ")
-            );
-            on_tx!(self, c => {
-                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
-                for e in chunk {
-                    q = q
-                        .bind(ticket)
-                        .bind(e.at)
-                        .bind(&e.actor)
-                        .bind(e.kind.as_str())
-                        .bind(&e.from_value)
-                        .bind(&e.to_value)
-                        .bind(&e.detail)
-                        .bind(&e.message_id);
-                }
-                q.execute(&mut *c).await?;
-            });
-        }
-        Ok(())
+        let rows: Vec<(i64, &Event)> = events.iter().map(|e| (ticket, e)).collect();
+        self.insert_event_rows(&rows).await
     }
 
     /// Queue a rendered mail. A mail with the same Message-ID is queued once only.
