@@ -685,8 +685,19 @@ async fn database_on_a_full_then_read_only_disk_leaves_mail_on_the_server_and_re
     );
     let user = env.new_user("dfreq");
     let mut ids = HashSet::new();
+    // Each mail is stored twice (raw bytes and text), so ~200 KiB of log lines make
+    // every commit grow the WAL: a small mail can fit in WAL pages freed by an earlier
+    // checkpoint and then commits on a full disk, which is correct but not this test.
+    let log_lines = "printer log: paper jam at tray 2, page 3 of 12, retried once\n".repeat(3_300);
     let mut send = |i: usize| {
-        let (id, raw) = request(i, &user, &desk.support.email, "DF");
+        let (id, raw) = sample_mail(
+            &user.email,
+            &desk.support.email,
+            &format!("DF printer jam number {i}"),
+            &format!(
+                "The printer on floor 2 jams every few pages; the one on floor 3 works.\n\n{log_lines}"
+            ),
+        );
         ids.insert(id);
         raw
     };
