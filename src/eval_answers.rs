@@ -7,7 +7,7 @@
 //! scoring and rendering are pure.
 
 use crate::mail::parse::{parse_mail, ParseLimits};
-use crate::ticket::reply::{read_answer, Answer, AnswerContext};
+use crate::ticket::reply::{read_answer_by, Answer, AnswerContext, Writer};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -93,10 +93,13 @@ pub struct Label {
     pub expected: Answer,
     pub lang: String,
     pub notes: String,
+    /// The ticket requester's address; empty when the column is absent (the sender is taken
+    /// to be the requester).
+    pub requester: String,
 }
 
-/// Parse `labels.csv`: a header naming at least `file,context,expected` (any order; `lang` and
-/// `notes` optional), then one row per mail. Blank lines and `#` comments are skipped.
+/// Parse `labels.csv`: a header naming at least `file,context,expected` (any order; `lang`,
+/// `requester` and `notes` optional), then one row per mail. Blank lines and `#` comments are skipped.
 pub fn parse_labels(text: &str) -> Result<Vec<Label>, EvalError> {
     let mut rows = text
         .lines()
@@ -121,7 +124,7 @@ pub fn parse_labels(text: &str) -> Result<Vec<Label>, EvalError> {
             message: format!("header must name file, context and expected, got {header:?}"),
         });
     };
-    let (lang, notes) = (col("lang"), col("notes"));
+    let (lang, notes, requester) = (col("lang"), col("notes"), col("requester"));
     let mut out = Vec::new();
     for (i, line) in rows {
         let f = csv_fields(line.trim_end_matches('\r'));
@@ -140,6 +143,7 @@ pub fn parse_labels(text: &str) -> Result<Vec<Label>, EvalError> {
             expected: get(Some(expected)).parse().map_err(err)?,
             lang: get(lang),
             notes: get(notes),
+            requester: get(requester),
         });
     }
     Ok(out)
@@ -161,7 +165,12 @@ pub fn load_and_read(dir: &Path, limits: &ParseLimits) -> Result<Vec<Case>, Eval
         })?;
         let (got, reason) = match parse_mail(&raw, limits) {
             Ok(mail) => {
-                let v = read_answer(label.context, &mail.new_text);
+                let writer = if label.requester.is_empty() {
+                    Writer::Requester
+                } else {
+                    Writer::of(&mail.from.email, &label.requester)
+                };
+                let v = read_answer_by(label.context, &mail.new_text, writer);
                 (Some(v.answer), v.reason)
             }
             Err(e) => (None, format!("parse: {e}")),

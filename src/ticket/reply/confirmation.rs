@@ -3,7 +3,7 @@
 //! with no cue stays unclear: a wrong "yes" closes a ticket that is still broken. Pure.
 
 use super::scan::{match_at, scan, uncovered_weight, Hit};
-use super::text::{answer_lines, folded, is_blank};
+use super::text::{answer_lines, folded, is_blank, mask_prompts};
 use super::{MAX_LINE_CHARS, WINDOW_LINES};
 use std::fmt;
 
@@ -15,7 +15,8 @@ pub(super) fn window(text: &str) -> Vec<Vec<char>> {
     let mut out = Vec::new();
     let mut content_lines = 0;
     for line in answer_lines(text).into_iter().filter(|l| !is_blank(l)) {
-        let line: Vec<char> = folded(line).chars().take(MAX_LINE_CHARS).collect();
+        let mut line: Vec<char> = folded(line).chars().take(MAX_LINE_CHARS).collect();
+        mask_prompts(&mut line);
         let filler = is_filler_only(&line);
         if filler && content_lines > 0 {
             break;
@@ -99,7 +100,7 @@ const YES_PHRASES: &str = "\
     |搞好了|处理好了|修复了|已恢复|恢复了正常|可以正常|能正常|正常使用|连上了|能连上|可以连上\
     |对的|没错|好了|好啦|已解决|解决了|已经解决|可以了|没问题|没有问题|没事了|正常了\
     |正常|顺利|恢复正常|恢复了|已修复|修好了|搞定|能用了|可以用了|好用了|没有再|没再\
-    |确认";
+    |确认|not bad|that did it|现在工作了|工作正常了";
 
 // Negations, relapses and contrast ("works, but …" describes what is still wrong). Bare
 // "again" is no cue: "works again" is a yes, "broke again" a no.
@@ -114,13 +115,13 @@ const NO_PHRASES: &str = "\
     |没有|不行|还是不行|还不行|未解决|没解决|没有解决|没修好|没好|还没|不是|不对|仍然\
     |仍旧|依旧|依然|还是|不能|不正常|不好|不可以|无法|失败|有问题|又|再次|是否|谁说|根本|没人\
     |没用|没效果|不起作用|不管用|没恢复|未恢复|没反应|没变化|老样子|还是一样|连不上|打不开\
-    |登不上|用不了|上不去|进不去|没能";
+    |登不上|用不了|上不去|进不去|没能|不工作|停止工作";
 
 const CONTRAST_PHRASES: &str = "but|however|though|although|但是|不过|可是|只是";
 
 // Another matter after the answer: "fine now, thanks. But now my keyboard …".
 const TOPIC_PHRASES: &str = "\
-    ^also|another thing|another issue|another problem|one more thing|separate thing\
+    ^also|1 more thing|another thing|another issue|another problem|one more thing|separate thing\
     |separately|unrelated|by the way|btw|but now|now my|另外|还有个问题|还有一个问题\
     |还有一件事|还有件事|还有个事|顺便|顺便问|也坏了|也有问题|另一个问题\
     |不过现在|但是现在|可是现在|但现在";
@@ -141,7 +142,13 @@ const HEDGE_PHRASES: &str = "\
     |不太懂|是不是|能不能|好没好|有没有|行不行|可不可以|对不对|yeah, sure|yeah sure|yeah right\
     |yeah, right|sure it is|oh sure|whatever|as if|thanks for nothing|sometimes|on and off\
     |off and on|intermittently|occasionally|from time to time|now and then|时好时坏|有时候|有时\
-    |偶尔|时不时|wait|waiting|take your time|no rush|no hurry|慢慢来|不着急|不急|可以等|等你们|等您";
+    |偶尔|时不时|wait|waiting|take your time|no rush|no hurry|慢慢来|不着急|不急|可以等|等你们|等您\
+    |for now|for the moment|at the moment|so far|目前|1 more question|one more question\
+    |see below|see the mail below|see his answer|see her answer|answer below|reply below|见下面\
+    |见下方|见下文|见附件|see attached|再确认|回公司|can't say|cannot say|can not say\
+    |not great|not good|not perfect|not excellent|not awesome|not ideal|not so good\
+    |not very good|not too good|not that good|not that great|not terrible|not awful\
+    |not the worst|不太好|不怎么好|不是很好";
 
 // Politeness carries no answer, but is not "new text" either.
 const FILLER_PHRASES: &str = "\
@@ -150,7 +157,7 @@ const FILLER_PHRASES: &str = "\
     |no worries|have a nice day|have a good day|ok|okay|for the update|for the info\
     |for the information|for letting me know|for the quick reply|for your reply|for the reply\
     |for your response|good morning|good afternoon|good evening|good day|please|谢谢|谢谢你|谢谢您|感谢|多谢\
-    |辛苦了|麻烦了|您好|你好|嗯|哦|好的|收到|没关系|对不起|对了\
+    |辛苦了|麻烦了|不好意思|您好|你好|嗯|哦|好的|收到|没关系|对不起|对了\
     |i'll let you know if it comes back|i'll let you know if it happens again\
     |i'll let you know if anything changes|i will let you know if it comes back\
     |will let you know if it comes back|will let you know if anything changes\
@@ -180,8 +187,9 @@ pub fn classify_confirmation(new_text: &str) -> Confirmation {
 /// lines of new text: a yes followed by another matter ("also", 另外) with every negation after
 /// it → NewProblem; any negative phrase (negations, "still", 没有, 还是, 不是 …) → Negative;
 /// any hedge ("not sure", "I'll check", 好像, 不确定) → Unclear; a yes followed by another matter
-/// → NewProblem; a contrast ("but", 但是) → Negative; a yes → Affirmative; a question without
-/// any cue → Unclear; a line with three or more unexplained words (a problem described) →
+/// → NewProblem; another matter with no yes → NewProblem; a contrast ("but", 但是) → Negative;
+/// a yes with a question anywhere in the answer → Unclear; a yes → Affirmative; a question
+/// without any cue → Unclear; a line with three or more unexplained words (a problem described) →
 /// Negative; else Unclear. Bare thanks or "ok" stay Unclear on purpose.
 pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
     // (line, start, cue, phrase) in reading order.
@@ -264,10 +272,22 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
     if let Some(t) = topic_after_yes {
         return new_matter(t);
     }
+    // "1 more thing: my printer jams": another matter opened with no answer to ours.
+    if let (Some(t), None, false) = (pos(Cue::Topic), first_yes, question) {
+        return new_matter(t);
+    }
     if let Some(c) = pos(Cue::Contrast) {
         return verdict(
             Confirmation::Negative,
             format!("{}: {:?}", Cue::Contrast, phrase(c)),
+        );
+    }
+    // "Yes it works. Do I need to do the same on my laptop?": a question back wants an answer
+    // from us, so the ticket must not close on the yes beside it.
+    if let (Some(y), true) = (first_yes, question) {
+        return verdict(
+            Confirmation::Unclear,
+            format!("{}: a question back after {:?}", Cue::Hedge, phrase(y)),
         );
     }
     if let Some(y) = first_yes {
@@ -319,9 +339,18 @@ fn doubt_asked_yes(line: &[char], hits: &mut [Hit<Cue>]) {
 /// an if-clause about the fix ("if the restart fixed it") is a hedge.
 fn drop_hypothetical(line: &[char], hits: &mut Vec<Hit<Cue>>) {
     let Some(start) = (0..line.len()).find(|&i| {
-        ["if", "如果", "要是", "万一"]
-            .iter()
-            .any(|w| match_at(line, i, w).is_some())
+        [
+            "if",
+            "如果",
+            "要是",
+            "万一",
+            "as long as",
+            "unless",
+            "只要",
+            "除非",
+        ]
+        .iter()
+        .any(|w| match_at(line, i, w).is_some())
             && !hits.iter().any(|h| h.start <= i && i < h.end)
     }) else {
         return;
@@ -452,6 +481,14 @@ fn ticket_reference(line: &[char]) -> Option<Hit<Cue>> {
             end: k + digits,
         })
     })
+}
+
+/// True when the answer asks something back ("4? Is that the highest?"): it wants a human, so
+/// no score or close rests on it.
+pub(super) fn asks_back(new_text: &str) -> bool {
+    window(new_text)
+        .iter()
+        .any(|line| line.iter().any(|c| matches!(c, '?' | '？')))
 }
 
 /// True when the text hedges ("not sure", "I'll rate it later", 不好说): no verdict may rest on

@@ -16,7 +16,7 @@ mod scan;
 mod text;
 mod withdrawal;
 
-pub use answer::{read_answer, Answer, AnswerContext, AnswerVerdict};
+pub use answer::{read_answer, read_answer_by, Answer, AnswerContext, AnswerVerdict, Writer};
 pub use confirmation::{
     classify_confirmation, explain_confirmation, Confirmation, ConfirmationVerdict,
 };
