@@ -2,6 +2,7 @@
 """Builds tests/eval/answers-dev3/: requester replies in voices and situations answers-dev and
 answers-dev2 lack, labelled by hand BEFORE the reader saw them (issue 12 section 4). Run from the
 repo root: python3 tests/eval/answers-dev3/gen.py
+(answers-dev4/gen.py imports wrap, encode and build from here.)
 Each case: (context, expected label, lang, client, fresh text, notes, options).
 Options: sig (signature key), enc, bottom, deep, olang (language of OUR mail when the reply is in
 another), sender ("colleague", "personal": someone or some address other than the requester;
@@ -321,10 +322,11 @@ MAILER = {"outlook": "Microsoft Outlook 16.0", "outlook_zh": "Microsoft Outlook 
           "outlook_op": "Microsoft Outlook 16.0", "outlook_op_zh": "Microsoft Outlook 16.0",
           "foxmail": "Foxmail 7.2.25", "qq": "QQMail 2.x", "qq_html": "QQMail 2.x"}
 
-def main():
+def build(cases, out, base, tag, wrap=wrap):
+    """Write one .eml per case and labels.csv into `out`; ticket numbers start after `base`."""
     rows = ["file,context,expected,lang,requester,notes"]
-    for i, (ctx, exp, lang, client, fresh, notes, opt) in enumerate(CASES, 1):
-        n = 3000 + i
+    for i, (ctx, exp, lang, client, fresh, notes, opt) in enumerate(cases, 1):
+        n = base + i
         if "sig" in opt:
             fresh = fresh + "\n\n" + SIGS[opt["sig"]]
         if "banner" in opt:
@@ -346,17 +348,18 @@ def main():
         sender = SENDERS.get(opt.get("sender", ""), "Maria Gonzalez <{r}>").format(n=n, r=requester)
         head = (f"From: {sender}\nTo: IT Service Desk <support@example.com>\n"
                 f"Subject: {re}: [#{n}] {SUBJ[ctx]}\nDate: Wed, 2 Dec 2026 10:{i % 60:02d}:00 +0800\n"
-                f"Message-ID: <dev3-{n}@corp.example>\nIn-Reply-To: <ticket-{n}-{ctx}@example.com>\n"
+                f"Message-ID: <{tag}-{n}@corp.example>\nIn-Reply-To: <ticket-{n}-{ctx}@example.com>\n"
                 f"References: <ticket-{n}@example.com> <ticket-{n}-{ctx}@example.com>\nMIME-Version: 1.0\n{ct}")
         if client in MAILER:
             head += f"X-Mailer: {MAILER[client]}\n"
         name = f"{i:03d}-{ctx}-{exp.replace(':', '')}.eml"
-        with open(os.path.join(OUT, name), "wb") as f:
+        with open(os.path.join(out, name), "wb") as f:
             f.write(head.encode() + b"\n" + payload)
         note = f"{client}: {notes}"
         rows.append(f"{name},{ctx},{exp},{lang},{requester},\"{note.replace(chr(34), chr(34) * 2)}\"")
-    with open(os.path.join(OUT, "labels.csv"), "w") as f:
+    with open(os.path.join(out, "labels.csv"), "w") as f:
         f.write("\n".join(rows) + "\n")
-    print(len(CASES), "cases")
+    print(len(cases), "cases")
 
-main()
+if __name__ == "__main__":
+    build(CASES, OUT, 3000, "dev3")
