@@ -37,6 +37,8 @@ pub struct Case {
     pub got: Option<Answer>,
     /// The reader's reason, or the parse error.
     pub reason: String,
+    /// The fresh text the reader saw (`InboundMail::new_text`), for `--json` misses.
+    pub new_text: String,
 }
 
 impl Case {
@@ -163,6 +165,7 @@ pub fn load_and_read(dir: &Path, limits: &ParseLimits) -> Result<Vec<Case>, Eval
             path: path.display().to_string(),
             source,
         })?;
+        let mut new_text = String::new();
         let (got, reason) = match parse_mail(&raw, limits) {
             Ok(mail) => {
                 let writer = if label.requester.is_empty() {
@@ -171,6 +174,7 @@ pub fn load_and_read(dir: &Path, limits: &ParseLimits) -> Result<Vec<Case>, Eval
                     Writer::of(&mail.from.email, &label.requester)
                 };
                 let v = read_answer_by(label.context, &mail.new_text, writer);
+                new_text = mail.new_text;
                 (Some(v.answer), v.reason)
             }
             Err(e) => (None, format!("parse: {e}")),
@@ -183,6 +187,7 @@ pub fn load_and_read(dir: &Path, limits: &ParseLimits) -> Result<Vec<Case>, Eval
             notes: label.notes,
             got,
             reason,
+            new_text,
         });
     }
     Ok(cases)
@@ -306,6 +311,7 @@ pub fn render_json(cases: &[Case], s: &Score) -> serde_json::Value {
         "misses": cases.iter().filter(|c| !c.right()).map(|c| json!({
             "file": c.file, "context": c.context.label(), "expected": c.expected.to_string(),
             "read": c.got_label(), "reason": c.reason, "unsafe": c.unsafe_miss(), "notes": c.notes,
+            "new_text": c.new_text,
         })).collect::<Vec<_>>(),
     })
 }
@@ -323,6 +329,7 @@ mod tests {
             notes: String::new(),
             got: Some(got),
             reason: String::new(),
+            new_text: String::new(),
         }
     }
 

@@ -275,6 +275,21 @@ fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
                 .map_or(0, |s| s + 1)
         })
         .unwrap_or(0);
+    // "10/10" is the top of a ten-point scale, our 5; other tenths ("8/10") are not guessed.
+    for i in [first_slot, last_token_start.saturating_sub(3)] {
+        let top = ["10/10", "10 / 10", "10 out of 10"]
+            .iter()
+            .filter_map(|p| match_at(text, i, p))
+            .max();
+        if let Some(end) = top {
+            if i == first_slot {
+                return Some((5, lead, end));
+            }
+            if set_off(text, i) && text.iter().skip(end).all(|c| !c.is_alphanumeric()) {
+                return Some((5, i, end));
+            }
+        }
+    }
     for (i, &c) in text.iter().enumerate() {
         let Some(value) = digit_value(c) else {
             continue;

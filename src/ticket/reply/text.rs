@@ -121,23 +121,8 @@ pub fn answer_lines(text: &str) -> Vec<&str> {
     out
 }
 
-/// Banners that mail gateways put at the top of a message from outside (folded prefixes).
-const BANNERS: &[&str] = &[
-    "caution: this email originated from outside",
-    "caution: this e-mail originated from outside",
-    "caution: external email",
-    "[external]",
-    "external email:",
-    "this email originated from outside",
-    "this message originated from outside",
-    "【外部邮件】",
-    "[外部邮件]",
-    "外部邮件:",
-];
-
 fn is_banner(line: &str) -> bool {
-    let f = folded(line);
-    BANNERS.iter().any(|b| f.starts_with(b))
+    crate::mail::quote::is_external_banner(strip_lead(line))
 }
 
 /// Our own survey wording copied back into an answer ("Reply with a number from 1 to 5: 2",
