@@ -10,37 +10,13 @@ another), sender ("colleague", "personal": someone or some address other than th
 answer), fwd (the fresh text is followed by a forwarded copy of our mail), inline (the answer is
 typed between the quoted lines of our mail), fwdans (a colleague's answer forwarded below).
 The `requester` column of labels.csv holds the ticket requester's address."""
-import base64, html, os, quopri
+import html, importlib.util, os
 
 OUT = os.path.dirname(os.path.abspath(__file__))
-SUBJ = {"confirmation": "Outlook keeps asking for password", "survey": "VPN drops at home", "kb": "Cannot map network drive"}
-
-def original(ctx, lang, n):
-    s = SUBJ[ctx]
-    if ctx == "confirmation" and lang != "zh":
-        return (f"Hello,\n\nWe believe your ticket #{n} (\"{s}\") is resolved.\n\nSolution:\nReset the credential cache.\n\n"
-                "Is it fixed? Please reply \"yes\" (是 / 已解决) if it is, or tell us what is\nstill wrong and we will keep working on it. "
-                "Without an answer the ticket\ncloses by itself in 3 days.\n\nIT Service Desk")
-    if ctx == "confirmation":
-        return (f"您好：\n\n您的工单 #{n}“{s}”已处理完毕。\n\n解决方案：\n已清除凭据缓存。\n\n问题解决了吗？如已解决，请回复“是”或“已解决”（yes）；"
-                "如仍有问题，请直接告诉我们\n哪里还不对，我们会继续处理。若 3 天 内未收到回复，工单将自动关闭。\n\nIT 服务台")
-    if ctx == "survey" and lang != "zh":
-        return (f"Hello,\n\nThank you for confirming: ticket #{n} (\"{s}\") is closed.\n\nHow satisfied are you with the service? "
-                "Reply with a number from 1 to 5\n(5 = very satisfied, 1 = very dissatisfied), stars (★★★★★) or words, and\nany comment you like.\n\n"
-                "If the problem comes back, just reply to this mail.\n\nIT Service Desk")
-    if ctx == "survey":
-        return (f"您好：\n\n感谢您的确认，工单 #{n}“{s}”已关闭。\n\n您对本次服务满意吗？请回复 1 到 5 的数字（5 = 非常满意，1 = 非常不满意），\n"
-                "也可以用星级（★★★★★）或文字（如“非常满意”），并附上您的意见。\n\n如果问题再次出现，直接回复本邮件即可。\n\nIT 服务台")
-    return (f"Hello,\n\nWhile an engineer looks at ticket #{n} (\"{s}\"), this article may already help:\n\"Use the full UNC path and re-enter your password.\"\n\n"
-            "If it solved your problem, reply \"solved\" and we close the ticket. Otherwise\njust wait: the engineer is on it.\n\nIT Service Desk")
-
-def q(t):
-    return "\n".join(("> " + l) if l else ">" for l in t.split("\n"))
-
-OLDER = ("________________________________\nFrom: Maria Gonzalez <user@corp.example>\nSent: Monday, November 30, 2026 4:10 PM\n"
-         "To: IT Service Desk <support@example.com>\nSubject: RE: earlier answer\n\nYes, it works now, thanks! 5 stars.\n\n"
-         "________________________________\nFrom: IT Service Desk <support@example.com>\nSent: Monday, November 30, 2026 9:00 AM\n\n"
-         "Is it fixed? Please reply \"yes\" (是 / 已解决). 请回复 是/否. Please rate 1-5.")
+_spec = importlib.util.spec_from_file_location("dev2gen", os.path.join(OUT, "..", "answers-dev2", "gen.py"))
+dev2 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(dev2)
+SUBJ, original, q, OLDER, encode, MAILER = dev2.SUBJ, dev2.original, dev2.q, dev2.OLDER, dev2.encode, dict(dev2.MAILER)
 
 SIGS = {
     "en": "Best regards,\nMaria Gonzalez\nFinance | Tel +86 21 5555 0134 | Ext. 4\nRoom 3-405, Building 5",
@@ -65,53 +41,9 @@ BANNERS = {
     "zh": "【外部邮件】此邮件来自公司外部，请勿点击不明链接或打开未知附件，谨防诈骗。\n\n",
 }
 def wrap(client, fresh, orig, n, bottom=False, deep=False):
-    """Return (body text or html, is_html)."""
+    """Return (body text or html, is_html): the clients answers-dev2 lacks, else dev2's."""
     if deep:
         orig = orig + "\n\n" + OLDER
-    hdr_en = f"From: IT Service Desk <support@example.com>\nSent: Tuesday, December 1, 2026 10:02 AM\nTo: Requester <user@corp.example>\nSubject: [#{n}] ticket"
-    if client == "outlook":
-        return f"{fresh}\n\n________________________________\n{hdr_en}\n\n{orig}\n", False
-    if client == "outlook_zh":
-        return (f"{fresh}\n\n________________________________\n发件人: IT Service Desk <support@example.com>\n发送时间: 2026年12月1日 10:02\n"
-                f"收件人: user@corp.example\n主题: [#{n}] 工单\n\n{orig}\n"), False
-    if client in ("outlook_html", "qq_html"):
-        fh = "".join(f"<div>{html.escape(l) or '<br>'}</div>" for l in fresh.split("\n"))
-        oh = html.escape(orig).replace("\n", "<br>")
-        if client == "outlook_html":
-            return (f"<html><head><style>p.MsoNormal{{margin:0}}</style></head><body><div dir=\"ltr\">{fh}</div>"
-                    f"<div id=\"appendonsend\"></div><hr style=\"display:inline-block;width:98%\"><div id=\"divRplyFwdMsg\" dir=\"ltr\">"
-                    f"<font face=\"Calibri\"><b>From:</b> IT Service Desk &lt;support@example.com&gt;<br><b>Sent:</b> Tuesday, December 1, 2026 10:02 AM"
-                    f"<br><b>Subject:</b> [#{n}] ticket</font><div>&nbsp;</div></div><div>{oh}</div></body></html>"), True
-        return (f"<html><body><div>{fh}</div><div><br></div><div style=\"font-size:12px\">------------------&nbsp;原始邮件&nbsp;------------------</div>"
-                f"<div><b>发件人:</b>&nbsp;\"IT Service Desk\"&lt;support@example.com&gt;;<br><b>发送时间:</b>&nbsp;2026年12月1日(星期二) 上午10:02</div>"
-                f"<div>{oh}</div></body></html>"), True
-    if client == "gmail":
-        if bottom:
-            return f"On Tue, Dec 1, 2026 at 10:02 AM IT Service Desk <support@example.com> wrote:\n\n{q(orig)}\n\n{fresh}\n", False
-        return f"{fresh}\n\nOn Tue, Dec 1, 2026 at 10:02 AM IT Service Desk <support@example.com> wrote:\n\n{q(orig)}\n", False
-    if client == "gmail_zh":
-        return f"{fresh}\n\nIT Service Desk <support@example.com> 于2026年12月1日周二 10:02写道：\n\n{q(orig)}\n", False
-    if client == "qq":
-        return (f"{fresh}\n\n\n------------------ 原始邮件 ------------------\n发件人: \"IT Service Desk\"<support@example.com>;\n"
-                f"发送时间: 2026年12月1日(星期二) 上午10:02\n收件人: \"user\"<user@corp.example>;\n主题: [#{n}] 工单\n\n{orig}\n"), False
-    if client == "foxmail":
-        return (f"{fresh}\n\n\n\nuser@corp.example\n \n发件人： IT Service Desk\n发送时间： 2026-12-01 10:02\n收件人： user\n主题： [#{n}] 工单\n{orig}\n"), False
-    if client == "163":
-        return f"{fresh}\n\n在 2026-12-01 10:02:00，\"IT Service Desk\" <support@example.com> 写道：\n{q(orig)}\n", False
-    if client == "iphone":
-        if bottom:
-            return f"> On 1 Dec 2026, at 10:02, IT Service Desk <support@example.com> wrote:\n>\n{q(orig)}\n\n{fresh}\n\nSent from my iPhone\n", False
-        return f"{fresh}\n\nSent from my iPhone\n\n> On 1 Dec 2026, at 10:02, IT Service Desk <support@example.com> wrote:\n>\n{q(orig)}\n", False
-    if client == "iphone_zh":
-        return f"{fresh}\n\n发自我的iPhone\n\n> 在 2026年12月1日，10:02，IT Service Desk <support@example.com> 写道：\n>\n{q(orig)}\n", False
-    if client == "android":
-        return (f"{fresh}\n\nSent from my Galaxy\n\n\n-------- Original message --------\nFrom: IT Service Desk <support@example.com>\n"
-                f"Date: 12/1/26 10:02 (GMT+08:00)\nTo: user@corp.example\nSubject: [#{n}] ticket\n\n{orig}\n"), False
-    if client == "huawei":
-        return (f"{fresh}\n\n发自我的华为手机\n\n\n-------- 原始邮件 --------\n发件人： IT Service Desk <support@example.com>\n"
-                f"日期： 2026年12月1日周二 10:02\n收件人： user@corp.example\n主题： [#{n}] 工单\n\n{orig}\n"), False
-    if client == "wechat":  # short answer typed on a phone, nothing quoted
-        return f"{fresh}\n", False
     if client in ("outlook_op", "outlook_op_zh"):  # Outlook desktop: Word HTML with <o:p>, nothing but HTML
         zh = client.endswith("_zh")
         def para(l):
@@ -136,7 +68,7 @@ def wrap(client, fresh, orig, n, bottom=False, deep=False):
         paras = orig.split("\n\n")
         return (f"On Tue, Dec 1, 2026 at 10:02 AM IT Service Desk <support@example.com> wrote:\n{q(chr(10).join(paras[:3]))}\n\n"
                 f"{fresh}\n\n{q(chr(10).join(paras[3:]))}\n"), False
-    raise ValueError(client)
+    return dev2.wrap(client, fresh, orig, n, bottom, False)
 
 
 FWD_US = ("---------- Forwarded message ---------\nFrom: IT Service Desk <support@example.com>\nDate: Tue, Dec 1, 2026 at 10:02 AM\n"
@@ -301,26 +233,7 @@ CASES = [
  (K,"not_solved","en","gmail","Didn't work, same error.","kb no",{}),
 ]
 
-def encode(body, is_html, enc):
-    ctype = "text/html" if is_html else "text/plain"
-    if enc == "gbk":
-        return f"Content-Type: {ctype}; charset=GBK\nContent-Transfer-Encoding: 8bit\n", body.encode("gbk")
-    if enc == "gbk_b64":
-        return f"Content-Type: {ctype}; charset=gb2312\nContent-Transfer-Encoding: base64\n", wrap76(base64.b64encode(body.encode("gbk")))
-    if enc == "big5":
-        return f"Content-Type: {ctype}; charset=big5\nContent-Transfer-Encoding: 8bit\n", body.replace("决", "決").encode("big5")
-    if enc == "b64" or is_html:
-        return f"Content-Type: {ctype}; charset=utf-8\nContent-Transfer-Encoding: base64\n", wrap76(base64.b64encode(body.encode()))
-    if enc == "qp":
-        return f"Content-Type: {ctype}; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n", quopri.encodestring(body.encode())
-    return f"Content-Type: {ctype}; charset=utf-8\nContent-Transfer-Encoding: 8bit\n", body.encode()
-
-def wrap76(b):
-    return b"\n".join(b[i:i + 76] for i in range(0, len(b), 76)) + b"\n"
-
-MAILER = {"outlook": "Microsoft Outlook 16.0", "outlook_zh": "Microsoft Outlook 16.0", "outlook_html": "Microsoft Outlook 16.0",
-          "outlook_op": "Microsoft Outlook 16.0", "outlook_op_zh": "Microsoft Outlook 16.0",
-          "foxmail": "Foxmail 7.2.25", "qq": "QQMail 2.x", "qq_html": "QQMail 2.x"}
+MAILER.update({"outlook_op": "Microsoft Outlook 16.0", "outlook_op_zh": "Microsoft Outlook 16.0"})
 
 def build(cases, out, base, tag, wrap=wrap):
     """Write one .eml per case and labels.csv into `out`; ticket numbers start after `base`."""
