@@ -91,6 +91,9 @@ impl fmt::Display for Cue {
 
 pub(super) use super::phrases::CONFIRMATION_PHRASES;
 
+/// A no that is only a no: beside a yes it contradicts rather than reports a fault.
+const BARE_NO: &[&str] = &["no", "nope", "nah", "否"];
+
 /// Words beyond this (in half-words, see `uncovered_weight`) on one line without any cue are read
 /// as a description of a problem: three English words or six CJK characters.
 const NEW_PROBLEM_WEIGHT: usize = 6;
@@ -171,6 +174,19 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
     if let Some(c) = cues.iter().find(|c| c.3 == TICKET_REFERENCE) {
         return verdict(Confirmation::Unclear, format!("{}: {:?}", Cue::Hedge, c.3));
     }
+    // "Nope, all good", "No, it works now": a bare no and a yes contradict each other.
+    let only_bare_no = cues
+        .iter()
+        .filter(|c| c.2 == Cue::No)
+        .all(|c| BARE_NO.contains(&c.3));
+    if let (Some(no), Some(y), true) = (pos(Cue::No), first_yes, only_bare_no) {
+        if no < y && pos(Cue::Contrast).is_none() {
+            return verdict(
+                Confirmation::Unclear,
+                format!("{}: {:?} and {:?}", Cue::Hedge, phrase(no), phrase(y)),
+            );
+        }
+    }
     if let Some(no) = pos(Cue::No) {
         return match topic_after_yes {
             Some(t) if t < no => new_matter(t),
@@ -238,23 +254,40 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
 
 /// A yes in a sentence that ends in a question mark ("Fixed?", "Is it working now?") asks rather
 /// than answers: it stops counting (as politeness does), so the rest of the answer decides. So
-/// does a "but" that opens a question ("It worked, but do I have to do this every time?"): it
+/// does a "but" that opens a question, and a "why did …?" asks rather than complains ("It worked, but do I have to do this every time?"): it
 /// leads to something asked, not to something still wrong.
 fn doubt_asked_yes(line: &[char], hits: &mut [Hit<Cue>]) {
-    for hit in hits
-        .iter_mut()
-        .filter(|h| matches!(h.kind, Cue::Yes | Cue::Contrast))
-    {
-        let ends = line
-            .iter()
-            .skip(hit.end)
-            .find(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？'));
-        if matches!(ends, Some('?' | '？')) {
-            hit.phrase = match hit.kind {
-                Cue::Yes => "a yes in a question",
-                _ => "a but in a question",
-            };
-            hit.kind = Cue::Filler;
+    let sentence_end = |from: usize| {
+        line.iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, c)| matches!(c, '.' | '!' | '?' | '。' | '！' | '？'))
+    };
+    let asked = |h: &Hit<Cue>| matches!(sentence_end(h.end), Some((_, '?' | '？')));
+    // "Why did it happen in the first place?" asks about the cause: a hedge, so that neither a
+    // yes nor a reopen rests on it. "Why did you mark it resolved?" disputes the fix: a no.
+    let disputes = |h: &Hit<Cue>| {
+        let end = sentence_end(h.end).map_or(line.len(), |(e, _)| e);
+        hits.iter()
+            .any(|y| y.kind == Cue::Yes && h.end <= y.start && y.start < end)
+    };
+    let change: Vec<(usize, &'static str, Cue)> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| asked(h))
+        .filter_map(|(i, h)| match h.kind {
+            Cue::Yes => Some((i, "a yes in a question", Cue::Filler)),
+            Cue::Contrast => Some((i, "a but in a question", Cue::Filler)),
+            Cue::No if h.phrase.starts_with("why ") && !disputes(h) => {
+                Some((i, "a why-question", Cue::Hedge))
+            }
+            _ => None,
+        })
+        .collect();
+    for (i, phrase, kind) in change {
+        if let Some(hit) = hits.get_mut(i) {
+            hit.phrase = phrase;
+            hit.kind = kind;
         }
     }
 }
