@@ -23,17 +23,16 @@ pub const DEFAULT_THRESHOLD: f64 = 6.0;
 /// Factor on the score of an article in another language than the request.
 const OTHER_LANGUAGE: f64 = 0.5;
 
-/// Words that carry no topic.
+/// Words that carry no topic, sorted (looked up by binary search).
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "from",
-    "by", "is", "are", "was", "were", "be", "been", "am", "it", "its", "this", "that", "my", "me",
-    "i", "we", "our", "you", "your", "he", "she", "they", "them", "do", "does", "did", "can",
-    "could", "would", "should", "will", "have", "has", "had", "not", "no", "so", "if", "as", "how",
-    "what", "why", "when", "where", "which", "who", "there", "here", "please", "hi", "hello",
-    "thanks", "thank", "regards", "dear", "any", "some", "just", "get", "got", "again", "also",
-    "still", "all", "out", "up", "into", "about", "after", "before", "now", "today", "any", "help",
-    "need", "know", "tell", "one", "us", "im", "dont", "cant", "doesnt", "isnt", "won", "ve", "ll",
-    "re",
+    "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "been", "before", "but", "by", "can", "cant", "could", "dear", "did", "do", "does",
+    "doesnt", "dont", "for", "from", "get", "got", "had", "has", "have", "he", "hello", "help",
+    "here", "hi", "how", "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "just", "know",
+    "ll", "me", "my", "need", "no", "not", "now", "of", "on", "one", "or", "our", "out", "please",
+    "re", "regards", "she", "should", "so", "some", "still", "tell", "thank", "thanks", "that",
+    "the", "them", "there", "they", "this", "to", "today", "up", "us", "ve", "was", "we", "were",
+    "what", "when", "where", "which", "who", "why", "will", "with", "won", "would", "you", "your",
 ];
 
 /// Chinese characters (CJK unified ideographs and extension A).
@@ -152,13 +151,13 @@ fn each_token(text: &str, mut f: impl FnMut(Term<'_>)) {
         buf.extend(word.chars().filter(|c| *c != '\''));
         word.clear();
         if buf.chars().count() >= 2
-            && (buf.len() > MAX_STOPWORD || !STOPWORDS.contains(&buf.as_str()))
+            && (buf.len() > MAX_STOPWORD || STOPWORDS.binary_search(&buf.as_str()).is_err())
         {
             stem_in_place(&mut buf);
             f(Term::Word(&buf));
         }
     };
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(lowered) {
         if is_han(c) {
             end_word(&mut word, &mut f);
             if let Some(p) = prev {
@@ -176,6 +175,15 @@ fn each_token(text: &str, mut f: impl FnMut(Term<'_>)) {
     }
     end_han(&mut prev, &mut run, &mut f);
     end_word(&mut word, &mut f);
+}
+
+/// `c` lower-cased. Chinese characters have no case: they skip the case table's search.
+fn lowered(c: char) -> impl Iterator<Item = char> {
+    let han = is_han(c);
+    let other = (!han).then(|| c.to_lowercase());
+    han.then_some(c)
+        .into_iter()
+        .chain(other.into_iter().flatten())
 }
 
 /// A small multiplicative hasher (FxHash's constant) for the term tables: the keys are
@@ -219,6 +227,29 @@ pub struct Index {
     postings: Vec<Vec<Posting>>,
     /// By term id: the largest weight in its postings (the max-score bound).
     max_weight: Vec<f64>,
+    /// By article: what an acknowledgement shows of it, built once here rather than per mail.
+    shown: Vec<Shown>,
+}
+
+/// Articles whose body is at most this long are shown in full as the first suggestion;
+/// the others as an excerpt of this many characters.
+const FULL_TEXT_CHARS: usize = 1200;
+const EXCERPT_CHARS: usize = 240;
+
+#[derive(Debug, Clone)]
+struct Shown {
+    /// The body without Markdown emphasis, when it is short enough to send whole.
+    full: Option<String>,
+    excerpt: String,
+}
+
+impl Shown {
+    fn of(a: &Article) -> Shown {
+        Shown {
+            full: (a.body.chars().count() <= FULL_TEXT_CHARS).then(|| a.body.replace("**", "")),
+            excerpt: a.excerpt(EXCERPT_CHARS),
+        }
+    }
 }
 
 /// What to search for.
@@ -286,6 +317,7 @@ impl Index {
         let mut terms: Vec<(String, Vec<(u32, f64)>)> = term_tf.into_iter().collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
         let mut index = Index {
+            shown: articles.iter().map(Shown::of).collect(),
             articles,
             ..Index::default()
         };
@@ -340,6 +372,18 @@ impl Index {
     /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The article with this id and the text an acknowledgement shows of it: the whole
+    /// (short) body for the `first` suggestion, else the excerpt.
+    pub fn shown(&self, id: &str, first: bool) -> Option<(&Article, &str)> {
+        let doc = self.articles.iter().position(|a| a.id == id)?;
+        let (a, s) = self.articles.get(doc).zip(self.shown.get(doc))?;
+        let text = match &s.full {
+            Some(full) if first => full,
+            _ => &s.excerpt,
+        };
+        Some((a, text))
     }
 
     /// The distinct ids of the query's terms the index knows, in order.

@@ -219,6 +219,11 @@ fn rankings_on_the_corpus_match_the_snapshot() {
 #[test]
 fn stop_words_fit_the_length_shortcut() {
     assert!(STOPWORDS.iter().all(|w| w.len() <= MAX_STOPWORD));
+    assert!(
+        STOPWORDS.windows(2).all(|w| w[0] < w[1]),
+        "sorted, no repeats"
+    );
+    assert_eq!(tokens("ÉCRAN Écran"), vec!["écran", "écran"]);
     assert_eq!(tokens("regards, thanks for everything"), vec!["everyth"]);
     assert_eq!(tokens("打"), vec!["打"]);
     assert_eq!(tokens("打 印机 x"), vec!["打", "印机"]);
