@@ -1,6 +1,8 @@
 //! Mail in and out. `parse`, `loopguard`, `render` and `quote` are pure; `imap` and
 //! `smtp` are the network edge.
 
+pub mod filename;
+pub mod html;
 pub mod imap;
 pub mod loopguard;
 pub mod oauth2;

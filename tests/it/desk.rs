@@ -146,6 +146,23 @@ url = "{db}"
         out
     }
 
+    /// Wait until a daemon of this desk has logged `needle` (e.g. that it watches the
+    /// mailbox), instead of guessing how long a debug build on a loaded machine takes.
+    pub fn wait_daemon_log(&self, needle: &str, deadline: std::time::Duration) {
+        let started = std::time::Instant::now();
+        loop {
+            let logs = self.daemon_logs();
+            if logs.contains(needle) {
+                return;
+            }
+            assert!(
+                started.elapsed() < deadline,
+                "no {needle:?} in the daemon log after {deadline:?}:\n{logs}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
     /// SIGTERM the daemon and assert it exits 0, showing its log otherwise.
     pub fn stop(&self, child: &mut Child) {
         let status = terminate(child);

@@ -113,8 +113,9 @@ async fn two_hundred_mails_on_one_connection_are_fast() {
     client.quit().await;
     let rate = 200.0 / elapsed.as_secs_f64();
     println!("SMTP: 200 mails on one connection in {elapsed:?} = {rate:.0} mails/s");
-    // Without TCP_NODELAY lettre manages ~22/s; even a debug build under load does far more.
-    assert!(rate > 100.0, "{rate:.0} mails/s: is TCP_NODELAY set?");
+    // Without TCP_NODELAY a connection manages ~22/s (Nagle against delayed ACK); the
+    // bound sits well above that and well below what a loaded debug build does.
+    assert!(rate > 60.0, "{rate:.0} mails/s: is TCP_NODELAY set?");
     let got = env
         .wait_for_mails(&user, "INBOX", 200, Duration::from_secs(60))
         .await;
@@ -142,7 +143,7 @@ async fn one_connection_to_a_sink_sends_hundreds_per_second() {
     let rate = f64::from(n) / elapsed.as_secs_f64();
     println!("SMTP sink: {n} mails on one connection in {elapsed:?} = {rate:.0} mails/s");
     // Nagle against the server's delayed ACK caps a connection at ~22 mails/s.
-    assert!(rate > 300.0, "{rate:.0} mails/s: is TCP_NODELAY set?");
+    assert!(rate > 60.0, "{rate:.0} mails/s: is TCP_NODELAY set?");
 }
 
 #[tokio::test]

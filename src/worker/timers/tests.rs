@@ -1,6 +1,8 @@
 use super::*;
+use crate::report;
 use crate::ticket::model::{Category, Language, Priority, Status};
 use crate::ticket::sla::SlaClock;
+use chrono::{NaiveTime, TimeZone, Weekday};
 
 const M: i64 = 60;
 const H: i64 = 3600;
