@@ -242,7 +242,19 @@ async fn ingest(cli: &Cli, file: Option<&std::path::Path>) -> anyhow::Result<Exi
 
 async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
     let cfg = load(cli)?;
-    let pipeline = Pipeline::from_config(&cfg)?;
+    // One pipeline per mailbox, and the sweep takes the first (`[mailbox]`'s, built from
+    // the same config but for the other mailboxes' addresses, which only the inbox's loop
+    // check reads): every pipeline compiles the rules and loads the knowledge base, and
+    // a run with nothing to do is mostly that.
+    let pipelines = mailbox_pipelines(&cfg)?;
+    let fallback;
+    let pipeline = match pipelines.first() {
+        Some((_, p)) => p,
+        None => {
+            fallback = Pipeline::from_config(&cfg)?;
+            &fallback
+        }
+    };
     let store = ready_store(&cfg).await?;
     let sender = Sender::from_config(&cfg);
     let started = Instant::now();
@@ -295,16 +307,15 @@ async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
     };
     let mut report = BatchReport::default();
-    for (mcfg, mpipeline) in mailbox_pipelines(&cfg)? {
-        let mut imap = crate::mail::imap::Inbox::connect(&inbox::imap_settings(&mcfg))
+    for (mcfg, mpipeline) in &pipelines {
+        let mut imap = crate::mail::imap::Inbox::connect(&inbox::imap_settings(mcfg))
             .await
-            .with_context(|| format!("Connect to the mailbox {}", inbox::mailbox_key(&mcfg)))?;
+            .with_context(|| format!("Connect to the mailbox {}", inbox::mailbox_key(mcfg)))?;
         // Mail an earlier run committed but died before flagging is flagged now.
-        inbox::flag_committed(&mut imap, &store, &mcfg).await?;
+        inbox::flag_committed(&mut imap, &store, mcfg).await?;
         // Loop until a pass finds nothing new: mail that arrives meanwhile is taken too.
         loop {
-            let r =
-                inbox::fetch_new(&mut imap, &store, &mpipeline, &mcfg, &wake, &progress).await?;
+            let r = inbox::fetch_new(&mut imap, &store, mpipeline, mcfg, &wake, &progress).await?;
             let empty = r.fetched == 0;
             report.merge(&r);
             if empty {
@@ -317,7 +328,7 @@ async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
         b.finish_and_clear();
     }
     // Reminders and auto-closes that are due now go out with this run's mail.
-    match crate::worker::sweep::sweep(&store, &pipeline, crate::clock::now()).await {
+    match crate::worker::sweep::sweep(&store, pipeline, crate::clock::now()).await {
         Ok(s) if s.tickets > 0 => {
             info!(
                 tickets = s.tickets,

@@ -114,7 +114,7 @@ impl Rules {
                 }
             }
             for re in &rule.patterns {
-                if re.is_match("") {
+                if re.get().is_some_and(|r| r.is_match("")) {
                     out.push(Finding {
                         severity: Severity::Error,
                         kind: "matches-everything",

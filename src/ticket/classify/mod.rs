@@ -16,6 +16,7 @@
 //!   is near (a workaround takes one of those back), to P4 for cosmetic issues.
 //!   Adjectives such as "urgent" are deliberately not signals.
 
+mod compile;
 mod impact;
 mod lang;
 pub mod lint;

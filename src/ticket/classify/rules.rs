@@ -1,9 +1,10 @@
 //! The rules file (`config/rules.toml` format): TOML → typed, validated rules → one
 //! `RegexSet` over every pattern, and the single pass that finds which rules match a
 //! text. Pure: no I/O, no clock; every problem in a rules file is reported at once.
+//! A rule's own regexes are compiled the first time it fires (see `compile`).
 
 use super::super::model::{Category, Priority};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use super::compile::{build_set, compile_patterns, compile_unless, Compile, LazyRegex, LazySet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -157,15 +158,17 @@ pub(super) struct Rule {
     pub(super) weight: f64,
     pub(super) priority: Option<Priority>,
     pub(super) body_only: bool,
-    pub(super) patterns: Vec<Regex>,
+    pub(super) patterns: Vec<LazyRegex>,
+    /// Index in `Rules::set` of this rule's first pattern; its patterns follow in order.
+    pub(super) first_pattern: usize,
     /// The patterns and words as written, one entry each (for `rules check`).
     pub(super) sources: Vec<Source>,
     /// A match does not count when this matches earlier in the same clause
     /// ("需要一台备用机" is no workaround, "until this is fixed" no closure).
-    pub(super) unless_before: Option<Regex>,
+    pub(super) unless_before: Option<LazyRegex>,
     /// A match does not count when this matches later in the same clause, right after
     /// it ("别的打印机不能打" is no workaround, "deadline is next week" no near deadline).
-    pub(super) unless_after: Option<Regex>,
+    pub(super) unless_after: Option<LazyRegex>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +182,7 @@ pub(super) enum Target {
 pub struct Rules {
     pub(super) rules: Vec<Rule>,
     /// One set over every pattern of every rule: a single pass finds candidates.
-    pub(super) set: RegexSet,
+    pub(super) set: LazySet,
     /// For each pattern in `set`, the index of its rule.
     pub(super) owner: Vec<usize>,
     pub(super) subject_weight: f64,
@@ -198,6 +201,15 @@ pub(super) struct Hit {
 impl Rules {
     /// Compile rules from TOML text. Every problem is reported, not only the first.
     pub fn from_toml(text: &str) -> Result<Rules, RulesError> {
+        // The cheap way first; on any problem the eager way, which names them all.
+        Rules::compile(text, Compile::Lazy, true)
+            .or_else(|_| Rules::compile(text, Compile::Eager, true))
+    }
+
+    /// `set_now`: build the set over all patterns now, which proves them valid. Only the
+    /// built-in rules skip it (a test builds their set), so a run that classifies nothing
+    /// compiles nothing.
+    fn compile(text: &str, how: Compile, set_now: bool) -> Result<Rules, RulesError> {
         let file: RulesFile = toml::from_str(text).map_err(|e| RulesError {
             problems: vec![format!("TOML: {}", e.message())],
         })?;
@@ -253,10 +265,11 @@ impl Rules {
                     None
                 }
             };
-            let patterns = compile_patterns(&raw.id, &raw.patterns, &raw.words, &mut problems);
+            let patterns = compile_patterns(&raw.id, &raw.patterns, &raw.words, how, &mut problems);
             let unless_before =
-                compile_unless(&raw.id, raw.unless_before.as_deref(), &mut problems);
-            let unless_after = compile_unless(&raw.id, raw.unless_after.as_deref(), &mut problems);
+                compile_unless(&raw.id, raw.unless_before.as_deref(), how, &mut problems);
+            let unless_after =
+                compile_unless(&raw.id, raw.unless_after.as_deref(), how, &mut problems);
             rules.push(Rule {
                 id: raw.id.clone(),
                 target,
@@ -264,6 +277,7 @@ impl Rules {
                 priority,
                 body_only: raw.body_only,
                 patterns,
+                first_pattern: 0,
                 sources: sources(&raw.patterns, &raw.words),
                 unless_before,
                 unless_after,
@@ -281,10 +295,11 @@ impl Rules {
                 ));
                 continue;
             };
-            let patterns = compile_patterns(&raw.id, &raw.patterns, &raw.words, &mut problems);
+            let patterns = compile_patterns(&raw.id, &raw.patterns, &raw.words, how, &mut problems);
             let unless_before =
-                compile_unless(&raw.id, raw.unless_before.as_deref(), &mut problems);
-            let unless_after = compile_unless(&raw.id, raw.unless_after.as_deref(), &mut problems);
+                compile_unless(&raw.id, raw.unless_before.as_deref(), how, &mut problems);
+            let unless_after =
+                compile_unless(&raw.id, raw.unless_after.as_deref(), how, &mut problems);
             rules.push(Rule {
                 id: raw.id.clone(),
                 target: Target::Signal(signal),
@@ -292,6 +307,7 @@ impl Rules {
                 priority: None,
                 body_only: raw.body_only,
                 patterns,
+                first_pattern: 0,
                 sources: sources(&raw.patterns, &raw.words),
                 unless_before,
                 unless_after,
@@ -305,22 +321,22 @@ impl Rules {
         }
         let mut all_patterns = Vec::new();
         let mut owner = Vec::new();
-        for (index, rule) in rules.iter().enumerate() {
+        for (index, rule) in rules.iter_mut().enumerate() {
+            rule.first_pattern = all_patterns.len();
             for pattern in &rule.patterns {
                 all_patterns.push(pattern.as_str().to_string());
                 owner.push(index);
             }
         }
-        let set = match RegexSetBuilder::new(&all_patterns)
-            .case_insensitive(true)
-            .size_limit(1 << 24)
-            .dfa_size_limit(1 << 26)
-            .build()
-        {
-            Ok(set) => Some(set),
-            Err(e) => {
-                problems.push(format!("patterns do not compile together: {e}"));
-                None
+        let set = if !set_now {
+            Some(LazySet::new(all_patterns))
+        } else {
+            match build_set(&all_patterns) {
+                Ok(set) => Some(LazySet::ready(set)),
+                Err(e) => {
+                    problems.push(format!("patterns do not compile together: {e}"));
+                    None
+                }
             }
         };
         match set {
@@ -338,7 +354,8 @@ impl Rules {
 
     /// The rules compiled into the binary.
     pub fn builtin() -> Result<Rules, RulesError> {
-        Rules::from_toml(DEFAULT_RULES)
+        Rules::compile(DEFAULT_RULES, Compile::Lazy, false)
+            .or_else(|_| Rules::from_toml(DEFAULT_RULES))
     }
 
     /// Number of compiled rules (for `check-config` output).
@@ -353,38 +370,51 @@ impl Rules {
 
     /// The rules that match `text`, each once, with up to four matched words. A match
     /// cancelled by the rule's `unless_before` (earlier in the same clause) does not count.
+    /// Only the patterns the set found are searched again for their words.
     pub(super) fn hits(&self, text: &str, in_body: bool, out: &mut Vec<Hit>) {
-        let mut seen_rules: Vec<usize> = Vec::new();
-        for pattern_index in self.set.matches(text).iter() {
+        let Some(set) = self.set.get() else {
+            return;
+        };
+        let matched = set.matches(text);
+        // The set reports patterns in ascending order and a rule's patterns are
+        // contiguous, so a rule's patterns come one after another.
+        let mut last_rule = None;
+        for pattern_index in matched.iter() {
             let Some(&rule_index) = self.owner.get(pattern_index) else {
                 continue;
             };
-            if seen_rules.contains(&rule_index) {
+            if last_rule == Some(rule_index) {
                 continue;
             }
+            last_rule = Some(rule_index);
             let Some(rule) = self.rules.get(rule_index) else {
                 continue;
             };
             if rule.body_only && !in_body {
                 continue;
             }
-            seen_rules.push(rule_index);
             let mut words: Vec<String> = Vec::new();
-            for pattern in &rule.patterns {
+            for (offset, pattern) in rule.patterns.iter().enumerate() {
+                if !matched.matched(rule.first_pattern + offset) {
+                    continue;
+                }
+                let Some(pattern) = pattern.get() else {
+                    continue;
+                };
                 for m in pattern.find_iter(text) {
-                    if let Some(unless) = &rule.unless_before {
+                    if let Some(unless) = rule.unless_before.as_ref().and_then(LazyRegex::get) {
                         if unless.is_match(clause_before(text, m.start())) {
                             continue;
                         }
                     }
-                    if let Some(unless) = &rule.unless_after {
+                    if let Some(unless) = rule.unless_after.as_ref().and_then(LazyRegex::get) {
                         if unless.is_match(clause_after(text, m.end())) {
                             continue;
                         }
                     }
-                    let w = m.as_str().trim().to_string();
-                    if !w.is_empty() && !words.iter().any(|x| x.eq_ignore_ascii_case(&w)) {
-                        words.push(w);
+                    let w = m.as_str().trim();
+                    if !w.is_empty() && !words.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+                        words.push(w.to_string());
                     }
                     if words.len() >= 4 {
                         break;
@@ -476,97 +506,4 @@ pub(super) fn is_clause_end(c: char) -> bool {
         c,
         '，' | '。' | '！' | '？' | '；' | '、' | ',' | '.' | '!' | '?' | ';' | '\n'
     )
-}
-
-fn compile_unless(id: &str, pattern: Option<&str>, problems: &mut Vec<String>) -> Option<Regex> {
-    let p = pattern?.trim();
-    if p.is_empty() {
-        problems.push(format!("rule {id}: unless_before/unless_after is empty"));
-        return None;
-    }
-    match regex::RegexBuilder::new(p)
-        .case_insensitive(true)
-        .size_limit(1 << 20)
-        .build()
-    {
-        Ok(re) => Some(re),
-        Err(e) => {
-            let last = e.to_string().lines().last().unwrap_or_default().to_string();
-            problems.push(format!(
-                "rule {id}: unless_before/unless_after {p:?} does not compile: {last}"
-            ));
-            None
-        }
-    }
-}
-
-/// `words` become one regex with ASCII word boundaries around the alternation:
-/// Unicode `\b` costs ~20x more and English words never touch CJK letters anyway.
-fn compile_patterns(
-    id: &str,
-    patterns: &[String],
-    words: &[String],
-    problems: &mut Vec<String>,
-) -> Vec<Regex> {
-    if patterns.is_empty() && words.is_empty() {
-        problems.push(format!("rule {id}: no patterns and no words"));
-    }
-    let build = |p: &str| {
-        regex::RegexBuilder::new(p)
-            .case_insensitive(true)
-            .size_limit(1 << 20)
-            .build()
-    };
-    let first_line = |e: regex::Error| e.to_string().lines().last().unwrap_or_default().to_string();
-    let mut out = Vec::new();
-    for (i, p) in patterns.iter().enumerate() {
-        if p.trim().is_empty() {
-            problems.push(format!("rule {id}: pattern {} is empty", i + 1));
-            continue;
-        }
-        match build(p) {
-            Ok(re) => out.push(re),
-            Err(e) => problems.push(format!(
-                "rule {id}: pattern {} {p:?} does not compile: {}",
-                i + 1,
-                first_line(e)
-            )),
-        }
-    }
-    if words.is_empty() {
-        return out;
-    }
-    for (i, w) in words.iter().enumerate() {
-        if w.trim().is_empty() {
-            problems.push(format!("rule {id}: word {} is empty", i + 1));
-        }
-    }
-    let alternation: Vec<&str> = words
-        .iter()
-        .map(|w| w.trim())
-        .filter(|w| !w.is_empty())
-        .collect();
-    match build(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation.join("|"))) {
-        Ok(re) => out.push(re),
-        // Only on failure compile the words one by one, to name the bad one.
-        Err(e) => {
-            let before = problems.len();
-            for (i, w) in words.iter().enumerate() {
-                if let Err(e) = build(w) {
-                    problems.push(format!(
-                        "rule {id}: word {} {w:?} does not compile: {}",
-                        i + 1,
-                        first_line(e)
-                    ));
-                }
-            }
-            if problems.len() == before {
-                problems.push(format!(
-                    "rule {id}: words do not compile together: {}",
-                    first_line(e)
-                ));
-            }
-        }
-    }
-    out
 }
