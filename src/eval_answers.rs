@@ -7,7 +7,7 @@
 //! scoring and rendering are pure.
 
 use crate::mail::parse::{parse_mail, ParseLimits};
-use crate::ticket::reply::{read_answer, Answer, AnswerContext};
+use crate::ticket::reply::{read_answer_by, Answer, AnswerContext, Writer};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -37,6 +37,8 @@ pub struct Case {
     pub got: Option<Answer>,
     /// The reader's reason, or the parse error.
     pub reason: String,
+    /// The fresh text the reader saw (`InboundMail::new_text`), for `--json` misses.
+    pub new_text: String,
 }
 
 impl Case {
@@ -93,10 +95,13 @@ pub struct Label {
     pub expected: Answer,
     pub lang: String,
     pub notes: String,
+    /// The ticket requester's address; empty when the column is absent (the sender is taken
+    /// to be the requester).
+    pub requester: String,
 }
 
-/// Parse `labels.csv`: a header naming at least `file,context,expected` (any order; `lang` and
-/// `notes` optional), then one row per mail. Blank lines and `#` comments are skipped.
+/// Parse `labels.csv`: a header naming at least `file,context,expected` (any order; `lang`,
+/// `requester` and `notes` optional), then one row per mail. Blank lines and `#` comments are skipped.
 pub fn parse_labels(text: &str) -> Result<Vec<Label>, EvalError> {
     let mut rows = text
         .lines()
@@ -121,7 +126,7 @@ pub fn parse_labels(text: &str) -> Result<Vec<Label>, EvalError> {
             message: format!("header must name file, context and expected, got {header:?}"),
         });
     };
-    let (lang, notes) = (col("lang"), col("notes"));
+    let (lang, notes, requester) = (col("lang"), col("notes"), col("requester"));
     let mut out = Vec::new();
     for (i, line) in rows {
         let f = csv_fields(line.trim_end_matches('\r'));
@@ -140,6 +145,7 @@ pub fn parse_labels(text: &str) -> Result<Vec<Label>, EvalError> {
             expected: get(Some(expected)).parse().map_err(err)?,
             lang: get(lang),
             notes: get(notes),
+            requester: get(requester),
         });
     }
     Ok(out)
@@ -159,9 +165,16 @@ pub fn load_and_read(dir: &Path, limits: &ParseLimits) -> Result<Vec<Case>, Eval
             path: path.display().to_string(),
             source,
         })?;
+        let mut new_text = String::new();
         let (got, reason) = match parse_mail(&raw, limits) {
             Ok(mail) => {
-                let v = read_answer(label.context, &mail.new_text);
+                let writer = if label.requester.is_empty() {
+                    Writer::Requester
+                } else {
+                    Writer::of(&mail.from.email, &label.requester)
+                };
+                let v = read_answer_by(label.context, &mail.new_text, writer);
+                new_text = mail.new_text;
                 (Some(v.answer), v.reason)
             }
             Err(e) => (None, format!("parse: {e}")),
@@ -174,6 +187,7 @@ pub fn load_and_read(dir: &Path, limits: &ParseLimits) -> Result<Vec<Case>, Eval
             notes: label.notes,
             got,
             reason,
+            new_text,
         });
     }
     Ok(cases)
@@ -297,6 +311,7 @@ pub fn render_json(cases: &[Case], s: &Score) -> serde_json::Value {
         "misses": cases.iter().filter(|c| !c.right()).map(|c| json!({
             "file": c.file, "context": c.context.label(), "expected": c.expected.to_string(),
             "read": c.got_label(), "reason": c.reason, "unsafe": c.unsafe_miss(), "notes": c.notes,
+            "new_text": c.new_text,
         })).collect::<Vec<_>>(),
     })
 }
@@ -314,6 +329,7 @@ mod tests {
             notes: String::new(),
             got: Some(got),
             reason: String::new(),
+            new_text: String::new(),
         }
     }
 

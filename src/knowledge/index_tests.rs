@@ -113,3 +113,118 @@ fn labelled_set_top3_hit_rate_is_at_least_0_9() {
         r.misses
     );
 }
+
+/// The ranking over the corpus (dev + tune mails, as `on_open` queries them) and the
+/// labelled questions, each with a category taken in turn from `Category::ALL` (so every
+/// boost path is exercised) and the detected language: the top 5 of `search` with their
+/// scores and the ids `suggest` returns at the default threshold.
+fn ranking_snapshot(ix: &Index) -> (String, usize) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let limits = crate::mail::parse::ParseLimits::default();
+    let mut queries: Vec<(String, String)> = Vec::new();
+    for (label, dir) in [
+        ("dev", root.join("../shared/corpus/dev")),
+        ("tune", root.join("tests/eval/tune")),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let Ok(raw) = std::fs::read(&p) else { continue };
+            let Ok(m) = crate::mail::parse::parse_mail(&raw, &limits) else {
+                continue;
+            };
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            queries.push((
+                format!("{label}/{name}"),
+                format!("{}\n{}", m.subject, m.new_text),
+            ));
+        }
+    }
+    let text = std::fs::read_to_string(root.join("tests/eval/kb/questions.toml")).unwrap();
+    for (i, c) in eval::parse_cases(&text).unwrap().into_iter().enumerate() {
+        queries.push((format!("questions/{i}"), c.q));
+    }
+    let mut out = String::new();
+    for (i, (name, text)) in queries.iter().enumerate() {
+        let category = Category::ALL.get(i % Category::ALL.len()).copied();
+        let q = Query {
+            text,
+            category,
+            language: Some(crate::ticket::classify::detect_language(text)),
+        };
+        let top: Vec<String> = ix
+            .search(&q)
+            .iter()
+            .take(5)
+            .map(|h| format!("{}={}", h.id, h.score))
+            .collect();
+        let sug: Vec<String> = ix
+            .suggest(&q, DEFAULT_THRESHOLD, 3)
+            .into_iter()
+            .map(|h| format!("{}={}", h.id, h.score))
+            .collect();
+        out.push_str(&format!(
+            "{name}\t{category:?}\t{}\t| {}\n",
+            top.join(" "),
+            sug.join(" ")
+        ));
+    }
+    (out, queries.len())
+}
+
+/// Speed work on the index must not change a ranking: the rankings over the corpus and
+/// the labelled set are pinned in `tests/eval/kb/ranking_snapshot.txt` (written before the
+/// speed-up). Regenerate deliberately with `SUPPORTBOT_KB_SNAPSHOT=write` after an intended
+/// change to the articles or the scoring, and review the diff.
+#[test]
+fn rankings_on_the_corpus_match_the_snapshot() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/kb/ranking_snapshot.txt");
+    let (now, n) = ranking_snapshot(&starter());
+    if std::env::var("SUPPORTBOT_KB_SNAPSHOT").as_deref() == Ok("write") {
+        std::fs::write(&path, &now).expect("write snapshot");
+        return;
+    }
+    assert!(n >= 40, "only {n} queries");
+    let want = std::fs::read_to_string(&path).expect("snapshot present");
+    // The dev corpus lives beside the repository and may be absent (CI): compare the lines
+    // of the sets that are present.
+    let present: std::collections::BTreeSet<&str> =
+        now.lines().filter_map(|l| l.split('/').next()).collect();
+    let want: Vec<&str> = want
+        .lines()
+        .filter(|l| l.split('/').next().is_some_and(|s| present.contains(s)))
+        .collect();
+    let got: Vec<&str> = now.lines().collect();
+    let diff: Vec<String> = want
+        .iter()
+        .zip(&got)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| format!("want {a}\n got {b}"))
+        .collect();
+    assert!(
+        diff.is_empty() && want.len() == got.len(),
+        "{}",
+        diff.join("\n")
+    );
+}
+
+#[test]
+fn stop_words_fit_the_length_shortcut() {
+    assert!(STOPWORDS.iter().all(|w| w.len() <= MAX_STOPWORD));
+    assert!(
+        STOPWORDS.windows(2).all(|w| w[0] < w[1]),
+        "sorted, no repeats"
+    );
+    assert_eq!(tokens("ÉCRAN Écran"), vec!["écran", "écran"]);
+    assert_eq!(tokens("regards, thanks for everything"), vec!["everyth"]);
+    assert_eq!(tokens("打"), vec!["打"]);
+    assert_eq!(tokens("打 印机 x"), vec!["打", "印机"]);
+}

@@ -17,10 +17,6 @@ use crate::ticket::model::{Awaiting, Event, EventKind, Status, Ticket, Timestamp
 use crate::ticket::reply::{read_kb_answer, KbAnswer};
 use serde_json::{json, Value};
 
-/// Articles whose body is at most this long are sent in full; longer ones as an excerpt.
-const FULL_TEXT_CHARS: usize = 1200;
-const EXCERPT_CHARS: usize = 240;
-
 /// What the shell built from `[knowledge]` and the rules file.
 #[derive(Debug, Clone)]
 pub struct Desk {
@@ -219,14 +215,8 @@ pub fn on_open(decision: Decision, mail: &InboundMail, desk: &Desk) -> Enriched 
             .into_iter()
             .enumerate()
         {
-            let Some(a) = index.article(&hit.id) else {
+            let Some((a, text)) = index.shown(&hit.id, i == 0) else {
                 continue;
-            };
-            let full = a.body.chars().count() <= FULL_TEXT_CHARS && i == 0;
-            let text = if full {
-                a.body.replace("**", "")
-            } else {
-                a.excerpt(EXCERPT_CHARS)
             };
             suggestions.push(json!({"id": a.id, "title": a.title, "text": text}));
             writes.push(KbWrite::Suggested {

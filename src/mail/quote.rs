@@ -14,10 +14,12 @@ static CUT_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"[-—_=\s]{2,}\s*(?:original message|原始邮件|原始郵件|原邮件|forwarded message|转发邮件|轉寄郵件|转发的邮件|邮件原文)\s*[-—_=\s]{2,}",
         r"|begin forwarded message\s*:?",
         // Mobile client footers: nothing of the sender's follows them.
-        r"|sent from my \w+.{0,30}|get outlook for (?:ios|android)|发自我的\s*\S+|从我的\s*\S+\s*发送|來自我的\s*\S+|发自网易邮箱.{0,20}|发自\s*(?:QQ|企业微信|钉钉).{0,20}",
+        r"|sent from my \w+.{0,30}|get outlook for (?:ios|android)(?:\s*<https?://\S+>)?|发自我的\s*\S+|从我的\s*\S+\s*发送|來自我的\s*\S+|发自网易邮箱.{0,20}|发自\s*(?:QQ|企业微信|钉钉).{0,20}",
         r"|.{0,300}(?:写道|寫道)\s*[:：]",
         r"|在\s*.{2,200}(?:写道|寫道)\s*[:：]?",
         r"|on\s.{6,300}\swrote\s*:",
+        // Lotus Notes: -----"Name" <addr> wrote: -----
+        r"|-{3,}\s*.{2,200}\swrote\s*:\s*-{3,}",
         r"|.{2,300}<[^>\s]+@[^>\s]+>\s*wrote\s*:",
         r"|le\s.{6,200}\sa écrit\s*:",
         r"|am\s.{6,200}\sschrieb\s.{0,100}:",
@@ -99,6 +101,8 @@ pub fn newest_text(text: &str) -> String {
         .copied()
         // Inline replies: quoted lines go, the sender's lines between them stay.
         .filter(|l| !l.trim_start().starts_with('>'))
+        // A gateway's banner is not the sender's, and would pass for the text above a name.
+        .filter(|l| !is_external_banner(l))
         .collect();
     let kept_lines = strip_signature(&kept_lines);
     let kept_lines = strip_trailing_name_block(&kept_lines);
@@ -108,6 +112,31 @@ pub fn newest_text(text: &str) -> String {
         return trim_blank_lines(&lines);
     }
     joined
+}
+
+/// Banners that mail gateways put at the top of a message from outside (lower case, `：` read
+/// as `:`).
+const BANNERS: &[&str] = &[
+    "caution: this email originated from outside",
+    "caution: this e-mail originated from outside",
+    "caution: external email",
+    "[external]",
+    "external email:",
+    "this email originated from outside",
+    "this message originated from outside",
+    "【外部邮件】",
+    "[外部邮件]",
+    "外部邮件:",
+];
+
+/// True for a mail gateway's external-mail banner line ("CAUTION: This email originated from
+/// outside …", 【外部邮件】…).
+pub fn is_external_banner(line: &str) -> bool {
+    let l = line
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}')
+        .to_lowercase()
+        .replace('：', ":");
+    BANNERS.iter().any(|b| l.starts_with(b))
 }
 
 /// Index of the first line of quoted history, forwarded headers, signature or
@@ -321,6 +350,26 @@ mod tests {
                 "original message dashes",
                 "VPN drops.\n-----Original Message-----\nFrom: x\nold",
                 "VPN drops.",
+            ),
+            (
+                "external banner above a short answer",
+                "CAUTION: This email originated from outside of the organization.\n\n5",
+                "5",
+            ),
+            (
+                "zh banner above a short answer",
+                "【外部邮件】此邮件来自公司外部，请勿点击不明链接。\n\n解决了\n\n发自网易邮箱大师",
+                "解决了",
+            ),
+            (
+                "outlook mobile footer with its link",
+                "Works now\n\nGet Outlook for Android<https://aka.ms/AAb9ysg>\n____\nFrom: IT",
+                "Works now",
+            ),
+            (
+                "lotus notes attribution",
+                "Not tested yet.\n\n-----\"IT Desk\" <s@x.com> wrote: -----\nTo: me\nold",
+                "Not tested yet.",
             ),
             (
                 "qq style",

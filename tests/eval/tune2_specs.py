@@ -6,61 +6,15 @@ This set may be used for tuning; the held-out set (tests/eval/holdout) may not."
 import os
 import sys
 
-_here = os.path.dirname(os.path.abspath(__file__))
-for _p in ("../../../shared/corpus/tools", "../../../../shared/corpus/tools"):
-    sys.path.insert(0, os.path.normpath(os.path.join(_here, _p)))
-from emlkit import (quote_gmail_en, quote_outlook_en, quote_outlook_zh, quote_qq,  # noqa: E402
-                    quote_163, simple_original)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from specs_kit import (BIG5, DISCLAIMER, SIG_HUAWEI, SIG_IPHONE_EN, SIG_IPHONE_ZH, Kit,  # noqa: E402,F401
+                       quote_163, quote_gmail_en, quote_outlook_en, quote_outlook_zh, quote_qq,
+                       simple_original)
 
 SEED = 2612
-MAILS = []
-
-PROF = {
-    "zh": [
-        dict(client="outlook", charset="utf-8", cte="base64", structure="alt", subj_enc="utf8-b"),
-        dict(client="foxmail", charset="gbk", cte="base64", structure="alt", subj_enc="gbk-b"),
-        dict(client="qq", charset="gb18030", cte="base64", structure="alt", subj_enc="gb18030-b"),
-        dict(client="thunderbird", charset="utf-8", cte="8bit", structure="plain", subj_enc="utf8-b", linesep="\n"),
-        dict(client="coremail", charset="gb2312", cte="base64", structure="html", subj_enc="gb2312-b"),
-        dict(client="apple", charset="utf-8", cte="quoted-printable", structure="plain", subj_enc="utf8-q"),
-        dict(client="webmail", charset="gbk", cte="8bit", structure="plain", subj_enc="gbk-q"),
-    ],
-    "en": [
-        dict(client="outlook", charset="utf-8", cte="quoted-printable", structure="alt"),
-        dict(client="gmail", charset="utf-8", cte="7bit", structure="plain"),
-        dict(client="apple", charset="utf-8", cte="7bit", structure="plain", flowed=True),
-        dict(client="outlook", charset="us-ascii", cte="base64", structure="html"),
-        dict(client="webmail", charset="iso-8859-1", cte="quoted-printable", structure="plain"),
-    ],
-    "mixed": [
-        dict(client="outlook", charset="utf-8", cte="base64", structure="alt", subj_enc="utf8-b"),
-        dict(client="foxmail", charset="gbk", cte="base64", structure="alt", subj_enc="gbk-b"),
-        dict(client="gmail", charset="utf-8", cte="quoted-printable", structure="plain", subj_enc="utf8-q"),
-    ],
-}
-_n = {"zh": 0, "en": 0, "mixed": 0}
-
-
-def M(kind, cat, pri, lang, frm, subject, body, notes="", **kw):
-    p = dict(PROF[lang][_n[lang] % len(PROF[lang])])
-    _n[lang] += 1
-    p.update(kw)
-    d = dict(kind=kind, cat=cat, pri=pri, lang=lang, frm=frm, subject=subject,
-             body=body.strip("\n") + "\n", notes=notes)
-    d.update(p)
-    MAILS.append(d)
-
-
-def R(cat, pri, lang, frm, subject, body, notes="", **kw):
-    M("request", cat, pri, lang, frm, subject, body, notes, **kw)
-
-
-BIG5 = dict(charset="big5", cte="base64", structure="alt", subj_enc="big5-b", client="outlook")
-SIG_IPHONE_ZH = "\n\n发自我的iPhone"
-SIG_IPHONE_EN = "\n\nSent from my iPhone"
-SIG_HUAWEI = "\n\n发自我的华为手机"
-DISCLAIMER = ("\n\n--\nThis e-mail and any attachments are confidential. If you are not the intended recipient, "
-              "please delete it. Emails are not guaranteed to be virus free; check passwords and network policies.")
+kit = Kit()
+MAILS = kit.MAILS
+M, R = kit.M, kit.R
 
 # ================================================================ hardware
 R("hardware", "P2", "zh", ("周敏", "zhoumin@example.test"), "笔记本开不了机",

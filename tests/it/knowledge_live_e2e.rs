@@ -2,7 +2,8 @@
 //! Postfix): a requester who answers the acknowledgement's impact question with a wider
 //! impact ("其实全公司都不能用") gets a higher priority, an update mail that says so and an
 //! earlier SLA deadline; and an article published with `kb publish` while the daemon runs
-//! is suggested for the next request without a restart.
+//! is suggested for the next request without a restart, and SIGHUP re-reads the
+//! knowledge folder named by the re-read config.
 
 use crate::desk::{body_text, header, subject, Desk};
 use crate::env::TestEnv;
@@ -13,6 +14,12 @@ use std::time::{Duration, Instant};
 
 /// A daemon's start (migrate, log in, first IDLE) on a loaded machine: a deadline, not a wait.
 const DAEMON_WAIT: Duration = Duration::from_secs(60);
+
+/// An article none of the starter articles covers, for the reload tests.
+const PLOTTER_ARTICLE: &str =
+    "---\ncategory: hardware\nkeywords: plotter, E-47, carriage\nlanguage: en\n---\n\
+     # Plotter shows E-47\n\nE-47 means the carriage is blocked. Open the cover, remove the \
+     paper scrap behind the carriage and switch the plotter off and on.\n";
 
 /// A timestamp of `tickets show --json`, comparable (seconds or an RFC 3339 string).
 fn when(v: &Value) -> String {
@@ -130,13 +137,7 @@ async fn article_published_while_the_daemon_runs_is_suggested_without_restart() 
 
     // Publish a new article from another process while the daemon runs.
     std::fs::create_dir_all(kb.join("drafts")).unwrap();
-    std::fs::write(
-        kb.join("drafts/plotter-e47.en.md"),
-        "---\ncategory: hardware\nkeywords: plotter, E-47, carriage\nlanguage: en\n---\n\
-         # Plotter shows E-47\n\nE-47 means the carriage is blocked. Open the cover, remove the \
-         paper scrap behind the carriage and switch the plotter off and on.\n",
-    )
-    .unwrap();
+    std::fs::write(kb.join("drafts/plotter-e47.en.md"), PLOTTER_ARTICLE).unwrap();
     let out = desk.run(&["kb", "publish", "plotter-e47.en.md"]);
     assert!(
         out.status.success(),
@@ -167,5 +168,82 @@ async fn article_published_while_the_daemon_runs_is_suggested_without_restart() 
         started.elapsed(),
         desk.daemon_logs()
     );
+    drop(daemon);
+}
+
+/// SIGHUP starts a new pipeline generation from the re-read config: pointing `[knowledge]
+/// dir` at another folder and sending SIGHUP makes the running daemon suggest from that
+/// folder. (The folder watcher cannot be what finds the article: it watches the old one.)
+#[tokio::test(flavor = "multi_thread")]
+async fn sighup_rereads_the_knowledge_folder_named_by_the_config() {
+    let env = TestEnv::get();
+    let ann = env.new_user("kbh-ann");
+    let desk = Desk::with_config("kbh", "", "[knowledge]\ndir = \"kb\"\n");
+    let starter = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/kb");
+    copy_dir(&starter, &desk.dir.path().join("kb"));
+    let kb2 = desk.dir.path().join("kb2");
+    copy_dir(&starter, &kb2);
+    std::fs::write(kb2.join("plotter-e47.en.md"), PLOTTER_ARTICLE).unwrap();
+    let support = desk.support.email.clone();
+    let daemon = Reap(desk.spawn_daemon());
+    let plotter = |n: usize| {
+        mail(
+            &ann.email,
+            &support,
+            &format!("Plotter E-47 ({n})"),
+            "",
+            "The plotter shows E-47 and the carriage does not move.",
+        )
+    };
+    let ack_of = |acks: &[Vec<u8>], n: usize| {
+        acks.iter()
+            .find(|m| subject(m).contains(&format!("Plotter E-47 ({n})")))
+            .map(|m| body_text(m))
+            .unwrap_or_default()
+    };
+
+    // Before the reload the old folder has no such article.
+    env.smtp_send(&ann.email, std::slice::from_ref(&support), &plotter(1))
+        .await
+        .expect("Postfix accepts");
+    let acks = env.wait_for_mails(&ann, "INBOX", 1, DAEMON_WAIT).await;
+    let ack = ack_of(&acks, 1);
+    assert!(
+        !ack.is_empty() && !ack.contains("Plotter shows E-47"),
+        "{ack}"
+    );
+
+    let config = std::fs::read_to_string(&desk.config).unwrap();
+    let moved = config.replace("dir = \"kb\"", "dir = \"kb2\"");
+    assert_ne!(config, moved);
+    std::fs::write(&desk.config, moved).unwrap();
+    let pid = daemon.0.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    // The new generation is up when its inbox task watches the mailbox a second time.
+    let started = Instant::now();
+    while desk.daemon_logs().matches("Watching the mailbox").count() < 2 {
+        assert!(
+            started.elapsed() < DAEMON_WAIT,
+            "no new generation after SIGHUP:\n{}",
+            desk.daemon_logs()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    env.smtp_send(&ann.email, std::slice::from_ref(&support), &plotter(2))
+        .await
+        .expect("Postfix accepts");
+    let acks = env.wait_for_mails(&ann, "INBOX", 2, DAEMON_WAIT).await;
+    let ack = ack_of(&acks, 2);
+    assert!(
+        ack.contains("Plotter shows E-47"),
+        "the article of the folder named after SIGHUP is suggested: {ack}\n{}",
+        desk.daemon_logs()
+    );
+    assert!(desk.daemon_logs().contains("SIGHUP: reloading"));
     drop(daemon);
 }

@@ -52,13 +52,23 @@ const EN_NUM: &str = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 static ZH_PEOPLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({ZH_NUM})\s*(?:个|位|名)?\s*(?:人|同事|用户|员工|职员|客服|坐席|座席|工人|老师|学生|用戶|同仁)"
+        r"({ZH_NUM})\s*(?:个|位|名)?\s*(?:人|同事|用户|员工|职员|客服|坐席|座席|工人|老师|学生|用戶|同仁|医生|护士|司机|律师|店长|[\p{{Han}}--[楼层号月日点年的个位名]]{{1,3}}员)"
     ))
     .ok()
 });
 static ZH_MACHINES: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({ZH_NUM})\s*(?:台|部|套)\s*(?:[\p{{Han}}]{{0,4}})(?:电脑|主机|笔记本|打印机|复印机|收银机|机器|终端|扫码枪|扫描枪|服务器|设备|pos|POS|電腦|印表機)"
+        r"({ZH_NUM})\s*(?:台|部|套|把)\s*(?:[\p{{Han}}]{{0,6}}?)(?:{ZH_DEVICE})"
+    ))
+    .ok()
+});
+/// Device nouns that take a count ("四台打包称重一体机", "扫码枪，一共十二把").
+const ZH_DEVICE: &str = "电脑|主机|笔记本|打印机|复印机|收银机|一体机|工控机|机器|终端|扫码枪|扫描枪|扫描仪|读卡器|显示器|平板|秤|服务器|设备|pos|POS|PDA|pda|電腦|印表機";
+
+/// The count after the noun: "扫码枪，一共十二把", "收银机全部五台".
+static ZH_MACHINES_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{ZH_DEVICE})[^。！？!?]{{0,8}}?(?:一共|共|总共|全部|都)\s*({ZH_NUM})\s*(?:台|把|部|套)"
     ))
     .ok()
 });
@@ -70,13 +80,13 @@ static ZH_SITES: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static EN_PEOPLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:all |about |around |over |some |nearly |almost |roughly |~)?({EN_NUM})\+?\s+(?:of us|of them|of my team|(?:\w+ )?(?:people|users|staff|colleagues|employees|agents|reps|engineers|accountants|nurses|cashiers|workers|students|teachers|members|operators|pickers|drivers|designers|developers|technicians|clerks|analysts|doctors|tellers))\b"
+        r"(?i)\b(?:all |about |around |over |some |nearly |almost |roughly |~)?({EN_NUM})\+?\s+(?:of us|of them|of my team|(?:of (?:our|the|my|their) )?(?:[\w-]+ )?(?:people|users|staff|colleagues|employees|agents|reps|engineers|accountants|nurses|cashiers|workers|students|teachers|members|operators|pickers|drivers|designers|developers|technicians|clerks|analysts|doctors|tellers))\b"
     ))
     .ok()
 });
 static EN_MACHINES: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:all |about |at least |over )?({EN_NUM})\s+(?:\w+ )?(?:pcs|computers|machines|laptops|desktops|terminals|printers|scanners|tills|registers|workstations|devices|servers)\b"
+        r"(?i)\b(?:all |about |around |at least |over )?({EN_NUM})\s+(?:of (?:our|the|my|their) )?(?:[\w-]+ )?(?:pcs|computers|machines|laptops|desktops|terminals|printers|scanners|tills|registers|workstations|devices|servers|handhelds|card readers)\b"
     ))
     .ok()
 });
@@ -89,13 +99,13 @@ static EN_SITES: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Counts of affected people, machines and sites named in `text`.
 pub fn count_people(text: &str) -> Counts {
-    let max = |res: [&LazyLock<Option<Regex>>; 2]| -> Option<u32> {
+    let max = |res: &[&LazyLock<Option<Regex>>]| -> Option<u32> {
         let mut best: Option<u32> = None;
         for (i, re) in res.iter().enumerate() {
             let Some(re) = re.as_ref() else { continue };
             for cap in re.captures_iter(text) {
                 let Some(num) = cap.get(1) else { continue };
-                let n = if i == 0 {
+                let n = if i != 1 {
                     zh_number(num.as_str())
                 } else {
                     en_number(num.as_str())
@@ -108,9 +118,9 @@ pub fn count_people(text: &str) -> Counts {
         best
     };
     Counts {
-        people: max([&ZH_PEOPLE, &EN_PEOPLE]),
-        machines: max([&ZH_MACHINES, &EN_MACHINES]),
-        sites: max([&ZH_SITES, &EN_SITES]),
+        people: max(&[&ZH_PEOPLE, &EN_PEOPLE]),
+        machines: max(&[&ZH_MACHINES, &EN_MACHINES, &ZH_MACHINES_AFTER]),
+        sites: max(&[&ZH_SITES, &EN_SITES]),
     }
 }
 
@@ -238,9 +248,15 @@ pub enum Why {
 }
 
 impl Impact {
-    /// Whether the impact is wide: scope words or counts, and not only the sender.
+    /// Whether the impact is wide: scope words or counts, and not only the sender. A core
+    /// business with a usable workaround ("另一台还能收") is not stopped (guide §4: P1
+    /// needs breadth or a *stopped* core business), so it counts only without one.
+    /// A headcount below a team ("我们这边四个人") also keeps a stopped core process a
+    /// small-group matter (P2), unless machines or sites make it wide.
     pub fn wide(&self) -> bool {
-        (self.scope || self.core || self.counts.is_wide()) && !self.single
+        let small_group = self.counts.people.is_some_and(|n| n < WIDE_PEOPLE);
+        let stopped_core = self.core && !self.workaround && !small_group;
+        (self.scope || stopped_core || self.counts.is_wide()) && !self.single
     }
 
     /// The priority for a request of `category` whose deciding rule implies `base`.
@@ -267,14 +283,82 @@ impl Impact {
         if wide && (start <= Priority::P2 || (self.broken && base.is_none())) {
             return (Priority::P1, Why::Wide);
         }
-        let pressure =
-            i32::from(self.blocked) + i32::from(self.deadline) - i32::from(self.workaround);
+        // A stopped core process that is not wide (a small group, only the sender) blocks
+        // the people it names: P2 (guide §4, "a key business process is blocked").
+        let blocked = self.blocked || (self.core && !self.workaround);
+        let pressure = i32::from(blocked) + i32::from(self.deadline) - i32::from(self.workaround);
         if pressure >= 1 && (self.broken || self.deadline) && start > Priority::P2 {
             return (Priority::P2, Why::Pressure);
         }
-        if self.workaround && (self.blocked || self.deadline) && start > Priority::P2 {
+        if self.workaround && (blocked || self.deadline) && start > Priority::P2 {
             return (start, Why::Workaround);
         }
         (start, Why::Base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Third-round impact detection: trade head-count nouns, counts after the noun,
+    //! stopped-vs-degraded core business and small groups (tables in `classify/tests.rs`).
+    use super::*;
+
+    #[test]
+    fn trade_nouns_and_counts_after_the_noun_are_counted() {
+        let cases: &[(&str, Option<u32>, Option<u32>)] = &[
+            ("二十多个操作员都停下来了", Some(20), None),
+            ("三十来个打包员在等", Some(30), None),
+            ("五楼的员工都上不了网", None, None),
+            ("收银机一共六台，全部黑屏", None, Some(6)),
+            ("扫描枪共两把", None, Some(2)),
+            ("三台自助称重一体机不亮", None, Some(3)),
+            (
+                "About a dozen of our barcode scanners froze",
+                None,
+                Some(12),
+            ),
+            ("a dozen of our night-shift pickers", Some(12), None),
+            ("two of the card readers", None, Some(2)),
+        ];
+        for (text, people, machines) in cases {
+            let c = count_people(text);
+            assert_eq!((c.people, c.machines), (*people, *machines), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_core_business_with_a_workaround_or_a_small_group_is_not_wide() {
+        let core = Impact {
+            broken: true,
+            core: true,
+            ..Impact::default()
+        };
+        assert_eq!(core.priority(Category::Hardware, None).0, Priority::P1);
+        let degraded = Impact {
+            workaround: true,
+            ..core
+        };
+        assert!(!degraded.wide());
+        assert_eq!(degraded.priority(Category::Hardware, None).0, Priority::P3);
+        let small = Impact {
+            counts: Counts {
+                people: Some(4),
+                ..Counts::default()
+            },
+            ..core
+        };
+        assert!(!small.wide());
+        assert_eq!(
+            small.priority(Category::Hardware, None),
+            (Priority::P2, Why::Pressure)
+        );
+        let team = Impact {
+            counts: Counts {
+                people: Some(12),
+                ..Counts::default()
+            },
+            ..core
+        };
+        assert_eq!(team.priority(Category::Hardware, None).0, Priority::P1);
     }
 }

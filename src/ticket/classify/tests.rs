@@ -569,6 +569,103 @@ fn second_round_principles_hold_on_new_wordings() {
     );
 }
 
+/// Third-round principles (places as scope, small groups, denied workarounds, times in
+/// Chinese numerals, trade devices) on wordings of their own, not the tune3 sentences.
+#[test]
+fn third_round_principles_hold_on_new_wordings() {
+    let rules = rules();
+    let cases: &[(&str, &str, Category, Priority)] = &[
+        // Places as scope; half of a place is wide.
+        (
+            "断网",
+            "门诊楼三楼所有科室都连不上网，医生看不了病历。",
+            Category::Network,
+            Priority::P1,
+        ),
+        (
+            "net",
+            "Since lunch there is no internet anywhere in the building.",
+            Category::Network,
+            Priority::P1,
+        ),
+        (
+            "OA",
+            "半个办公室的电脑打开 OA 都提示 500 错误。",
+            Category::Software,
+            Priority::P1,
+        ),
+        // A number of people below a team is a small group, even with "都".
+        (
+            "ERP",
+            "我们组三个人都打不开 ERP 报表，提示系统错误，下午要交。",
+            Category::Software,
+            Priority::P2,
+        ),
+        // Times in Chinese numerals are deadlines.
+        (
+            "打印机",
+            "打印机卡纸了，十点前要打出投标文件。",
+            Category::Hardware,
+            Priority::P2,
+        ),
+        // A denied workaround blocks.
+        (
+            "扫描仪",
+            "扫描仪坏了，只有这一台，合同扫不了。",
+            Category::Hardware,
+            Priority::P2,
+        ),
+        (
+            "jam",
+            "The label printer in receiving is jammed and there is no other printer here.",
+            Category::Hardware,
+            Priority::P2,
+        ),
+        // "Other PCs are fine" compares; it offers no workaround.
+        (
+            "wifi",
+            "我这台电脑连不上 Wi-Fi，别的电脑都正常，十一点前要发报价。",
+            Category::Network,
+            Priority::P2,
+        ),
+        // A core process that still runs is degraded, not stopped.
+        (
+            "收银",
+            "门店一台收银机死机了，另一台还能收银。",
+            Category::Hardware,
+            Priority::P3,
+        ),
+        // A question about passwords is a how-to; "nothing is broken" means it.
+        (
+            "密码",
+            "请问 VPN 密码在哪里改？",
+            Category::Request,
+            Priority::P4,
+        ),
+        (
+            "sig",
+            "Nothing is broken, but how do I add a signature in Outlook?",
+            Category::Request,
+            Priority::P4,
+        ),
+        // Mail the owner never sent is a compromised account.
+        (
+            "odd mails",
+            "Colleagues are getting emails from my address with a link. I never sent them.",
+            Category::Account,
+            Priority::P2,
+        ),
+        // Devices of the trades are hardware.
+        (
+            "读卡器",
+            "读卡器插卡没反应，换了线也一样，先手工登记。",
+            Category::Hardware,
+            Priority::P3,
+        ),
+    ];
+    assert_table(&rules, cases);
+}
+
 /// Every (subject, body, category, priority) row must classify as given; all misses are
 /// reported at once.
 fn assert_table(rules: &Rules, cases: &[(&str, &str, Category, Priority)]) {

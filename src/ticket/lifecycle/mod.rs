@@ -2,7 +2,8 @@
 //! what the classifier and loop guard said, the policy and `now`, decide the new state,
 //! the events and the outgoing mails. Pure; the worker loads, calls `decide`, commits.
 //!
-//! Files: `mod.rs` the types, the dispatch and new tickets; `routing` who gets a new ticket;
+//! Files: `mod.rs` the decision types, the dispatch and new tickets; `policy` what the
+//! configuration decides; `format` subjects, times and durations in mails; `routing` who gets a new ticket;
 //! `auth` binding a reply to a ticket and proving an engineer sent it; `engineer` commands and
 //! public replies (`assignee` resolves `#assign`); `requester` confirmations, ratings,
 //! withdrawals and reopening; `timer` auto-close with its reminder; `mails` the outgoing mails;
@@ -13,14 +14,21 @@ mod approval_flow;
 mod assignee;
 mod auth;
 mod engineer;
+mod format;
 mod mails;
+mod policy;
 mod requester;
 mod routing;
 mod timer;
 
 pub use approval_flow::on_approval_timer;
 pub use auth::{authentication_passes, authorise, reply_binding, Proof};
+pub use format::{
+    clean_subject, human_duration, local_time, strip_reply_prefixes, subject_ticket_number,
+    tagged_subject,
+};
 pub(crate) use mails::{notice as notice_mail, update as update_mail};
+pub use policy::{Engineer, Policy, SlaTargets, WorkflowPolicy};
 pub(crate) use requester::tell_engineers;
 pub use routing::{route, Route};
 pub use timer::{next_timer, on_timer};
@@ -29,107 +37,6 @@ use super::model::{Classification, Event, EventKind, Status, Ticket, Timestamp};
 use crate::mail::loopguard::{MailKind, Verdict};
 use crate::mail::{Address, InboundMail};
 use serde_json::json;
-
-/// Respond/resolve targets in seconds for P1..P4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SlaTargets {
-    pub respond: [i64; 4],
-    pub resolve: [i64; 4],
-}
-
-impl SlaTargets {
-    pub fn respond(&self, p: super::model::Priority) -> i64 {
-        self.respond
-            .get(usize::from(p.level() - 1))
-            .copied()
-            .unwrap_or(0)
-    }
-    pub fn resolve(&self, p: super::model::Priority) -> i64 {
-        self.resolve
-            .get(usize::from(p.level() - 1))
-            .copied()
-            .unwrap_or(0)
-    }
-}
-
-/// Everything from the configuration that decisions depend on.
-#[derive(Debug, Clone)]
-pub struct Policy {
-    pub sla: SlaTargets,
-    /// The support address; it is also the envelope sender of our mails.
-    pub support_address: String,
-    pub desk_name: String,
-    pub timezone: chrono_tz::Tz,
-    /// Mails we may send one correspondent within the loop-guard window.
-    pub loop_budget: u32,
-    /// Engineers, reply tokens and the requester-side timers.
-    pub workflow: WorkflowPolicy,
-    /// Working time of the SLA clocks: deadlines count only its hours.
-    pub calendar: super::calendar::Calendar,
-}
-
-/// An engineer tickets can be routed to and whose commands are obeyed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Engineer {
-    /// Display name; `#assign <name>` matches it.
-    pub name: String,
-    /// Lower-case address.
-    pub email: String,
-    /// Categories routed to this engineer.
-    pub categories: Vec<super::model::Category>,
-    /// Gets the tickets no engineer's categories cover.
-    pub supervisor: bool,
-    /// `zh` or `en`: the language of mails to this engineer.
-    pub lang: &'static str,
-}
-
-/// The `[workflow]` and `[[engineers]]` part of the policy.
-#[derive(Clone, Default)]
-pub struct WorkflowPolicy {
-    /// In configuration order (round-robin follows it).
-    pub engineers: Vec<Engineer>,
-    /// HMAC key of the reply tokens; never logged.
-    pub secret: Vec<u8>,
-    /// Reply tokens older than this many seconds are refused.
-    pub token_max_age: u64,
-    /// Lower-case authserv-ids whose Authentication-Results we believe.
-    pub trusted_authserv_ids: Vec<String>,
-    /// Seconds after `#resolve` without an answer until the ticket closes.
-    pub auto_close_after: i64,
-    /// Seconds after closing during which a reply reopens the ticket.
-    pub reopen_window: i64,
-    /// `[workflow]` change-approval settings.
-    pub approval: crate::ticket::approval::ApprovalPolicy,
-    /// `[[organisations]]`, in configuration order (empty: one desk).
-    pub organisations: Vec<crate::ticket::organisation::Organisation>,
-    /// The organisation the current decision is for; `decide` sets it from the requester.
-    pub organisation: Option<crate::ticket::organisation::Organisation>,
-}
-
-impl std::fmt::Debug for WorkflowPolicy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WorkflowPolicy")
-            .field("engineers", &self.engineers)
-            .field("secret", &"***")
-            .field("token_max_age", &self.token_max_age)
-            .field("trusted_authserv_ids", &self.trusted_authserv_ids)
-            .field("auto_close_after", &self.auto_close_after)
-            .field("reopen_window", &self.reopen_window)
-            .field("approval", &self.approval)
-            .field("organisations", &self.organisations)
-            .finish()
-    }
-}
-
-impl WorkflowPolicy {
-    /// The configured engineer with this address (case-insensitive).
-    pub fn engineer(&self, email: &str) -> Option<&Engineer> {
-        let email = email.trim();
-        self.engineers
-            .iter()
-            .find(|e| e.email.eq_ignore_ascii_case(email))
-    }
-}
 
 /// What the shell found out before deciding.
 #[derive(Debug, Clone, Default)]
@@ -550,81 +457,6 @@ pub fn reason_words(reasons: &[String], kind: &str) -> Vec<String> {
     }
     words.truncate(6);
     words
-}
-
-/// `[#N] subject`, without stacking reply prefixes or an old tag.
-pub fn tagged_subject(number: i64, subject: &str) -> String {
-    let base = strip_reply_prefixes(subject);
-    let base = strip_tag(&base, number);
-    format!("[#{number}] {base}")
-}
-
-fn strip_tag(subject: &str, number: i64) -> String {
-    let tag = format!("[#{number}]");
-    subject.replace(&tag, "").trim().to_string()
-}
-
-/// Remove `Re:`, `RE:`, `Fwd:`, `回复:`, `答复:`, `转发:`, `AW:`, `SV:`, `VS:` … prefixes.
-pub fn strip_reply_prefixes(subject: &str) -> String {
-    static PREFIX: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"^(?i)\s*(re|fwd?|aw|sv|vs|wg|tr|rv|antw|回复|答复|回覆|答覆|转发|轉寄|转寄)\s*(\[\d+\])?\s*[:：]\s*",
-        )
-        .ok()
-    });
-    let mut s = subject.trim().to_string();
-    if let Some(re) = PREFIX.as_ref() {
-        while let Some(m) = re.find(&s) {
-            if m.end() == 0 {
-                break;
-            }
-            s = s.get(m.end()..).unwrap_or_default().to_string();
-        }
-    }
-    s.trim().to_string()
-}
-
-/// A subject safe for a header: control characters (CR, LF, NUL …) become spaces.
-pub fn clean_subject(subject: &str) -> String {
-    let cleaned: String = subject
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `[#N]` in a subject: the ticket a reply belongs to.
-pub fn subject_ticket_number(subject: &str) -> Option<i64> {
-    let start = subject.find("[#")?;
-    let rest = subject.get(start + 2..)?;
-    let end = rest.find(']')?;
-    rest.get(..end)?.trim().parse().ok()
-}
-
-/// Local time as `2026-11-30 09:15 (Asia/Shanghai)`.
-pub fn local_time(ts: Timestamp, tz: chrono_tz::Tz) -> String {
-    match chrono::DateTime::from_timestamp(ts, 0) {
-        Some(utc) => utc.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
-        None => ts.to_string(),
-    }
-}
-
-/// "15 minutes" / "2 hours" / "15 分钟" / "2 小时".
-pub fn human_duration(secs: i64, lang: &str) -> String {
-    let (n, unit_en, unit_zh) = if secs % 86_400 == 0 && secs >= 86_400 {
-        (secs / 86_400, "day", "天")
-    } else if secs % 3600 == 0 && secs >= 3600 {
-        (secs / 3600, "hour", "小时")
-    } else {
-        (secs / 60, "minute", "分钟")
-    };
-    if lang == "zh" {
-        format!("{n} {unit_zh}")
-    } else if n == 1 {
-        format!("1 {unit_en}")
-    } else {
-        format!("{n} {unit_en}s")
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use crate::mail::InboundMail;
 use crate::ticket::command::parse_commands;
 use crate::ticket::model::{Awaiting, Classification, Event, EventKind, Status, Ticket, Timestamp};
 use crate::ticket::reply::{
-    explain_confirmation, is_withdrawal, read_answer, Answer, AnswerContext, Confirmation,
+    explain_confirmation, is_withdrawal, read_answer_by, Answer, AnswerContext, Confirmation,
+    Writer,
 };
 
 fn event(mail: &InboundMail, kind: EventKind, detail: Option<String>, now: Timestamp) -> Event {
@@ -76,7 +77,8 @@ pub(super) fn on_reply(
         Status::Resolved => confirmation(t, mail, policy, now),
         Status::Closed => closed(t, mail, c, ctx, policy, now),
         Status::New | Status::Open | Status::Waiting | Status::AwaitingApproval => {
-            if is_withdrawal(&mail.new_text) {
+            // Only the requester may withdraw: a colleague's "please close" goes to the engineer.
+            if is_withdrawal(&mail.new_text) && writer(t, mail) == Writer::Requester {
                 withdraw(t, mail, policy, now)
             } else {
                 follow_up(t, mail, policy, now)
@@ -84,6 +86,11 @@ pub(super) fn on_reply(
         }
     };
     record_foreign_commands(decision, mail, now)
+}
+
+/// Whether the ticket's requester wrote `mail`: only they may close or rate it.
+fn writer(t: &Ticket, mail: &InboundMail) -> Writer {
+    Writer::of(&mail.from.email, &t.requester)
 }
 
 /// Command lines from someone who is not an engineer are not obeyed, but the attempt is kept.
@@ -156,7 +163,7 @@ fn withdraw(t: &Ticket, mail: &InboundMail, policy: &Policy, now: Timestamp) -> 
 /// The answer to "is it fixed?". Only a clear yes (or a request to close) closes; an unclear
 /// answer, or a yes with another matter in it, leaves the ticket as it is and tells the engineer.
 fn confirmation(t: &Ticket, mail: &InboundMail, policy: &Policy, now: Timestamp) -> Decision {
-    let verdict = read_answer(AnswerContext::Confirmation, &mail.new_text);
+    let verdict = read_answer_by(AnswerContext::Confirmation, &mail.new_text, writer(t, mail));
     let mut t = t.clone();
     t.updated_at = now;
     let mut events = vec![event(
@@ -280,7 +287,7 @@ fn closed(
     // Awaiting a rating, the survey reading decides (as `eval-answers` scores it); otherwise
     // the confirmation reading: a described problem reopens or opens a new ticket.
     let (answer, reason) = if t.awaiting == Awaiting::Rating {
-        let v = read_answer(AnswerContext::Survey, &mail.new_text);
+        let v = read_answer_by(AnswerContext::Survey, &mail.new_text, writer(t, mail));
         if let Answer::Rating(score) = v.answer {
             return rated(t, mail, score, v.comment, policy, now);
         }

@@ -222,3 +222,44 @@ fn auto_close_reminds_at_half_time_then_closes_with_a_notice() {
         "only resolved tickets have a timer"
     );
 }
+
+/// Only the requester closes or rates (issue 12 §4): a colleague's yes, score or "please close"
+/// leaves the ticket as it is and goes to the engineer; the requester's own address in another
+/// case still counts.
+#[test]
+fn answers_from_someone_else_never_close_or_rate() {
+    let resolved = with_status(Status::Resolved, Awaiting::Confirmation, NOW);
+    let m = mail(
+        "zhao@example.test",
+        "colleague@client",
+        "Yes, it works now.",
+    );
+    let (t, _, out, _) = appended(on(&resolved, &m, NOW + DAY));
+    assert_eq!(t.status, Status::Resolved);
+    assert!(to_requester(&out).is_empty());
+    assert!(out
+        .iter()
+        .any(|o| o.kind == OutKind::Notify && o.vars["reason"] == "unclear"));
+    let m = mail("LI@Example.Test", "upper@client", "Yes, it works now.");
+    let (t, _, _, _) = appended(on(&resolved, &m, NOW + DAY));
+    assert_eq!(
+        t.status,
+        Status::Closed,
+        "the requester's address in upper case"
+    );
+
+    let closed = with_status(Status::Closed, Awaiting::Rating, NOW);
+    let m = mail("zhao@example.test", "rate@client", "5");
+    let (t, events, _, _) = appended(on(&closed, &m, NOW + 60));
+    assert_eq!(t.rating, None);
+    assert_eq!(t.awaiting, Awaiting::Rating);
+    assert!(!kinds(&events).contains(&EventKind::Rated));
+
+    let m = mail(
+        "zhao@example.test",
+        "w@client",
+        "Please close this, never mind.",
+    );
+    let (t, _, _, _) = appended(on(&ticket(), &m, NOW + 60));
+    assert_ne!(t.status, Status::Closed);
+}

@@ -3,7 +3,7 @@
 //! the fresh text, what did they answer? Pure. The safety rule lives here: only a clear answer
 //! may close a ticket or give a rating; anything else is `Unclear` and goes to a human.
 
-use super::confirmation::{explain_confirmation, has_hedge, Confirmation};
+use super::confirmation::{asks_back, explain_confirmation, has_hedge, Confirmation};
 use super::kb::{read_kb_answer_explained, KbAnswer};
 use super::rating::{has_alternatives, parse_rating_detailed};
 use super::withdrawal::is_withdrawal;
@@ -134,6 +134,41 @@ fn verdict(answer: Answer, reason: String) -> AnswerVerdict {
     }
 }
 
+/// Who wrote the answer, as far as the ticket knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writer {
+    /// The ticket's requester (the address compared without regard to case).
+    Requester,
+    /// Anybody else: a colleague, the requester's private address, a forward.
+    Other,
+}
+
+impl Writer {
+    /// `Requester` when `from` is `requester`'s address (ASCII case ignored), else `Other`.
+    pub fn of(from: &str, requester: &str) -> Writer {
+        if from.trim().eq_ignore_ascii_case(requester.trim()) {
+            Writer::Requester
+        } else {
+            Writer::Other
+        }
+    }
+}
+
+/// [`read_answer`] for an answer by `writer`. Only the requester may close or rate a ticket: from
+/// anybody else a yes, a request to close or a score is `Unclear` (the engineer reads it); what
+/// does not close (a "still broken", a new problem) keeps its reading.
+pub fn read_answer_by(context: AnswerContext, new_text: &str, writer: Writer) -> AnswerVerdict {
+    let v = read_answer(context, new_text);
+    match (writer, v.answer) {
+        (Writer::Other, a) if a.closes() || matches!(a, Answer::Rating(_)) => AnswerVerdict {
+            answer: Answer::Unclear,
+            reason: format!("unclear: {a} from someone other than the requester"),
+            comment: None,
+        },
+        _ => v,
+    }
+}
+
 /// Read the requester's fresh text (`InboundMail::new_text`) as an answer to `context`.
 pub fn read_answer(context: AnswerContext, new_text: &str) -> AnswerVerdict {
     match context {
@@ -166,9 +201,10 @@ fn read_confirmation(new_text: &str) -> AnswerVerdict {
 
 fn read_survey(new_text: &str) -> AnswerVerdict {
     // A rating must be the one clear score: a hedge ("I'll rate it later", 还没用过, "hard to
-    // say") or two scores ("4 or 5", "5 if it stays fixed, otherwise 1") rate nothing.
+    // say"), two scores ("4 or 5", "5 if it stays fixed, otherwise 1") or a question back
+    // ("4? Is that the highest?") rate nothing.
     let rating = parse_rating_detailed(new_text)
-        .filter(|_| !has_hedge(new_text) && !has_alternatives(new_text))
+        .filter(|_| !has_hedge(new_text) && !has_alternatives(new_text) && !asks_back(new_text))
         .map(|(r, _)| r);
     if let Some(r) = rating {
         return AnswerVerdict {

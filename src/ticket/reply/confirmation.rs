@@ -3,7 +3,7 @@
 //! with no cue stays unclear: a wrong "yes" closes a ticket that is still broken. Pure.
 
 use super::scan::{match_at, scan, uncovered_weight, Hit};
-use super::text::{answer_lines, folded, is_blank};
+use super::text::{answer_lines, folded, is_blank, mask_prompts};
 use super::{MAX_LINE_CHARS, WINDOW_LINES};
 use std::fmt;
 
@@ -15,7 +15,8 @@ pub(super) fn window(text: &str) -> Vec<Vec<char>> {
     let mut out = Vec::new();
     let mut content_lines = 0;
     for line in answer_lines(text).into_iter().filter(|l| !is_blank(l)) {
-        let line: Vec<char> = folded(line).chars().take(MAX_LINE_CHARS).collect();
+        let mut line: Vec<char> = folded(line).chars().take(MAX_LINE_CHARS).collect();
+        mask_prompts(&mut line);
         let filler = is_filler_only(&line);
         if filler && content_lines > 0 {
             break;
@@ -88,84 +89,10 @@ impl fmt::Display for Cue {
     }
 }
 
-// Bare 是/对 count only when they open a sentence: 可是, 就是, 不对 are no answers.
-const YES_PHRASES: &str = "\
-    不错|还不错|yes|yep|yeah|yup|fixed|works|working|worked|solved|resolved|sorted|all good|all set\
-    |good now|good|fine|smooth|smoothly|normal|normally|fine now|ok now|okay now\
-    |looks good|perfect|great|awesome|excellent|confirmed|i confirm|no problem\
-    |no problems|no issue|no issues|no more|up and running|back to normal|^是|是的|^对\
-    |did the trick|does the trick|that worked|it worked|that helped|works fine|working fine\
-    |working now|working again|good to go|problem solved|issue solved|ok了|好使|没毛病|弄好了\
-    |搞好了|处理好了|修复了|已恢复|恢复了正常|可以正常|能正常|正常使用|连上了|能连上|可以连上\
-    |对的|没错|好了|好啦|已解决|解决了|已经解决|可以了|没问题|没有问题|没事了|正常了\
-    |正常|顺利|恢复正常|恢复了|已修复|修好了|搞定|能用了|可以用了|好用了|没有再|没再\
-    |确认";
+pub(super) use super::phrases::CONFIRMATION_PHRASES;
 
-// Negations, relapses and contrast ("works, but …" describes what is still wrong). Bare
-// "again" is no cue: "works again" is a yes, "broke again" a no.
-const NO_PHRASES: &str = "\
-    no|nope|nah|not|not yet|not fixed|not solved|not resolved|not working|doesn't\
-    |does not|didn't|did not|don't|isn't|is not|wasn't|won't|can't|cannot|couldn't\
-    |isn't working|not able|nobody|no one|why did|why was|why is|why are|why has|why have\
-    |like before|as before|same as before|keeps|keep getting|still getting|won't work|drops\
-    |unable|still|broken|stopped|fail|fails|failed|failing|broke|came back|comes back\
-    |problem is back|issue is back|error is back|happened again|happens again\
-    |happening again|same problem|same issue|same error|unfortunately|its the same|it's the same\
-    |没有|不行|还是不行|还不行|未解决|没解决|没有解决|没修好|没好|还没|不是|不对|仍然\
-    |仍旧|依旧|依然|还是|不能|不正常|不好|不可以|无法|失败|有问题|又|再次|是否|谁说|根本|没人\
-    |没用|没效果|不起作用|不管用|没恢复|未恢复|没反应|没变化|老样子|还是一样|连不上|打不开\
-    |登不上|用不了|上不去|进不去|没能";
-
-const CONTRAST_PHRASES: &str = "but|however|though|although|但是|不过|可是|只是";
-
-// Another matter after the answer: "fine now, thanks. But now my keyboard …".
-const TOPIC_PHRASES: &str = "\
-    ^also|another thing|another issue|another problem|one more thing|separate thing\
-    |separately|unrelated|by the way|btw|but now|now my|另外|还有个问题|还有一个问题\
-    |还有一件事|还有件事|还有个事|顺便|顺便问|也坏了|也有问题|另一个问题\
-    |不过现在|但是现在|可是现在|但现在";
-
-const HEDGE_PHRASES: &str = "\
-    not sure|don't know|do not know|dunno|maybe|will check|will test|will try\
-    |let you know|can't tell|no longer|not anymore|anymore|不确定|不知道|不清楚|也许\
-    |可能|稍后|再看看|再试试|试试看|不再|better|i'll|i will|we'll|later|tomorrow|next week\
-    |when i'm back|when i am back|after lunch|keep an eye|i think so|i think|i guess|i believe\
-    |probably|hopefully|fingers crossed|not yet tested|haven't tested|haven't tried\
-    |didn't open|did not open|didn't raise|didn't submit|who is this|wrong person\
-    |what article|which article|don't see|do not see|where is|where do|where can\
-    |好像|似乎|貌似|应该|暂时|再观察|观察下|观察一下|观察几天|不好说|说不好|说不准|不一定|难说\
-    |还没用过|还没用|没用过|还没试|没试过|还没来得及|haven't used|not used it yet|不好评价|不好评\
-    |明天|回头|晚点|之后再|改天|下周|在哪|哪里|没有提交|不是我提交|好了一点|好一点|好些了\
-    |hard to say|difficult to say|not 100% sure|not entirely sure|not completely sure|yes and no\
-    |partly|partially|sort of|kind of|don't understand|do not understand|看不懂|没看懂|不明白\
-    |不太懂|是不是|能不能|好没好|有没有|行不行|可不可以|对不对|yeah, sure|yeah sure|yeah right\
-    |yeah, right|sure it is|oh sure|whatever|as if|thanks for nothing|sometimes|on and off\
-    |off and on|intermittently|occasionally|from time to time|now and then|时好时坏|有时候|有时\
-    |偶尔|时不时|wait|waiting|take your time|no rush|no hurry|慢慢来|不着急|不急|可以等|等你们|等您";
-
-// Politeness carries no answer, but is not "new text" either.
-const FILLER_PHRASES: &str = "\
-    thanks|thank you|thank u|thx|ty|cheers|regards|best regards|kind regards|hi|hello\
-    |hey|dear|team|very much|so much|a lot|for your help|for the help|appreciate it\
-    |no worries|have a nice day|have a good day|ok|okay|for the update|for the info\
-    |for the information|for letting me know|for the quick reply|for your reply|for the reply\
-    |for your response|good morning|good afternoon|good evening|good day|please|谢谢|谢谢你|谢谢您|感谢|多谢\
-    |辛苦了|麻烦了|您好|你好|嗯|哦|好的|收到|没关系|对不起|对了\
-    |i'll let you know if it comes back|i'll let you know if it happens again\
-    |i'll let you know if anything changes|i will let you know if it comes back\
-    |will let you know if it comes back|will let you know if anything changes\
-    |let you know if it comes back|let you know if it happens again|let you know if anything changes\
-    |i'll get back to you if it comes back|if it comes back|if it happens again|if anything changes\
-    |如果再出现|如有问题再联系|有问题再联系|有问题再找你们|再有问题";
-
-pub(super) const CONFIRMATION_PHRASES: &[(&str, Cue)] = &[
-    (YES_PHRASES, Cue::Yes),
-    (NO_PHRASES, Cue::No),
-    (CONTRAST_PHRASES, Cue::Contrast),
-    (HEDGE_PHRASES, Cue::Hedge),
-    (TOPIC_PHRASES, Cue::Topic),
-    (FILLER_PHRASES, Cue::Filler),
-];
+/// A no that is only a no: beside a yes it contradicts rather than reports a fault.
+const BARE_NO: &[&str] = &["no", "nope", "nah", "否"];
 
 /// Words beyond this (in half-words, see `uncovered_weight`) on one line without any cue are read
 /// as a description of a problem: three English words or six CJK characters.
@@ -180,8 +107,9 @@ pub fn classify_confirmation(new_text: &str) -> Confirmation {
 /// lines of new text: a yes followed by another matter ("also", 另外) with every negation after
 /// it → NewProblem; any negative phrase (negations, "still", 没有, 还是, 不是 …) → Negative;
 /// any hedge ("not sure", "I'll check", 好像, 不确定) → Unclear; a yes followed by another matter
-/// → NewProblem; a contrast ("but", 但是) → Negative; a yes → Affirmative; a question without
-/// any cue → Unclear; a line with three or more unexplained words (a problem described) →
+/// → NewProblem; another matter with no yes → NewProblem; a contrast ("but", 但是) → Negative;
+/// a yes with a question anywhere in the answer → Unclear; a yes → Affirmative; a question
+/// without any cue → Unclear; a line with three or more unexplained words (a problem described) →
 /// Negative; else Unclear. Bare thanks or "ok" stay Unclear on purpose.
 pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
     // (line, start, cue, phrase) in reading order.
@@ -246,6 +174,19 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
     if let Some(c) = cues.iter().find(|c| c.3 == TICKET_REFERENCE) {
         return verdict(Confirmation::Unclear, format!("{}: {:?}", Cue::Hedge, c.3));
     }
+    // "Nope, all good", "No, it works now": a bare no and a yes contradict each other.
+    let only_bare_no = cues
+        .iter()
+        .filter(|c| c.2 == Cue::No)
+        .all(|c| BARE_NO.contains(&c.3));
+    if let (Some(no), Some(y), true) = (pos(Cue::No), first_yes, only_bare_no) {
+        if no < y && pos(Cue::Contrast).is_none() {
+            return verdict(
+                Confirmation::Unclear,
+                format!("{}: {:?} and {:?}", Cue::Hedge, phrase(no), phrase(y)),
+            );
+        }
+    }
     if let Some(no) = pos(Cue::No) {
         return match topic_after_yes {
             Some(t) if t < no => new_matter(t),
@@ -264,10 +205,22 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
     if let Some(t) = topic_after_yes {
         return new_matter(t);
     }
+    // "1 more thing: my printer jams": another matter opened with no answer to ours.
+    if let (Some(t), None, false) = (pos(Cue::Topic), first_yes, question) {
+        return new_matter(t);
+    }
     if let Some(c) = pos(Cue::Contrast) {
         return verdict(
             Confirmation::Negative,
             format!("{}: {:?}", Cue::Contrast, phrase(c)),
+        );
+    }
+    // "Yes it works. Do I need to do the same on my laptop?": a question back wants an answer
+    // from us, so the ticket must not close on the yes beside it.
+    if let (Some(y), true) = (first_yes, question) {
+        return verdict(
+            Confirmation::Unclear,
+            format!("{}: a question back after {:?}", Cue::Hedge, phrase(y)),
         );
     }
     if let Some(y) = first_yes {
@@ -300,16 +253,41 @@ pub fn explain_confirmation(new_text: &str) -> ConfirmationVerdict {
 }
 
 /// A yes in a sentence that ends in a question mark ("Fixed?", "Is it working now?") asks rather
-/// than answers: it stops counting (as politeness does), so the rest of the answer decides.
+/// than answers: it stops counting (as politeness does), so the rest of the answer decides. So
+/// does a "but" that opens a question, and a "why did …?" asks rather than complains ("It worked, but do I have to do this every time?"): it
+/// leads to something asked, not to something still wrong.
 fn doubt_asked_yes(line: &[char], hits: &mut [Hit<Cue>]) {
-    for hit in hits.iter_mut().filter(|h| h.kind == Cue::Yes) {
-        let ends = line
-            .iter()
-            .skip(hit.end)
-            .find(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？'));
-        if matches!(ends, Some('?' | '？')) {
-            hit.kind = Cue::Filler;
-            hit.phrase = "a yes in a question";
+    let sentence_end = |from: usize| {
+        line.iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, c)| matches!(c, '.' | '!' | '?' | '。' | '！' | '？'))
+    };
+    let asked = |h: &Hit<Cue>| matches!(sentence_end(h.end), Some((_, '?' | '？')));
+    // "Why did it happen in the first place?" asks about the cause: a hedge, so that neither a
+    // yes nor a reopen rests on it. "Why did you mark it resolved?" disputes the fix: a no.
+    let disputes = |h: &Hit<Cue>| {
+        let end = sentence_end(h.end).map_or(line.len(), |(e, _)| e);
+        hits.iter()
+            .any(|y| y.kind == Cue::Yes && h.end <= y.start && y.start < end)
+    };
+    let change: Vec<(usize, &'static str, Cue)> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| asked(h))
+        .filter_map(|(i, h)| match h.kind {
+            Cue::Yes => Some((i, "a yes in a question", Cue::Filler)),
+            Cue::Contrast => Some((i, "a but in a question", Cue::Filler)),
+            Cue::No if h.phrase.starts_with("why ") && !disputes(h) => {
+                Some((i, "a why-question", Cue::Hedge))
+            }
+            _ => None,
+        })
+        .collect();
+    for (i, phrase, kind) in change {
+        if let Some(hit) = hits.get_mut(i) {
+            hit.phrase = phrase;
+            hit.kind = kind;
         }
     }
 }
@@ -319,9 +297,18 @@ fn doubt_asked_yes(line: &[char], hits: &mut [Hit<Cue>]) {
 /// an if-clause about the fix ("if the restart fixed it") is a hedge.
 fn drop_hypothetical(line: &[char], hits: &mut Vec<Hit<Cue>>) {
     let Some(start) = (0..line.len()).find(|&i| {
-        ["if", "如果", "要是", "万一"]
-            .iter()
-            .any(|w| match_at(line, i, w).is_some())
+        [
+            "if",
+            "如果",
+            "要是",
+            "万一",
+            "as long as",
+            "unless",
+            "只要",
+            "除非",
+        ]
+        .iter()
+        .any(|w| match_at(line, i, w).is_some())
             && !hits.iter().any(|h| h.start <= i && i < h.end)
     }) else {
         return;
@@ -452,6 +439,14 @@ fn ticket_reference(line: &[char]) -> Option<Hit<Cue>> {
             end: k + digits,
         })
     })
+}
+
+/// True when the answer asks something back ("4? Is that the highest?"): it wants a human, so
+/// no score or close rests on it.
+pub(super) fn asks_back(new_text: &str) -> bool {
+    window(new_text)
+        .iter()
+        .any(|line| line.iter().any(|c| matches!(c, '?' | '？')))
 }
 
 /// True when the text hedges ("not sure", "I'll rate it later", 不好说): no verdict may rest on

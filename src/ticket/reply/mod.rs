@@ -5,18 +5,20 @@
 //! Everything here is a pure function of the text, explainable as "these phrases matched": no
 //! models, no I/O, no clock. Only the first few meaningful lines are read, because further down a
 //! reply holds signatures, disclaimers and quoted history that the caller may not have removed.
-//! Seams: `text` (fresh text, folding), `scan` (phrase matching), `confirmation`, `rating`,
-//! `withdrawal`, `kb`, and `answer`, the one entry point the daemon and `eval-answers` share.
+//! Seams: `text` (fresh text, folding), `scan` (phrase matching), `phrases` (the "is it fixed?"
+//! tables), `confirmation`, `rating`, `withdrawal`, `kb`, and `answer`, the one entry point the
+//! daemon and `eval-answers` share.
 
 mod answer;
 mod confirmation;
 mod kb;
+mod phrases;
 mod rating;
 mod scan;
 mod text;
 mod withdrawal;
 
-pub use answer::{read_answer, Answer, AnswerContext, AnswerVerdict};
+pub use answer::{read_answer, read_answer_by, Answer, AnswerContext, AnswerVerdict, Writer};
 pub use confirmation::{
     classify_confirmation, explain_confirmation, Confirmation, ConfirmationVerdict,
 };
@@ -31,5 +33,7 @@ const WINDOW_LINES: usize = 3;
 /// Longer lines are cut here (in chars) before phrase matching; answers are short.
 const MAX_LINE_CHARS: usize = 400;
 
+#[cfg(test)]
+mod answer_tests;
 #[cfg(test)]
 mod tests;

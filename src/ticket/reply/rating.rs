@@ -3,7 +3,7 @@
 
 use super::confirmation::{is_filler_only, window};
 use super::scan::{match_at, scan, uncovered_weight, Hit};
-use super::text::{answer_lines, fold_answer_char, folded, is_blank, is_invisible};
+use super::text::{answer_lines, fold_answer_char, folded, is_blank, is_invisible, mask_prompts};
 use super::{MAX_LINE_CHARS, WINDOW_LINES};
 
 /// A satisfaction rating from a requester's reply.
@@ -19,20 +19,21 @@ pub struct Rating {
 /// rating). Negated forms are listed so that longest-match reads "not satisfied" as 2.
 const RATED_5: &str = "\
     非常满意|很满意|十分满意|好评|满分|very satisfied|extremely satisfied|excellent\
-    |outstanding|very good|very happy";
+    |outstanding|very good|very happy|five stars|five star";
 
-const RATED_4: &str = "满意|比较满意|还算满意|不错|还不错|satisfied|good|happy";
+const RATED_4: &str =
+    "满意|比较满意|还算满意|不错|还不错|satisfied|good|happy|four stars|four star";
 
 const RATED_3: &str = "\
-    一般|还行|还可以|neutral|fair|average|not bad";
+    一般|还行|还可以|neutral|fair|average|not bad|three stars|three star";
 
 const RATED_2: &str = "\
     不太满意|不满意|不大满意|不是很满意|不怎么满意|差|dissatisfied|unsatisfied|not satisfied\
-    |not very satisfied|not good|not very good|not happy|unhappy|poor|bad";
+    |not very satisfied|not good|not very good|not happy|unhappy|poor|bad|two stars|two star";
 
 const RATED_1: &str = "\
     非常不满意|很不满意|很差|极差|差评|very dissatisfied|very unsatisfied|very poor\
-    |very bad|terrible|awful";
+    |very bad|terrible|awful|one star";
 
 /// Greetings that contain a rating word but rate nothing. ("ok" is no rating at all: after a
 /// survey it acknowledges far more often than it rates 3.)
@@ -58,7 +59,7 @@ pub(super) const RATING_UNITS: &str = "\
 /// Labels that may precede a score: "rating: 4", "评分：5", "给5分".
 pub(super) const RATING_LABELS: &str = "\
     rating|my rating|score|i give|i give it|i give it a|i'd give|i'd give it\
-    |i'd give it a|i rate|i rate it|i rate it a|评分|打分|评价|给|打";
+    |i'd give it a|i rate|i rate it|i rate it a|评分|打分|评价|给|打|我选|选";
 
 /// Read a 1–5 rating: digits ("5", "4分", "5/5", full-width "５"), stars ("★★★★☆" counts the
 /// filled ones, "⭐⭐⭐⭐⭐"), Chinese numerals with a unit ("五星"), or words (非常满意=5, 满意=4,
@@ -81,7 +82,8 @@ pub(super) fn parse_rating_detailed(new_text: &str) -> Option<(Rating, bool)> {
         .collect();
     for (index, line) in lines.iter().enumerate().take(WINDOW_LINES) {
         let original: Vec<char> = line.chars().take(MAX_LINE_CHARS).collect();
-        let text: Vec<char> = original.iter().map(|&c| fold_answer_char(c)).collect();
+        let mut text: Vec<char> = original.iter().map(|&c| fold_answer_char(c)).collect();
+        mask_prompts(&mut text);
         let (found, is_word) = match find_stars(&text) {
             Stars::Found(r) => (Some(r), false),
             Stars::Invalid => return None,
@@ -273,6 +275,21 @@ fn find_number(text: &[char]) -> Option<(u8, usize, usize)> {
                 .map_or(0, |s| s + 1)
         })
         .unwrap_or(0);
+    // "10/10" is the top of a ten-point scale, our 5; other tenths ("8/10") are not guessed.
+    for i in [first_slot, last_token_start.saturating_sub(3)] {
+        let top = ["10/10", "10 / 10", "10 out of 10"]
+            .iter()
+            .filter_map(|p| match_at(text, i, p))
+            .max();
+        if let Some(end) = top {
+            if i == first_slot {
+                return Some((5, lead, end));
+            }
+            if set_off(text, i) && text.iter().skip(end).all(|c| !c.is_alphanumeric()) {
+                return Some((5, i, end));
+            }
+        }
+    }
     for (i, &c) in text.iter().enumerate() {
         let Some(value) = digit_value(c) else {
             continue;
@@ -384,6 +401,7 @@ fn set_off(text: &[char], i: usize) -> bool {
 const QUANTITY_WORDS: &str = "\
     min|mins|minute|minutes|hour|hours|hr|hrs|h|day|days|week|weeks|month|months|sec|secs\
     |second|seconds|time|times|people|users|user|person|persons|floor|pm|am|th|st|nd|rd|gb|mb\
+    |more|thing|things|question|questions|issue|issues|problem|problems|step|steps\
     |点|个|次|楼|层|号|天|小时|分钟|周|月|年|人|台|遍|秒";
 
 fn quantity_follows(text: &[char], i: usize) -> bool {
@@ -443,8 +461,27 @@ fn find_rating_word(text: &[char]) -> Option<(u8, usize, usize)> {
     let hits = scan(text, RATING_WORDS);
     let hit = hits.iter().find(|h| h.kind > 0)?;
     let before = text.get(..hit.start).unwrap_or_default();
+    if negated(before) {
+        return None;
+    }
     (uncovered_weight(before, &[] as &[Hit<u8>]) <= RATING_WORD_DEPTH && stands_alone(text, hit))
         .then_some((hit.kind, hit.start, hit.end))
+}
+
+/// "not excellent", "never satisfied", "isn't good": praise negated (other than the scale's own
+/// "not satisfied", matched whole) is an opinion, not a score.
+fn negated(before: &[char]) -> bool {
+    let before: String = before.iter().collect();
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    matches!(
+        last.as_str(),
+        "not" | "never" | "hardly" | "isn't" | "wasn't" | "aren't" | "weren't" | "no"
+    ) || last.ends_with("n't")
 }
 
 /// Words that may follow an English rating word: what it rates, or how the sentence goes on.

@@ -133,7 +133,8 @@ fn confirmation_table() {
         ),
         // 可是/就是 are not "是"
         ("就是这个打印机又卡纸了", Negative),
-        ("是否需要重启电脑？", Negative),
+        // 是否 asks (like 是不是): no yes, and no "still broken" either.
+        ("是否需要重启电脑？", Unclear),
         ("对不起回复晚了，已经好了", Affirmative),
         ("对了，我还想问一下打印机怎么加纸", Negative),
         ("还不错，能用了", Affirmative),
@@ -422,7 +423,7 @@ fn read_answer_table_never_closes_or_rates_on_unclear() {
 }
 
 /// Each text, read in its context, gives the wanted answer (the reason shows on failure).
-fn assert_answers(cases: &[(AnswerContext, &str, Answer)]) {
+pub(super) fn assert_answers(cases: &[(AnswerContext, &str, Answer)]) {
     for (context, text, want) in cases {
         let got = read_answer(*context, text);
         assert_eq!(got.answer, *want, "{context:?} {text:?}: {}", got.reason);

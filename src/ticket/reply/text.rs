@@ -85,26 +85,72 @@ pub fn fresh_lines(text: &str) -> Vec<&str> {
 }
 
 /// The lines that carry a reply's answer: [`fresh_lines`], or, when the reply was written under
-/// the quote (bottom-posting: "On … wrote:", `>` lines, then the answer), the unquoted lines
-/// after the quote.
+/// the quote (bottom-posting: "On … wrote:", `>` lines, then the answer) or between quoted
+/// paragraphs (an inline answer), the first block of unquoted lines after the quote starts.
+/// External-mail banners a gateway puts above the answer ("CAUTION: This email originated from
+/// outside …", 【外部邮件】) are no part of it and are left out.
 pub fn answer_lines(text: &str) -> Vec<&str> {
-    let top = fresh_lines(text);
+    let top: Vec<&str> = fresh_lines(text)
+        .into_iter()
+        .filter(|l| !is_banner(l))
+        .collect();
     if top.iter().any(|l| !is_blank(l)) {
         return top;
     }
     let lines: Vec<&str> = text.lines().collect();
-    let Some(last_quote) = lines.iter().rposition(|l| strip_lead(l).starts_with('>')) else {
+    let Some(first_quote) = lines.iter().position(|l| strip_lead(l).starts_with('>')) else {
         return top;
     };
-    let rest = lines.get(last_quote + 1..).unwrap_or_default();
+    let rest = lines.get(first_quote..).unwrap_or_default();
+    let Some(start) = rest
+        .iter()
+        .position(|l| !is_blank(l) && !strip_lead(l).starts_with('>'))
+    else {
+        return top;
+    };
+    let block = rest.get(start..).unwrap_or_default();
     let mut out = Vec::new();
-    for (i, line) in rest.iter().enumerate() {
-        if is_boundary(rest, i) {
+    for (i, line) in block.iter().enumerate() {
+        if is_boundary(block, i) {
             break;
         }
-        out.push(*line);
+        if !is_banner(line) {
+            out.push(*line);
+        }
     }
     out
+}
+
+fn is_banner(line: &str) -> bool {
+    crate::mail::quote::is_external_banner(strip_lead(line))
+}
+
+/// Our own survey wording copied back into an answer ("Reply with a number from 1 to 5: 2",
+/// "(5 = very satisfied, 1 = very dissatisfied)") is not the requester's: its digits are the
+/// scale, not a score. Folded phrases.
+const OUR_PROMPTS: &[&str] = &[
+    "reply with a number from 1 to 5",
+    "a number from 1 to 5",
+    "5 = very satisfied, 1 = very dissatisfied",
+    "请回复 1 到 5 的数字",
+    "1 到 5 的数字",
+    "5 = 非常满意,1 = 非常不满意",
+];
+
+/// Blank out (with spaces, so positions stay) every copy of our own prompt in a folded line.
+pub(super) fn mask_prompts(line: &mut [char]) {
+    for prompt in OUR_PROMPTS {
+        let p: Vec<char> = prompt.chars().collect();
+        let mut i = 0;
+        while i + p.len() <= line.len() {
+            if line.get(i..i + p.len()) == Some(p.as_slice()) {
+                line.iter_mut().skip(i).take(p.len()).for_each(|c| *c = ' ');
+                i += p.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
 }
 
 fn is_boundary(lines: &[&str], i: usize) -> bool {

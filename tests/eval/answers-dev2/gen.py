@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Builds tests/eval/answers-dev2/: 129 requester replies, labelled by hand BEFORE the reader
 saw them (issue 12 section 4). Run from the repo root: python3 tests/eval/answers-dev2/gen.py
+(answers-dev3/gen.py imports original, wrap and encode from here.)
 Each case: (context, expected label, lang, client, fresh text, notes, options)."""
 import base64, html, os, quopri
 
@@ -284,4 +285,5 @@ def main():
         f.write("\n".join(rows) + "\n")
     print(len(CASES), "cases")
 
-main()
+if __name__ == "__main__":
+    main()
