@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::store::Store;
 use crate::worker::inbox;
 use crate::worker::outbox::{self, Sender};
-use crate::worker::pipeline::Pipeline;
+use crate::worker::pipeline::{Compiled, Pipeline};
 use crate::worker::timers;
 use anyhow::Context as _;
 use std::process::ExitCode;
@@ -26,7 +26,7 @@ pub async fn run(
 ) -> anyhow::Result<ExitCode> {
     let cfg = Arc::new(load(cli)?);
     // Rules, templates and timers first: a bad file fails before anything starts.
-    mailbox_pipelines(&cfg)?;
+    mailbox_pipelines(&cfg, &Compiled::from_config(&cfg)?)?;
     timers::Timers::from_config(&cfg)?;
     let store = ready_store(&cfg).await?;
     let obs = crate::ops::Observer::new();
@@ -95,7 +95,7 @@ pub async fn run(
             _ = recv_hangup(&mut hangup) => {
                 match load(cli).and_then(|c| {
                     let c = Arc::new(c);
-                    mailbox_pipelines(&c)?;
+                    mailbox_pipelines(&c, &Compiled::from_config(&c)?)?;
                     timers::Timers::from_config(&c)?;
                     Ok(c)
                 }) {
@@ -169,13 +169,15 @@ impl Generation {
     ) -> anyhow::Result<Generation> {
         // Pipeline::from_config loads rules and templates (and is where the knowledge
         // base is loaded): a new generation is the reload.
-        let pipeline = Arc::new(Pipeline::from_config(cfg)?);
+        // Compiled once: every mailbox's pipeline and the sweep's share the rules.
+        let compiled = Compiled::from_config(cfg)?;
+        let pipeline = Arc::new(Pipeline::with_compiled(cfg, compiled.clone())?);
         let timers = timers::Timers::from_config(cfg)?;
         let cancel = CancellationToken::new();
         let tracker = TaskTracker::new();
         // One inbox task per mailbox, each with its own pipeline (its support address is
         // the From of its acknowledgements).
-        for (mcfg, mpipeline) in mailbox_pipelines(cfg)? {
+        for (mcfg, mpipeline) in mailbox_pipelines(cfg, &compiled)? {
             // Registered before the task runs, so READY=1 waits for this mailbox's login.
             obs.register_mailbox(&inbox::mailbox_key(&mcfg), clock::now());
             let (store, wake, timer_wake, cancel, obs) = (

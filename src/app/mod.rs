@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::store::{Store, StoreOptions};
 use crate::worker::inbox;
 use crate::worker::outbox::{self, Sender};
-use crate::worker::pipeline::{self, BatchReport, Pipeline, RawMail, Source};
+use crate::worker::pipeline::{self, BatchReport, Compiled, Pipeline, RawMail, Source};
 use crate::worker::timers;
 use crate::{clock, view};
 use anyhow::Context as _;
@@ -242,19 +242,7 @@ async fn ingest(cli: &Cli, file: Option<&std::path::Path>) -> anyhow::Result<Exi
 
 async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
     let cfg = load(cli)?;
-    // One pipeline per mailbox, and the sweep takes the first (`[mailbox]`'s, built from
-    // the same config but for the other mailboxes' addresses, which only the inbox's loop
-    // check reads): every pipeline compiles the rules and loads the knowledge base, and
-    // a run with nothing to do is mostly that.
-    let pipelines = mailbox_pipelines(&cfg)?;
-    let fallback;
-    let pipeline = match pipelines.first() {
-        Some((_, p)) => p,
-        None => {
-            fallback = Pipeline::from_config(&cfg)?;
-            &fallback
-        }
-    };
+    let pipelines = mailbox_pipelines(&cfg, &Compiled::from_config(&cfg)?)?;
     let store = ready_store(&cfg).await?;
     let sender = Sender::from_config(&cfg);
     let started = Instant::now();
@@ -327,8 +315,13 @@ async fn once(cli: &Cli) -> anyhow::Result<ExitCode> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    // Reminders and auto-closes that are due now go out with this run's mail.
-    match crate::worker::sweep::sweep(&store, pipeline, crate::clock::now()).await {
+    // Reminders and auto-closes that are due now go out with this run's mail, rendered
+    // by the first mailbox's pipeline (`[mailbox]`, as before).
+    let sweep = match pipelines.first() {
+        Some((_, p)) => crate::worker::sweep::sweep(&store, p, crate::clock::now()).await,
+        None => Ok(Default::default()),
+    };
+    match sweep {
         Ok(s) if s.tickets > 0 => {
             info!(
                 tickets = s.tickets,
@@ -484,12 +477,13 @@ async fn tick(cli: &Cli, queue_only: bool, json: bool) -> anyhow::Result<ExitCod
 
 /// A config and pipeline per watched mailbox (`[mailbox]` first, then `[[mailboxes]]`);
 /// every pipeline knows all our addresses, so mail between our mailboxes is a loop.
-fn mailbox_pipelines(cfg: &Config) -> anyhow::Result<Vec<(Config, Pipeline)>> {
+/// The rules are compiled once for all of them (`compiled`, see [`Compiled`]).
+fn mailbox_pipelines(cfg: &Config, compiled: &Compiled) -> anyhow::Result<Vec<(Config, Pipeline)>> {
     let own = cfg.own_addresses();
     cfg.mailbox_configs()
         .into_iter()
         .map(|c| {
-            let mut p = Pipeline::from_config(&c)?;
+            let mut p = Pipeline::with_compiled(&c, compiled.clone())?;
             for a in &own {
                 if !p.own_addresses.contains(a) {
                     p.own_addresses.push(a.clone());

@@ -4,7 +4,7 @@
 //!
 //! cargo run --release --bin bench -- [--mails 2000] [--latency 100] [--db sqlite|postgres]
 //!                                     [--daemons 1] [--connections 4] [--batch 100]
-//!                                     [--history 100000] [--mailboxes 1]
+//!                                     [--history 100000] [--mailboxes 1] [--pool 0]
 //!
 //! Reports mails/s end to end (fetched, ticketed, acknowledged, acknowledgements accepted by
 //! the SMTP server), peak RSS of the supportbot process (VmHWM, sampled every 20 ms), and
@@ -37,6 +37,8 @@ struct Args {
     record_every: u32,
     history: usize,
     mailboxes: usize,
+    /// `[database] max_connections` of the measured processes (0: the default).
+    pool: u32,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -50,6 +52,7 @@ fn parse_args() -> anyhow::Result<Args> {
         record_every: 1,
         history: 100_000,
         mailboxes: 1,
+        pool: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -64,8 +67,9 @@ fn parse_args() -> anyhow::Result<Args> {
             "--record-every" => a.record_every = val()?.parse()?,
             "--history" => a.history = val()?.parse()?,
             "--mailboxes" => a.mailboxes = val()?.parse::<usize>()?.max(1),
+            "--pool" => a.pool = val()?.parse()?,
             "-h" | "--help" => {
-                println!("bench [--mails N] [--latency N] [--db sqlite|postgres] [--daemons N] [--connections N] [--batch N] [--record-every N] [--history N] [--mailboxes N]");
+                println!("bench [--mails N] [--latency N] [--db sqlite|postgres] [--daemons N] [--connections N] [--batch N] [--record-every N] [--history N] [--mailboxes N] [--pool N]");
                 std::process::exit(0);
             }
             other => bail!("unknown flag {other}"),
@@ -232,6 +236,7 @@ security = "none"
 connections = {conns}
 [database]
 url = "{db_url}"
+{pool}
 [loop_guard]
 max_mails_per_sender = 1000000
 [outbox]
@@ -242,6 +247,10 @@ record_every = {record_every}
             batch = a.batch,
             conns = a.connections,
             record_every = a.record_every,
+            pool = match a.pool {
+                0 => String::new(),
+                n => format!("max_connections = {n}"),
+            },
         ),
     )?;
     Ok(path)

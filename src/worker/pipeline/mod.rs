@@ -49,8 +49,19 @@ pub struct Pipeline {
     pub kb_dir: Option<PathBuf>,
 }
 
-impl Pipeline {
-    pub fn from_config(cfg: &Config) -> anyhow::Result<Pipeline> {
+/// The compiled rules and the knowledge desk: the largest part of a pipeline (the
+/// regexes alone are tens of MiB on the built-in rules), identical for every mailbox of
+/// one config, so they are built once per process and cloned (a clone of a compiled
+/// regex shares its program).
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub rules: Rules,
+    pub desk: crate::knowledge::intake::Desk,
+}
+
+impl Compiled {
+    /// Read and compile `general.rules` (or the built-in rules) and load the knowledge base.
+    pub fn from_config(cfg: &Config) -> anyhow::Result<Compiled> {
         use anyhow::Context as _;
         let mut rules_text = None;
         let rules = match &cfg.general.rules {
@@ -65,7 +76,23 @@ impl Pipeline {
             }
             None => Rules::builtin().context("Built-in rules")?,
         };
-        let knowledge = super::knowledge::desk(cfg, rules_text.as_deref())?;
+        let desk = super::knowledge::desk(cfg, rules_text.as_deref())?;
+        Ok(Compiled { rules, desk })
+    }
+}
+
+impl Pipeline {
+    pub fn from_config(cfg: &Config) -> anyhow::Result<Pipeline> {
+        Pipeline::with_compiled(cfg, Compiled::from_config(cfg)?)
+    }
+
+    /// The pipeline of `cfg` around rules compiled already (see [`Compiled`]).
+    pub fn with_compiled(cfg: &Config, compiled: Compiled) -> anyhow::Result<Pipeline> {
+        use anyhow::Context as _;
+        let Compiled {
+            rules,
+            desk: knowledge,
+        } = compiled;
         let custom = crate::mail::render::custom_dir(cfg);
         let renderer = Renderer::new(&cfg.from_header(), cfg.support_domain(), custom.as_deref())
             .context("Load templates")?;
